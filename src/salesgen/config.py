@@ -1,0 +1,163 @@
+"""The scenario model: every knob of a run, validated, with documented defaults.
+
+A ``Config`` fully determines the data together with the seed and the salesgen
+version. Realism defaults are calibrated to the public benchmarks listed in
+``docs/realism.md`` (figures quoted in each field's description).
+
+Example:
+    >>> from salesgen.config import Config
+    >>> Config(num_customers=50, num_sales_reps=5).realism.new_business_win_rate
+    0.25
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SIZES = ("small", "medium", "enterprise")
+FIXED_STAGES = ("identified", "qualified")
+CLOSED_STAGES = ("won", "lost")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PerSize(_Strict):
+    """One value per company size band."""
+
+    small: float
+    medium: float
+    enterprise: float
+
+    def as_tuple(self) -> tuple[float, float, float]:
+        return (self.small, self.medium, self.enterprise)
+
+
+class Realism(_Strict):
+    """Parameters of the sales model. Rates are fractions, money in the run currency."""
+
+    size_mix: PerSize = Field(
+        PerSize(small=0.6, medium=0.3, enterprise=0.1),
+        description="Share of customers per size band (an account base skews small; cf. Census SUSB).",
+    )
+    new_business_win_rate: float = Field(
+        0.25, gt=0, lt=1,
+        description="Target won/(won+lost) of new-business deals (HubSpot 21-29%, Implisit ~30%).",
+    )
+    upsell_win_rate: float = Field(0.6, gt=0, lt=1, description="Target won/(won+lost) of upsells.")
+    renewal_win_rate: float = Field(0.72, gt=0, lt=1, description="Target won/(won+lost) of renewals.")
+    size_win_shift: PerSize = Field(
+        PerSize(small=0.35, medium=0.0, enterprise=-0.45),
+        description="Log-odds shift of winning by size (SMB 25-40%, enterprise 10-20%).",
+    )
+    rep_skill_sigma: float = Field(
+        0.6, ge=0, le=3,
+        description="Std. dev. of rep skill in log-odds of winning (top reps win far more).",
+    )
+    competitor_effect: float = Field(
+        -0.6, ge=-5, le=0,
+        description="Log-odds shift when a competitor is named (incumbent displacement 5-10 points lower).",
+    )
+    competitor_presence: PerSize = Field(
+        PerSize(small=0.3, medium=0.5, enterprise=0.7),
+        description="Probability that a deal names at least one competitor, by size.",
+    )
+    deal_size_median: PerSize = Field(
+        PerSize(small=9_000, medium=40_000, enterprise=160_000),
+        description="Median new-business deal amount by size (SMB $5-25K, mid $25-100K, enterprise $100K+ ACV).",
+    )
+    deal_size_sigma: float = Field(
+        1.0, gt=0, le=3,
+        description="Std. dev. of log deal amount within a size band; across bands σ lands in 1.3-2.0.",
+    )
+    cycle_median_days: PerSize = Field(
+        PerSize(small=30, medium=85, enterprise=170),
+        description="Median days from creation to close by size (SMB 14-30, mid 30-90, enterprise 90-180+).",
+    )
+    cycle_sigma: float = Field(0.55, gt=0, le=2, description="Std. dev. of log cycle length.")
+    cycle_deal_size_elasticity: float = Field(
+        0.2, ge=0, le=1,
+        description="Cycle grows as (amount / size median) ** elasticity ($1M deals ~2 months longer than $100K).",
+    )
+    lost_cycle_factor: float = Field(
+        1.15, gt=0, le=5, description="Lost deals take this much longer (lost deals take ~38% longer).",
+    )
+    quarter_end_pull: float = Field(
+        0.22, ge=0, le=1,
+        description="Share of wins outside a quarter's last month pulled into it (hockey stick: ~45% of wins in month 3).",
+    )
+    no_decision_share: float = Field(
+        0.5, ge=0, le=1, description="Share of losses to 'No decision' (40-60%, 2.5M recorded calls).",
+    )
+    opportunities_per_customer: PerSize = Field(
+        PerSize(small=1.3, medium=2.2, enterprise=3.5),
+        description="Mean deals per customer over the history window, by size.",
+    )
+    contacts_per_customer: PerSize = Field(
+        PerSize(small=2.5, medium=5.0, enterprise=9.0),
+        description="Mean contacts per customer by size (buying groups of 5-10 in enterprise).",
+    )
+    touches_won: float = Field(
+        22.0, gt=0, le=500, description="Mean interactions on a won deal (won deals get ~4.8x the emails).",
+    )
+    touches_lost: float = Field(8.0, gt=0, le=500, description="Mean interactions on a lost deal.")
+    account_touches: float = Field(1.5, ge=0, le=100, description="Mean account-level touches per customer.")
+    stage_probabilities: dict[str, int] = Field(
+        default_factory=lambda: {"identified": 10, "qualified": 20, "proposal": 50, "negotiation": 75},
+        description="Win probability (percent) of each open stage, in order; won=100, lost=0.",
+    )
+    quota_stretch: float = Field(
+        1.25, gt=0, le=5,
+        description="Quota = segment's mean trailing-year bookings x stretch (most reps miss quota).",
+    )
+
+    @field_validator("stage_probabilities")
+    @classmethod
+    def _stages_start_with_identified(cls, stages: dict[str, int]) -> dict[str, int]:
+        names = tuple(stages)
+        if names[:2] != FIXED_STAGES:
+            raise ValueError("the open stages must start with 'identified', 'qualified'; "
+                             f"got {list(names)}")
+        if set(names) & set(CLOSED_STAGES):
+            raise ValueError("'won' and 'lost' are implicit; remove them from stage_probabilities")
+        if not 3 <= len(names) <= 8:
+            raise ValueError("give between 3 and 8 open stages")
+        values = list(stages.values())
+        if any(not 0 < v < 100 for v in values) or values != sorted(values):
+            raise ValueError("stage probabilities must rise through the stages and lie in 1..99")
+        return stages
+
+    @field_validator("size_mix")
+    @classmethod
+    def _mix_sums_to_one(cls, mix: PerSize) -> PerSize:
+        if any(v < 0 for v in mix.as_tuple()) or abs(sum(mix.as_tuple()) - 1) > 1e-6:
+            raise ValueError("size_mix shares must be >= 0 and sum to 1, e.g. small=0.6 medium=0.3 enterprise=0.1")
+        return mix
+
+
+class Config(_Strict):
+    """Everything that shapes a dataset except the seed."""
+
+    num_customers: int = Field(100, ge=0, le=10_000_000_000, description="Customer companies to generate.")
+    num_sales_reps: int = Field(10, ge=0, le=1_000_000, description="Sales reps (run-scope table).")
+    num_products: int = Field(40, ge=1, le=400, description="Products in the catalog.")
+    num_competitors: int = Field(10, ge=1, le=40, description="Rival vendors.")
+    as_of: date = Field(date(2026, 1, 1), description="The 'now' of the data: nothing happens after it (UTC).")
+    history_days: int = Field(1095, ge=90, le=7300, description="Days of history before as_of.")
+    currency: str = Field("USD", pattern="^[A-Z]{3}$", description="ISO 4217 code of all money.")
+    seller_domain: str = Field("northbeam-software.com", description="Email domain of the sales reps.")
+    block_size: int = Field(
+        10_000, ge=1, le=1_000_000,
+        description="Customers per generation block. Part of the data's identity: changing it changes rows.",
+    )
+    realism: Realism = Field(default_factory=Realism)
+
+    @model_validator(mode="after")
+    def _reps_for_customers(self) -> Self:
+        if self.num_customers > 0 and self.num_sales_reps == 0:
+            raise ValueError("num_sales_reps must be at least 1 when num_customers > 0 (customers need an owner)")
+        return self
