@@ -15,8 +15,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Self
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+DEFAULT_COUNTRY_MIX = {
+    "US": 0.30, "CA": 0.05, "MX": 0.04, "BR": 0.05, "GB": 0.10, "DE": 0.10,
+    "FR": 0.07, "ES": 0.04, "NL": 0.04, "IN": 0.07, "JP": 0.07, "AU": 0.07,
+}
 SIZES = ("small", "medium", "enterprise")
 FIXED_STAGES = ("identified", "qualified")
 CLOSED_STAGES = ("won", "lost")
@@ -71,7 +76,7 @@ class Realism(_Strict):
         description="Median new-business deal amount by size (SMB $5-25K, mid $25-100K, enterprise $100K+ ACV).",
     )
     deal_size_sigma: float = Field(
-        1.0, gt=0, le=3,
+        1.2, gt=0, le=3,
         description="Std. dev. of log deal amount within a size band; across bands σ lands in 1.3-2.0.",
     )
     cycle_median_days: PerSize = Field(
@@ -150,11 +155,34 @@ class Config(_Strict):
     history_days: int = Field(1095, ge=90, le=7300, description="Days of history before as_of.")
     currency: str = Field("USD", pattern="^[A-Z]{3}$", description="ISO 4217 code of all money.")
     seller_domain: str = Field("northbeam-software.com", description="Email domain of the sales reps.")
+    country_mix: dict[str, float] = Field(
+        default_factory=lambda: dict(DEFAULT_COUNTRY_MIX),
+        description="Share of customers and reps per country (ISO 3166-1 alpha-2); weights are normalized.",
+    )
     block_size: int = Field(
         10_000, ge=1, le=1_000_000,
         description="Customers per generation block. Part of the data's identity: changing it changes rows.",
     )
     realism: Realism = Field(default_factory=Realism)
+
+    @field_validator("country_mix")
+    @classmethod
+    def _known_countries(cls, mix: dict[str, float]) -> dict[str, float]:
+        from salesgen.vocab import country_codes
+
+        unknown = sorted(set(mix) - set(country_codes()))
+        if unknown:
+            raise ValueError(f"unknown country codes {unknown}; supported: {', '.join(country_codes())}")
+        if any(v < 0 for v in mix.values()) or sum(mix.values()) <= 0:
+            raise ValueError("country_mix weights must be >= 0 with a positive sum, e.g. {US: 1}")
+        return mix
+
+    def country_weights(self) -> np.ndarray:
+        """Customer/rep share per country, aligned with ``salesgen.vocab.country_codes()``."""
+        from salesgen.vocab import country_codes
+
+        weights = np.array([self.country_mix.get(code, 0.0) for code in country_codes()])
+        return weights / weights.sum()
 
     @model_validator(mode="after")
     def _reps_for_customers(self) -> Self:

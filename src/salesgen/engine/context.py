@@ -1,0 +1,71 @@
+"""Everything a block needs that is the same for every block of a run.
+
+Built once (run-scope tables, calibrations, vocabularies) and passed to the
+pure block builders; it is picklable, so process pools can ship it.
+
+Example:
+    >>> from salesgen.config import Config
+    >>> ctx = build_context(Config(num_customers=10, num_sales_reps=2), seed=7)
+    >>> ctx.block_count
+    1
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+
+from salesgen.arrowkit import money_array
+from salesgen.config import Config
+from salesgen.entities.catalog import Catalog, build_catalog
+from salesgen.entities.common import DAY, epoch_seconds
+from salesgen.entities.competitors import build_competitors
+from salesgen.entities.customers import CompanyNamer
+from salesgen.entities.outcomes import WinModel, calibrate_win_model
+from salesgen.entities.reps import Roster, build_roster
+from salesgen.schema import TABLES, arrow_schema
+from salesgen.vocab import country_codes
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """Run-scope state shared read-only by all blocks."""
+
+    config: Config
+    seed: int
+    catalog: Catalog
+    roster: Roster
+    competitors: pa.Table
+    namer: CompanyNamer
+    win_model: WinModel
+    country_weights: np.ndarray
+    country_codes: np.ndarray
+    as_of_s: int
+    history_start_s: int
+    schemas: dict[str, pa.Schema]
+
+    @property
+    def block_count(self) -> int:
+        """Number of customer blocks: ceil(num_customers / block_size)."""
+        return -(-self.config.num_customers // self.config.block_size)
+
+    @staticmethod
+    def money(cents: np.ndarray, mask: np.ndarray | None = None) -> pa.Array:
+        """int64 cents as the contract's decimal money type."""
+        return money_array(cents, mask)
+
+
+def build_context(config: Config, seed: int) -> RunContext:
+    """Generate the run-scope tables and calibrations for (config, seed)."""
+    as_of_s = epoch_seconds(config.as_of)
+    roster = build_roster(config, seed)
+    return RunContext(
+        config=config, seed=seed, catalog=build_catalog(config, seed), roster=roster,
+        competitors=build_competitors(config, seed), namer=CompanyNamer(seed),
+        win_model=calibrate_win_model(config, seed), country_weights=config.country_weights(),
+        country_codes=np.array(country_codes()), as_of_s=as_of_s,
+        history_start_s=as_of_s - config.history_days * DAY,
+        schemas={name: arrow_schema(name) for name in TABLES},
+    )

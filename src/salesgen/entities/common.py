@@ -1,0 +1,152 @@
+"""Vectorized building blocks shared by the entity builders.
+
+Calendar arithmetic on epoch seconds, pattern filling (phones, postal codes),
+slugs, grouped ranks and list columns — each over whole arrays.
+
+Example:
+    >>> import numpy as np
+    >>> from salesgen.random import stream
+    >>> fill_pattern("+1 (2##) ###-####", 2, stream(1, 0)).to_pylist()[0][:5]
+    '+1 (2'
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+DAY = 86_400
+_DIGITS = np.frombuffer(b"0123456789", dtype=np.uint8)
+_LETTERS = np.frombuffer(b"ABCDEFGHJKLMNPRSTUVWXYZ", dtype=np.uint8)
+
+
+def epoch_seconds(day: date) -> int:
+    """Midnight UTC of ``day`` as seconds since the epoch."""
+    return int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp())
+
+
+def fill_pattern(pattern: str, n: int, rng: np.random.Generator, prefixes: np.ndarray | None = None) -> pa.Array:
+    """``n`` strings from ``pattern``: '#' → digit, 'A' → letter, other bytes literal.
+
+    ``prefixes`` (bytes array, one per row) overwrite the leading characters,
+    e.g. a city's postal prefix.
+    """
+    template = np.frombuffer(pattern.encode(), dtype=np.uint8)
+    grid = np.tile(template, (n, 1))
+    digit_cols = template == ord("#")
+    letter_cols = template == ord("A")
+    grid[:, digit_cols] = _DIGITS[rng.integers(0, 10, (n, int(digit_cols.sum())))]
+    grid[:, letter_cols] = _LETTERS[rng.integers(0, _LETTERS.size, (n, int(letter_cols.sum())))]
+    if prefixes is not None and n:
+        lengths = np.char.str_len(prefixes)
+        for length in np.unique(lengths):
+            if length == 0:
+                continue
+            rows = np.flatnonzero(lengths == length)
+            grid[rows, :length] = np.frombuffer(prefixes[rows].astype(f"S{length}").tobytes(),
+                                                dtype=np.uint8).reshape(-1, length)
+    width = template.size
+    return pa.array(grid.reshape(-1).view(f"S{width}") if n else np.empty(0, f"S{width}"),
+                    type=pa.binary()).cast(pa.string())
+
+
+def slug(strings: pa.Array) -> pa.Array:
+    """Lowercase ASCII letters and digits only: 'Blue Cargo' → 'bluecargo'."""
+    return pc.replace_substring_regex(pc.utf8_lower(strings), r"[^a-z0-9]", "")
+
+
+def join(*parts: pa.Array | str) -> pa.Array:
+    """Element-wise concatenation of string arrays and literal strings."""
+    return pc.binary_join_element_wise(*parts, "")
+
+
+def rank_within(groups: np.ndarray) -> np.ndarray:
+    """0-based position of each row among the rows of its group, groups contiguous and sorted."""
+    n = groups.size
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+    counts = np.diff(np.r_[starts, n])
+    return np.arange(n) - np.repeat(starts, counts)
+
+
+def repeat_index(counts: np.ndarray) -> np.ndarray:
+    """Parent row index for each child row, given per-parent child counts."""
+    return np.repeat(np.arange(counts.size), counts)
+
+
+def list_column(offsets: np.ndarray, values: pa.Array) -> pa.Array:
+    """A list<string> column from int offsets (length n + 1) and flat values."""
+    return pa.ListArray.from_arrays(pa.array(np.asarray(offsets, dtype=np.int32)), values)
+
+
+def choose_lists(vocabulary: pa.Array, counts: np.ndarray, rng: np.random.Generator,
+                 low: np.ndarray | None = None, size: np.ndarray | None = None) -> pa.Array:
+    """Per row, ``counts[i]`` distinct picks from ``vocabulary[low[i] : low[i] + size[i]]`` as a list column.
+
+    A random start and a step coprime to the range walk it without repeats,
+    so no Python loop over rows is needed. ``low``/``size`` default to the
+    whole vocabulary.
+    """
+    rows = counts.size
+    low = np.zeros(rows, dtype=np.int64) if low is None else low
+    size = np.full(rows, len(vocabulary), dtype=np.int64) if size is None else size
+    counts = np.minimum(counts, size)
+    row_of = repeat_index(counts)
+    start = (rng.random(rows) * size).astype(np.int64)
+    step = 1 + (rng.random(rows) * np.maximum(size - 1, 1)).astype(np.int64)
+    step = np.where(np.gcd(step, np.maximum(size, 1)) == 1, step, 1)
+    walk = (start[row_of] + rank_within(row_of) * step[row_of]) % np.maximum(size[row_of], 1)
+    offsets = np.r_[0, np.cumsum(counts)]
+    return list_column(offsets, vocabulary.take(pa.array(low[row_of] + walk, type=pa.int64())))
+
+
+def first_of_lists(lists: pa.Array) -> pa.Array:
+    """The first element of each (non-empty) list."""
+    return lists.values.take(pa.array(lists.offsets.to_numpy()[:-1], type=pa.int64()))
+
+
+def day_of_week(epoch_s: np.ndarray) -> np.ndarray:
+    """0 = Monday … 6 = Sunday, for UTC instants or local-naive seconds."""
+    return (np.asarray(epoch_s) // DAY + 3) % 7
+
+
+def month_start_days(epoch_s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(month number 1-12, epoch day of the first of the month) of each instant."""
+    months = np.asarray(epoch_s, dtype="datetime64[s]").astype("datetime64[M]")
+    month_number = months.astype(np.int64) % 12 + 1
+    return month_number, months.astype("datetime64[D]").astype(np.int64)
+
+
+def add_months_days(first_day: np.ndarray, months: np.ndarray) -> np.ndarray:
+    """Epoch day of the first of the month ``months`` after the month starting at ``first_day``."""
+    month_index = np.asarray(first_day, dtype="datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    return (month_index + months).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+
+
+def local_to_utc(local_s: np.ndarray, zones: pa.Array) -> np.ndarray:
+    """Convert naive local wall-clock seconds to UTC seconds, zone by zone (DST-aware)."""
+    out = np.empty_like(local_s)
+    encoded = pc.dictionary_encode(zones).combine_chunks() if isinstance(zones, pa.ChunkedArray) \
+        else pc.dictionary_encode(zones)
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    for code, zone in enumerate(encoded.dictionary.to_pylist()):
+        rows = np.flatnonzero(codes == code)
+        if rows.size == 0:
+            continue
+        naive = pa.array(local_s[rows], type=pa.int64()).cast(pa.timestamp("s"))
+        aware = pc.assume_timezone(naive, timezone=zone, ambiguous="earliest", nonexistent="earliest")
+        out[rows] = aware.cast(pa.int64()).to_numpy()
+    return out
+
+
+def repeat_suffix(values: pa.Array) -> np.ndarray:
+    """'' for the first occurrence of a value, then '2', '3', … for its repeats (row order)."""
+    codes = pc.dictionary_encode(values).indices.to_numpy(zero_copy_only=False)
+    order = np.argsort(codes, kind="stable")
+    rank = np.empty(codes.size, dtype=np.int64)
+    rank[order] = rank_within(codes[order])
+    return np.where(rank > 0, np.char.mod("%d", rank + 1), "")

@@ -1,0 +1,234 @@
+"""Interactions: the emails, calls, meetings and demos around deals and accounts.
+
+Won deals get more touches than lost ones; touches bunch toward the later
+stages; calls, meetings and demos land on weekdays in the contact's local
+business hours; sentiment drifts toward the outcome; topics, notes and next
+steps follow the stage. Interactions of a deal lie in [created_at - 14 days,
+closed_at or as_of]; account touches have no deal.
+
+Example:
+    >>> from salesgen.engine.context import build_context
+    >>> from salesgen.engine.block import build_block
+    >>> from salesgen.config import Config
+    >>> ctx = build_context(Config(num_customers=20, num_sales_reps=3), seed=4)
+    >>> build_block(ctx, 0).tables["interactions"].num_rows > 0
+    True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from salesgen.arrowkit import timestamp_array
+from salesgen.entities.common import DAY, choose_lists, day_of_week, join, local_to_utc, rank_within, repeat_index
+from salesgen.entities.customers import CONTACT_LEAD_DAYS, Accounts
+from salesgen.entities.deals import Deals
+from salesgen.random import stream
+from salesgen.schema import INTERACTIONS
+from salesgen.vocab.business import INTERACTION_TYPES, NEXT_STEPS, NOTE_OPENERS, TOPICS
+
+if TYPE_CHECKING:
+    from salesgen.engine.context import RunContext
+
+LEAD_TIME_DAYS = 14
+STAGE_GROUPS = ("identified", "qualified", "proposal", "negotiation", "account")
+ACCOUNT_GROUP = 4
+# email, call, meeting, demo weights by stage group
+TYPE_WEIGHTS = np.array([[0.55, 0.35, 0.08, 0.02], [0.40, 0.28, 0.16, 0.16], [0.34, 0.20, 0.31, 0.15],
+                         [0.42, 0.25, 0.30, 0.03], [0.50, 0.30, 0.20, 0.00]])
+EMAIL, CALL, MEETING, DEMO = range(4)
+
+
+def stage_groups(stages: int) -> np.ndarray:
+    """Topic group of each open stage: the first two are fixed, the last is negotiation."""
+    groups = np.full(stages, 2)
+    groups[:2] = (0, 1)
+    groups[-1] = 3
+    return groups
+
+
+def build_interactions(ctx: RunContext, accounts: Accounts, deals: Deals, primary_contact: np.ndarray,
+                       product_names: pa.Array, competitor_names: pa.Array, block: int) -> pa.Table:
+    """All touches of the block's customers, numbered per customer in time order."""
+    rng = stream(ctx.seed, INTERACTIONS.code, block)
+    realism = ctx.config.realism
+    life = deals.end_s - deals.created_s
+    segment_median = np.array(realism.cycle_median_days.as_tuple())[accounts.size[deals.customer]] * DAY
+    scale = np.clip(life / segment_median, 0.3, 2.5) ** 0.5
+    mean = np.where(deals.won, realism.touches_won, realism.touches_lost) * scale
+    open_mean = (realism.touches_won + realism.touches_lost) / 2 * life / np.maximum(
+        deals.planned_close_s - deals.created_s, 1)
+    count = rng.poisson(np.where(deals.closed, mean, open_mean))
+    count = np.maximum(count, 1)
+    deal_of = repeat_index(count)
+    m = deal_of.size
+    lead = rng.random(m) < 0.08
+    lo = deals.created_s[deal_of] - LEAD_TIME_DAYS * DAY
+    start = deals.created_s[deal_of]
+    span = life[deal_of]
+    when = np.where(lead, start - (rng.random(m) * LEAD_TIME_DAYS * DAY).astype(np.int64),
+                    start + (rng.random(m) ** 0.75 * span).astype(np.int64))
+    entries = deals.entries_s[deal_of]
+    reached = np.arange(entries.shape[1])[None, :] <= deals.stage[deal_of][:, None]
+    stage = np.maximum(((entries <= when[:, None]) & reached).sum(axis=1) - 1, 0)
+    group = stage_groups(entries.shape[1])[stage]
+    kind = _types(group, deals.won[deal_of], rng)
+    customer = deals.customer[deal_of]
+    contact_pick = _random_contact(accounts, customer, rng)
+    contact = np.where(rng.random(m) < 0.45, primary_contact[deal_of], contact_pick)
+    progress = np.clip((when - start) / np.maximum(span, 1), 0, 1)
+    direction = np.where(deals.won, 1.0, np.where(deals.closed, -1.0, 0.15))[deal_of]
+    columns = _Touches(customer, contact, deals.opportunity_id[deal_of], kind, group, when, lo,
+                       deals.end_s[deal_of], 0.1 + direction * 0.6 * progress, deals.won[deal_of],
+                       product_names.take(pa.array(deal_of)),
+                       competitor_names.take(pa.array(deal_of)))
+    account = _account_touches(ctx, accounts, deals, rng)
+    return _assemble(ctx, accounts, columns.concat(account), rng)
+
+
+class _Touches:
+    """Per-touch arrays before business-hour placement and text."""
+
+    def __init__(self, customer: np.ndarray, contact: np.ndarray, opportunity: np.ndarray, kind: np.ndarray,
+                 group: np.ndarray, when: np.ndarray, lo: np.ndarray, hi: np.ndarray, mood: np.ndarray,
+                 won: np.ndarray, product: pa.Array, competitor: pa.Array) -> None:
+        self.customer, self.contact, self.opportunity, self.kind, self.group = customer, contact, opportunity, kind, group
+        self.when, self.lo, self.hi, self.mood, self.won = when, lo, hi, mood, won
+        self.product, self.competitor = product, competitor
+
+    def concat(self, other: _Touches) -> _Touches:
+        arrays = [np.concatenate([a, b]) for a, b in zip(self._arrays(), other._arrays(), strict=True)]
+        return _Touches(*arrays, pa.concat_arrays([self.product, other.product]),  # type: ignore[arg-type]
+                        pa.concat_arrays([self.competitor, other.competitor]))
+
+    def _arrays(self) -> list[np.ndarray]:
+        return [self.customer, self.contact, self.opportunity, self.kind, self.group, self.when, self.lo,
+                self.hi, self.mood, self.won]
+
+
+def _types(group: np.ndarray, won: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    weights = TYPE_WEIGHTS[group] + np.where(won, 0.08, 0.0)[:, None] * np.array([0, 0, 1, 0.5])
+    cumulative = np.cumsum(weights, axis=1)
+    return np.asarray((rng.random(group.size)[:, None] * cumulative[:, -1:] > cumulative).sum(axis=1))
+
+
+def _random_contact(accounts: Accounts, customer: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    pick = (rng.random(customer.size) * accounts.contact_count[customer]).astype(np.int64)
+    return np.asarray(accounts.customer_id[customer] * 100 + 1 + pick)
+
+
+def _account_touches(ctx: RunContext, accounts: Accounts, deals: Deals, rng: np.random.Generator) -> _Touches:
+    """Touches with no deal: check-ins with buyers, outreach to prospects."""
+    n = accounts.customer_id.size
+    has_win = np.bincount(deals.customer[deals.won], minlength=n) > 0
+    count = rng.poisson(ctx.config.realism.account_touches * np.where(has_win, 2.0, 1.0))
+    customer = repeat_index(count)
+    m = customer.size
+    lo = accounts.created_s[customer] + (CONTACT_LEAD_DAYS + 1) * DAY
+    hi = np.full(m, ctx.as_of_s)
+    when = lo + (rng.random(m) * (hi - lo)).astype(np.int64)
+    group = np.full(m, ACCOUNT_GROUP)
+    empty = pa.nulls(m, pa.string())
+    return _Touches(customer, _random_contact(accounts, customer, rng), np.full(m, -1), _types(group, np.zeros(m, bool), rng),
+                    group, when, lo, hi, rng.normal(0.15, 0.1, m), np.zeros(m, bool), empty, empty)
+
+
+def _business_hours(ctx: RunContext, touches: _Touches, zones: pa.Array, rng: np.random.Generator) -> np.ndarray:
+    """Move calls, meetings and demos to a weekday 08:30-17:30 in the contact's time zone.
+
+    The day is kept two days inside the allowed window, so the time-zone shift
+    can never push a touch outside it; windows too short for that stay emails.
+    """
+    live = touches.kind != EMAIL
+    first_day, last_day = touches.lo // DAY + 2, touches.hi // DAY - 2
+    day = np.clip(touches.when // DAY, first_day, last_day)
+    weekday = day_of_week(day * DAY)
+    shift = np.select([weekday == 5, weekday == 6], [-1, 1], 0)
+    shifted = day + shift
+    shifted = np.where((shifted < first_day) | (shifted > last_day), day - 3 * shift, shifted)
+    ok = (shifted >= first_day) & (shifted <= last_day)
+    day = np.where(ok, shifted, day)
+    slot = np.where(touches.kind == CALL, 30_600 + (rng.random(day.size) * 32_400).astype(np.int64),
+                    9 * 3600 + rng.integers(0, 16, day.size) * 1800)
+    placed = np.zeros(day.size, dtype=np.int64)
+    rows = np.flatnonzero(live & (first_day <= last_day))
+    placed[rows] = local_to_utc(day[rows] * DAY + slot[rows], zones.take(pa.array(rows)))
+    touches.kind = np.where(live & (first_day > last_day), EMAIL, touches.kind)
+    return np.where(touches.kind != EMAIL, placed, touches.when)
+
+
+def _assemble(ctx: RunContext, accounts: Accounts, touches: _Touches, rng: np.random.Generator) -> pa.Table:
+    contact_row = np.searchsorted(accounts.contact_id, touches.contact)
+    zones = accounts.contacts.column("timezone").combine_chunks().take(pa.array(contact_row))
+    occurred = _business_hours(ctx, touches, zones, rng)
+    order = np.lexsort((touches.kind, touches.contact, occurred, touches.customer))
+    m = order.size
+    kind, group = touches.kind[order], touches.group[order]
+    occurred, customer = occurred[order], touches.customer[order]
+    won = touches.won[order]
+    interaction_id = accounts.customer_id[customer] * 100_000 + rank_within(customer) + 1
+    duration, outcome = _duration_outcome(kind, won, rng)
+    score = np.round(np.clip(touches.mood[order] + rng.normal(0, 0.25, m), -1, 1), 2)
+    sentiment = np.select([score < -0.2, score > 0.2], ["negative", "positive"], "neutral")
+    topics = _topics(group, rng)
+    first_names = accounts.contact_first_name.take(pa.array(contact_row[order]))
+    notes = _notes(kind, first_names, topics, touches.product.take(pa.array(order)),
+                   touches.competitor.take(pa.array(order)), group, rng)
+    steps = _pick_text(NEXT_STEPS, group, rng)
+    opportunity = touches.opportunity[order]
+    owner = ctx.roster.rep_id[accounts.owner[customer]]
+    return pa.Table.from_arrays([
+        pa.array(interaction_id), pa.array(opportunity, mask=opportunity < 0), pa.array(accounts.customer_id[customer]),
+        pa.array(touches.contact[order]), pa.array(owner), pa.array(np.array(INTERACTION_TYPES)[kind]),
+        pa.array(np.where(rng.random(m) < np.array([0.35, 0.2, 0.0, 0.0])[kind], "inbound", "outbound")),
+        timestamp_array(occurred), pa.array(duration, mask=kind == EMAIL), pa.array(outcome),
+        pa.array(score), pa.array(sentiment), topics, notes, steps,
+    ], schema=ctx.schemas[INTERACTIONS.name])
+
+
+def _duration_outcome(kind: np.ndarray, won: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Minutes and outcome by type; calls and meetings on won deals run longer."""
+    u = rng.random(kind.size)
+    call = np.select([u < 0.45 + 0.1 * won, u < 0.85], ["connected", "voicemail"], "no answer")
+    talk = np.maximum(1, np.round(rng.lognormal(np.log(6) + 0.45 * won, 0.8)))
+    call_minutes = np.select([call == "connected", call == "voicemail"], [talk, 1], 0)
+    meeting = np.select([u < 0.85, u < 0.95], ["held", "rescheduled"], "no-show")
+    meeting_minutes = np.array([30, 45, 60])[np.minimum(rng.integers(0, 3, kind.size) + won, 2)]
+    demo_minutes = np.array([45, 60, 90])[np.minimum(rng.integers(0, 3, kind.size) + won, 2)]
+    email = np.select([u < 0.03, u < 0.4], ["bounced", "replied"], "sent")
+    outcome = np.select([kind == EMAIL, kind == CALL, kind == MEETING], [email, call, meeting],
+                        np.where(u < 0.9, "held", "rescheduled"))
+    minutes = np.select([kind == CALL, kind == MEETING], [call_minutes, meeting_minutes], demo_minutes)
+    return minutes.astype(np.int64), outcome
+
+
+def _flat(vocabulary: dict[str, tuple[str, ...]]) -> tuple[pa.Array, np.ndarray, np.ndarray]:
+    sizes = np.array([len(vocabulary[g]) for g in STAGE_GROUPS])
+    return pa.array([w for g in STAGE_GROUPS for w in vocabulary[g]]), np.r_[0, np.cumsum(sizes)[:-1]], sizes
+
+
+def _topics(group: np.ndarray, rng: np.random.Generator) -> pa.Array:
+    flat, starts, sizes = _flat(TOPICS)
+    return choose_lists(flat, rng.integers(1, 4, group.size), rng, starts[group], sizes[group])
+
+
+def _pick_text(vocabulary: dict[str, tuple[str, ...]], group: np.ndarray, rng: np.random.Generator) -> pa.Array:
+    flat, starts, sizes = _flat(vocabulary)
+    return flat.take(pa.array(starts[group] + (rng.random(group.size) * sizes[group]).astype(np.int64)))
+
+
+def _notes(kind: np.ndarray, first_names: pa.Array, topics: pa.Array, product: pa.Array, competitor: pa.Array,
+           group: np.ndarray, rng: np.random.Generator) -> pa.Array:
+    """'<opener with contact> <topics>. [Scope: <product>.] [<competitor> is also in the running.]'"""
+    openers = [NOTE_OPENERS[t] for t in INTERACTION_TYPES]
+    pick = (kind, rng.integers(0, 3, kind.size))
+    before = pa.array(np.array([[o[0] for o in t] for t in openers])[pick])
+    after = pa.array(np.array([[o[1] for o in t] for t in openers])[pick])
+    scope = pc.if_else(pc.is_null(product), "", join(" Scope: ", product, "."))
+    rival = pc.if_else(pa.array(group >= 2) if group.size else pa.array([], pa.bool_()),
+                       pc.fill_null(join(" ", competitor, " is also in the running."), ""), "")
+    return join(before, first_names, after, " ", pc.binary_join(topics, ", "), ".", scope, rival)

@@ -1,0 +1,107 @@
+"""Line items: which products a deal carries, how many, at what discount.
+
+Products follow the customer's industry mix over categories; quantities
+realize the deal's target value; discounts are the product's quantity tier
+plus a negotiated part that grows with company size. Money is integer cents:
+unit = round_half_up(list x (1 - discount)), total = quantity x unit, and the
+deal amount is the exact sum of its totals.
+
+Example:
+    >>> from salesgen.engine.context import build_context
+    >>> from salesgen.entities.customers import build_accounts
+    >>> from salesgen.entities.deals import build_deals
+    >>> from salesgen.config import Config
+    >>> ctx = build_context(Config(num_customers=20, num_sales_reps=3), seed=3)
+    >>> accounts = build_accounts(ctx, 0)
+    >>> items = build_line_items(ctx, accounts, build_deals(ctx, accounts, 0), block=0)
+    >>> bool((items.amount_cents > 0).all())
+    True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyarrow as pa
+
+from salesgen.arrowkit import percent_array
+from salesgen.entities.common import choose_lists, rank_within, repeat_index
+from salesgen.entities.customers import Accounts
+from salesgen.entities.deals import Deals
+from salesgen.random import stream
+from salesgen.schema import LINE_ITEMS
+from salesgen.vocab.business import CATEGORIES, INDUSTRIES
+
+if TYPE_CHECKING:
+    from salesgen.engine.context import RunContext
+
+EXTRA_ITEMS_MEAN = np.array([0.5, 1.1, 1.9])          # by size: enterprise deals carry more products
+NEGOTIATED_DISCOUNT_BP = np.array([[0, 1200], [200, 2200], [500, 3200]])  # by size: uniform range
+MAX_DISCOUNT_BP = 7500
+MAX_QUANTITY = 1_000_000
+
+
+@dataclass(frozen=True)
+class LineItems:
+    """The line items table and what the deal needs back from it."""
+
+    table: pa.Table
+    amount_cents: np.ndarray      # per deal
+    first_product: np.ndarray     # per deal: catalog row of its first line
+
+
+def _pick_products(ctx: RunContext, industry: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Catalog row per item: a category by industry mix, then an active product of it."""
+    catalog = ctx.catalog
+    mix = np.cumsum(np.array([v[2] for v in INDUSTRIES.values()]), axis=1)[industry]
+    category = (rng.random(industry.size)[:, None] * mix[:, -1:] > mix).sum(axis=1)
+    active = np.flatnonzero(catalog.active)
+    pools = [active[catalog.category[active] == c] for c in range(len(CATEGORIES))]
+    pools = [pool if pool.size else active for pool in pools]
+    width = max(pool.size for pool in pools)
+    table = np.stack([np.resize(pool, width) for pool in pools])
+    sizes = np.array([pool.size for pool in pools])
+    return np.asarray(table[category, (rng.random(industry.size) * sizes[category]).astype(np.int64)])
+
+
+def build_line_items(ctx: RunContext, accounts: Accounts, deals: Deals, block: int) -> LineItems:
+    """Products, quantities and discounts that sum to each deal's amount."""
+    catalog = ctx.catalog
+    rng = stream(ctx.seed, LINE_ITEMS.code, block)
+    size = accounts.size[deals.customer]
+    n_deals = deals.opportunity_id.size
+    wanted = 1 + rng.poisson(EXTRA_ITEMS_MEAN[size])
+    deal_of = repeat_index(np.minimum(wanted, 8))
+    product = _pick_products(ctx, accounts.industry[deals.customer[deal_of]], rng)
+    order = np.lexsort((product, deal_of))
+    deal_of, product = deal_of[order], product[order]
+    distinct = np.r_[True, (deal_of[1:] != deal_of[:-1]) | (product[1:] != product[:-1])] if deal_of.size \
+        else np.zeros(0, bool)
+    deal_of, product = deal_of[distinct], product[distinct]
+    share = rng.gamma(1.5, 1.0, deal_of.size)
+    share /= np.bincount(deal_of, weights=share, minlength=n_deals)[deal_of]
+    list_cents = catalog.list_cents[product]
+    value = deals.target_cents[deal_of] * share
+    quantity = np.clip(np.round(value / list_cents), 1, MAX_QUANTITY).astype(np.int64)
+    tier_bp = catalog.tier_discount_bp(product, quantity)
+    low, high = NEGOTIATED_DISCOUNT_BP[size[deal_of]].T
+    negotiated = (low + rng.random(deal_of.size) * (high - low)) // 50 * 50
+    discount_bp = np.minimum(tier_bp + negotiated.astype(np.int64), MAX_DISCOUNT_BP)
+    discount_bp = np.maximum(discount_bp, tier_bp)
+    unit_cents = (list_cents * (10_000 - discount_bp) * 2 + 10_000) // 20_000
+    total_cents = quantity * unit_cents
+    starts = np.flatnonzero(np.r_[True, deal_of[1:] != deal_of[:-1]]) if deal_of.size else np.zeros(0, np.int64)
+    amount = np.add.reduceat(total_cents, starts) if deal_of.size else np.zeros(0, np.int64)
+    options = catalog.customization_options
+    offsets = options.offsets.to_numpy()
+    chosen = choose_lists(options.values, (rng.random(deal_of.size) < 0.25).astype(np.int64), rng,
+                          offsets[:-1][product], np.diff(offsets)[product])
+    line_item_id = deals.opportunity_id[deal_of] * 100 + rank_within(deal_of) + 1
+    table = pa.Table.from_arrays([
+        pa.array(line_item_id), pa.array(deals.opportunity_id[deal_of]), pa.array(catalog.product_id[product]),
+        pa.array(quantity), ctx.money(list_cents), percent_array(discount_bp), ctx.money(unit_cents),
+        ctx.money(total_cents), chosen,
+    ], schema=ctx.schemas[LINE_ITEMS.name])
+    return LineItems(table, amount, product[starts])

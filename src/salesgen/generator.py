@@ -1,0 +1,189 @@
+"""The public face: ``SalesDataGenerator`` and the ``Dataset`` it returns.
+
+Example:
+    >>> from salesgen import SalesDataGenerator
+    >>> generator = SalesDataGenerator(seed=42)
+    >>> dataset = generator.generate_dataset(num_customers=20, num_sales_people=3)
+    >>> dataset["customers"].num_rows
+    20
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from salesgen.config import Config
+from salesgen.engine.block import build_block
+from salesgen.engine.context import RunContext, build_context
+from salesgen.engine.runner import generate_tables
+from salesgen.entities.reps import METRIC_COLUMNS, build_roster
+from salesgen.schema import TABLE_NAMES
+from salesgen.version import __version__
+
+SAMPLE_PAGE = 1000  # reps per page of generate_sales_person()
+
+
+class Dataset(Mapping[str, pa.Table]):
+    """The ten tables of one run, by name, with the seed and config that made them."""
+
+    def __init__(self, tables: Mapping[str, pa.Table], config: Config, seed: int) -> None:
+        self._tables = dict(tables)
+        self.config = config
+        self.seed = seed
+
+    def __getitem__(self, name: str) -> pa.Table:
+        if name not in self._tables:
+            raise KeyError(f"no table {name!r}; tables are: {', '.join(TABLE_NAMES)}")
+        return self._tables[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tables)
+
+    def __len__(self) -> int:
+        return len(self._tables)
+
+    def row_counts(self) -> dict[str, int]:
+        """Rows per table."""
+        return {name: table.num_rows for name, table in self._tables.items()}
+
+    def metadata(self) -> dict[str, Any]:
+        """What made this dataset: version, seed, full config, as-of date and row counts."""
+        return {
+            "generator": "salesgen",
+            "salesgen_version": __version__,
+            "seed": self.seed,
+            "as_of": self.config.as_of.isoformat(),
+            "config": self.config.model_dump(mode="json"),
+            "row_counts": self.row_counts(),
+        }
+
+
+class SalesDataGenerator:
+    """Generates CRM datasets and single sample records from one seed.
+
+    Args:
+        seed: any non-negative integer; the same seed, config and salesgen version give the same bytes.
+        config: the scenario; defaults to ``Config()``.
+    """
+
+    def __init__(self, seed: int = 42, config: Config | None = None) -> None:
+        if not isinstance(seed, int) or seed < 0:
+            raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+        self.seed = seed
+        self.config = config or Config()
+        self._samples = 0
+        self._sample_reps = 0
+
+    def generate_dataset(self, num_customers: int | None = None, num_sales_people: int | None = None,
+                         **overrides: Any) -> Dataset:
+        """All ten tables in memory. Keyword overrides set any ``Config`` field.
+
+        Example:
+            >>> ds = SalesDataGenerator(seed=1).generate_dataset(num_customers=5, num_sales_people=2)
+            >>> ds["sales_reps"].num_rows
+            2
+        """
+        changes = dict(overrides)
+        if num_customers is not None:
+            changes["num_customers"] = num_customers
+        if num_sales_people is not None:
+            changes["num_sales_reps"] = num_sales_people
+        config = Config.model_validate({**self.config.model_dump(), **changes})
+        return Dataset(generate_tables(config, self.seed), config, self.seed)
+
+    def save_to_json(self, dataset: Mapping[str, pa.Table], path: str | Path = "salesgen_output.json",
+                     *, overwrite: bool = True) -> Path:
+        """Write one JSON document: ``{"metadata": …, "<table>": [records…], …}``."""
+        return self.save(dataset, path, "json", overwrite=overwrite)
+
+    def save_to_csv(self, dataset: Mapping[str, pa.Table], directory: str | Path = "salesgen_output_csv",
+                    *, overwrite: bool = True) -> Path:
+        """Write one CSV file per table (plus manifest.json) into ``directory``."""
+        return self.save(dataset, directory, "csv", overwrite=overwrite)
+
+    def save(self, dataset: Mapping[str, pa.Table], target: str | Path, format: str, *,
+             overwrite: bool = False) -> Path:
+        """Write ``dataset`` in any registered format (json, jsonl, csv, parquet, duckdb), atomically."""
+        from salesgen.sinks import open_sink
+
+        metadata = dataset.metadata() if isinstance(dataset, Dataset) else \
+            Dataset(dataset, self.config, self.seed).metadata()
+        sink = open_sink(format, target, overwrite=overwrite)
+        try:
+            for name in TABLE_NAMES:
+                sink.write(name, dataset[name])
+            return sink.close(metadata)
+        except BaseException:
+            sink.abort()
+            raise
+
+    @cached_property
+    def product_catalog(self) -> list[dict[str, Any]]:
+        """Products as dicts, each with its ``discount_tiers``."""
+        ctx = self._sample_context
+        tiers: dict[int, list[dict[str, Any]]] = {}
+        for tier in ctx.catalog.tiers.to_pylist():
+            tiers.setdefault(tier["product_id"], []).append(tier)
+        return [{**product, "discount_tiers": tiers.get(product["product_id"], [])}
+                for product in ctx.catalog.products.to_pylist()]
+
+    @cached_property
+    def _sample_context(self) -> RunContext:
+        # Samples come from an endless run of one-customer blocks, so each call gives a new record.
+        config = self.config.model_copy(update={"num_customers": 10**9, "block_size": 1,
+                                                "num_sales_reps": max(self.config.num_sales_reps, 1)})
+        return build_context(config, self.seed)
+
+    def _next_block(self) -> dict[str, pa.Table]:
+        self._samples += 1
+        return build_block(self._sample_context, self._samples - 1).tables
+
+    def _first_row(self, table: str) -> dict[str, Any]:
+        for _ in range(10_000):
+            rows = self._next_block()[table]
+            if rows.num_rows:
+                return dict(rows.slice(0, 1).to_pylist()[0])
+        raise RuntimeError(f"no {table} row in 10,000 sample customers; check the config's deal rates")
+
+    def generate_customer(self) -> dict[str, Any]:
+        """One company with its ``contacts``, as plain Python values."""
+        tables = self._next_block()
+        customer = dict(tables["customers"].to_pylist()[0])
+        customer["contacts"] = tables["contacts"].to_pylist()
+        return customer
+
+    def generate_person(self) -> dict[str, Any]:
+        """One contact person (at a freshly generated customer)."""
+        return self._first_row("contacts")
+
+    def generate_opportunity(self) -> dict[str, Any]:
+        """One deal with its ``line_items`` and ``stage_history``."""
+        for _ in range(10_000):
+            tables = self._next_block()
+            if tables["opportunities"].num_rows:
+                deal = dict(tables["opportunities"].to_pylist()[0])
+                key = deal["opportunity_id"]
+                deal["line_items"] = [r for r in tables["opportunity_line_items"].to_pylist()
+                                      if r["opportunity_id"] == key]
+                deal["stage_history"] = [r for r in tables["opportunity_stage_history"].to_pylist()
+                                         if r["opportunity_id"] == key]
+                return deal
+        raise RuntimeError("no opportunity in 10,000 sample customers; check the config's deal rates")
+
+    def generate_interaction(self) -> dict[str, Any]:
+        """One email, call, meeting or demo."""
+        return self._first_row("interactions")
+
+    def generate_sales_person(self) -> dict[str, Any]:
+        """One sales rep (roster fields; metrics need a whole dataset, see ``generate_dataset``)."""
+        page, row = divmod(self._sample_reps, SAMPLE_PAGE)
+        self._sample_reps += 1
+        config = self.config.model_copy(update={"num_sales_reps": SAMPLE_PAGE})
+        roster = build_roster(config, self.seed + 7919 * (page + 1))
+        rep = dict(roster.table.slice(row, 1).to_pylist()[0])
+        return {key: value for key, value in rep.items() if key not in METRIC_COLUMNS}
