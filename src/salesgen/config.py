@@ -93,7 +93,8 @@ class Realism(_Strict):
     )
     quarter_end_pull: float = Field(
         0.22, ge=0, le=1,
-        description="Share of wins outside a quarter's last month pulled into it (hockey stick: ~45% of wins in month 3).",
+        description="Share of wins outside a quarter's last month pulled into it "
+                    "(hockey stick: ~45% of wins in month 3).",
     )
     no_decision_share: float = Field(
         0.5, ge=0, le=1, description="Share of losses to 'No decision' (40-60%, 2.5M recorded calls).",
@@ -182,7 +183,7 @@ class Config(_Strict):
         from salesgen.vocab import country_codes
 
         weights = np.array([self.country_mix.get(code, 0.0) for code in country_codes()])
-        return weights / weights.sum()
+        return np.asarray(weights / weights.sum())
 
     @model_validator(mode="after")
     def _reps_for_customers(self) -> Self:

@@ -14,12 +14,12 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 import pyarrow as pa
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """Logical column kinds; each maps to one Arrow type (see ``ARROW_TYPES``)."""
 
     ID = "id"
@@ -142,22 +142,25 @@ SALES_REPS = Table("sales_reps", 4, "A seller; metrics are a reduce over the gen
     _c("last_name", K.STRING, "Family name."),
     _c("email", K.STRING, "Work email on the seller's domain, unique."),
     _c("phone", K.STRING, "Phone number in the format of the rep's country."),
-    _c("title", K.STRING, "SDR, Account Executive, Senior Account Executive, Enterprise Account Executive, Sales Manager or Regional Director."),
+    _c("title", K.STRING, "SDR, Account Executive, Senior Account Executive, Enterprise Account Executive, "
+       "Sales Manager or Regional Director."),
     _c("manager_id", K.ID, "The rep's manager; null for the top of the tree.", True, "sales_reps.rep_id"),
     _c("team", K.STRING, "Team name: territory and segment."),
     _c("segment", K.STRING, "Customer size the rep sells to: small, medium or enterprise."),
     _c("territories", K.STRING_LIST, "Sales territories covered: North America, EMEA, APAC, LATAM."),
     _c("expertise", K.STRING_LIST, "Industries the rep knows best."),
     _c("hire_date", K.DATE, "First day at the seller."),
-    _c("annual_quota", K.MONEY, "Bookings target for the 365 days ending at as_of; 0 for reps who own no deals."),
+    _c("annual_quota", K.MONEY, "Bookings target for the 365 days ending at as_of; 0 for reps who own no accounts."),
     _c("country", K.STRING, "ISO 3166-1 alpha-2 code of the rep's office."),
     _c("nationality", K.STRING, "ISO 3166-1 alpha-2 code of citizenship."),
     _c("languages", K.STRING_LIST, "ISO 639-1 codes, strongest first."),
     _c("timezone", K.STRING, "IANA time zone of the rep's office."),
-    _c("quota_attainment", K.FLOAT, "Won amount in the 365 days ending at as_of / annual_quota, 4 decimals; null without quota.", True),
+    _c("quota_attainment", K.FLOAT,
+       "Won amount in the 365 days ending at as_of / annual_quota, 4 decimals; null without quota.", True),
     _c("avg_deal_size", K.MONEY, "Mean amount of won deals; null without wins.", True),
     _c("win_rate", K.FLOAT, "deals_won / (deals_won + deals_lost), 4 decimals; null without closed deals.", True),
-    _c("avg_sales_cycle_days", K.FLOAT, "Mean days from created_at to closed_at of won deals, 1 decimal; null without wins.", True),
+    _c("avg_sales_cycle_days", K.FLOAT,
+       "Mean days from created_at to closed_at of won deals, 1 decimal; null without wins.", True),
     _c("deals_won", K.INT, "Deals owned and won."),
     _c("deals_lost", K.INT, "Deals owned and lost."),
     _c("open_pipeline", K.MONEY, "Sum of amounts of owned open deals."),
@@ -249,7 +252,8 @@ STAGE_HISTORY = Table("opportunity_stage_history", 9, "One stage a deal passed t
 
 INTERACTIONS = Table("interactions", 10, "A touch: email, call, meeting or demo.", (
     _c("interaction_id", K.ID, "Primary key: customer_id * 100000 + number."),
-    _c("opportunity_id", K.ID, "The deal it was about; null for account-level touches.", True, "opportunities.opportunity_id"),
+    _c("opportunity_id", K.ID, "The deal it was about; null for account-level touches.", True,
+       "opportunities.opportunity_id"),
     _c("customer_id", K.ID, "The account.", ref="customers.customer_id"),
     _c("contact_id", K.ID, "The person at the account.", ref="contacts.contact_id"),
     _c("rep_id", K.ID, "The seller.", ref="sales_reps.rep_id"),

@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 
 from salesgen.arrowkit import date_array, timestamp_array
 from salesgen.engine.context import RunContext
-from salesgen.entities.common import DAY, choose_lists, join, rank_within, repeat_index
+from salesgen.entities.common import DAY, choose_lists, constant, join, labels, rank_within, repeat_index
 from salesgen.entities.customers import Accounts, build_accounts
 from salesgen.entities.deals import Deals, build_deals, expected_close_days
 from salesgen.entities.interactions import build_interactions, stage_groups
@@ -26,9 +26,17 @@ from salesgen.entities.line_items import build_line_items
 from salesgen.entities.outcomes import DEAL_TYPES
 from salesgen.entities.reps import RepTotals
 from salesgen.schema import CUSTOMERS, OPPORTUNITIES, STAGE_HISTORY
-from salesgen.vocab.business import LEAD_SOURCES, LOSS_REASONS_OTHER, LOSS_TO_COMPETITOR, NEXT_STEPS, NO_DECISION
+from salesgen.vocab.business import (
+    EXPANSION_LEAD_SOURCE,
+    LEAD_SOURCES,
+    LOSS_REASONS_OTHER,
+    LOSS_TO_COMPETITOR,
+    NEXT_STEPS,
+    NO_DECISION,
+)
 
-FORECAST = ("pipeline", "pipeline", "best case", "commit")  # by stage group
+FORECAST = ("pipeline", "best case", "commit", "closed", "omitted")
+LOSS_REASONS = (NO_DECISION, LOSS_TO_COMPETITOR, *LOSS_REASONS_OTHER)
 CHURN_AFTER_DAYS = 400
 
 
@@ -96,16 +104,16 @@ def _opportunities(ctx: RunContext, accounts: Accounts, deals: Deals, amount: np
     stages = list(config.realism.stage_probabilities)
     probability = np.array(list(config.realism.stage_probabilities.values()))[deals.stage]
     probability = np.where(deals.closed, np.where(deals.won, 100, 0), probability)
-    stage_name = np.where(deals.closed, np.where(deals.won, "won", "lost"), np.array(stages)[deals.stage])
+    stage_code = np.where(deals.closed, np.where(deals.won, len(stages), len(stages) + 1), deals.stage)
     group = stage_groups(len(stages))[deals.stage]
-    forecast = np.where(deals.closed, np.where(deals.won, "closed", "omitted"), np.array(FORECAST)[group])
+    forecast = np.where(deals.closed, np.where(deals.won, 3, 4), np.array([0, 0, 1, 2])[group])
     n = deals.customer.size
     u = deals.rng.random((n, 3))
-    loss = np.where(u[:, 0] < config.realism.no_decision_share, NO_DECISION,
-                    np.where(deals.has_competitor & (u[:, 1] < 0.7), LOSS_TO_COMPETITOR,
-                             np.array(LOSS_REASONS_OTHER)[(u[:, 2] * len(LOSS_REASONS_OTHER)).astype(np.int64)]))
-    steps = np.array([list(NEXT_STEPS[g]) for g in ("identified", "qualified", "proposal", "negotiation")])
-    next_step = np.where(deals.closed, "", steps[group, (u[:, 2] * 3).astype(np.int64)])
+    other = 2 + (u[:, 2] * len(LOSS_REASONS_OTHER)).astype(np.int64)
+    loss = np.where(u[:, 0] < config.realism.no_decision_share, 0,
+                    np.where(deals.has_competitor & (u[:, 1] < 0.7), 1, other))
+    steps = ["", *(s for g in ("identified", "qualified", "proposal", "negotiation") for s in NEXT_STEPS[g])]
+    next_step = np.where(deals.closed, 0, 1 + group * 3 + (u[:, 2] * 3).astype(np.int64))
     customer_names = accounts.customer_columns["name"].take(pa.array(deals.customer))
     label = np.array([" rollout", " expansion", " renewal"])[deals.deal_type]
     expected_revenue = (amount * probability * 2 + 100) // 200
@@ -113,13 +121,14 @@ def _opportunities(ctx: RunContext, accounts: Accounts, deals: Deals, amount: np
         pa.array(deals.opportunity_id), pa.array(accounts.customer_id[deals.customer]),
         pa.array(ctx.roster.rep_id[accounts.owner[deals.customer]]), pa.array(primary_contact),
         join(customer_names, " - ", subcategory, pa.array(label)),
-        pa.array(np.array(DEAL_TYPES)[deals.deal_type]),
-        pa.array(np.array([*LEAD_SOURCES, "existing customer"])[deals.lead]), pa.array(stage_name),
-        pa.array(deals.closed), pa.array(deals.won), ctx.money(amount), pa.array(np.full(n, config.currency)),
+        labels(DEAL_TYPES, deals.deal_type), labels([*LEAD_SOURCES, EXPANSION_LEAD_SOURCE], deals.lead),
+        labels([*stages, "won", "lost"], stage_code), pa.array(deals.closed), pa.array(deals.won), ctx.money(amount),
+        constant(config.currency, n),
         pa.array(probability.astype(np.int64)), ctx.money(expected_revenue), timestamp_array(deals.created_s),
         date_array(expected_close_days(ctx, deals)), timestamp_array(deals.end_s, ~deals.closed),
-        competitors["lists"], competitors["primary_id"], pa.array(loss, mask=~deals.lost),
-        pa.array(next_step), pa.array(forecast),
+        competitors["lists"], competitors["primary_id"],
+        pc.if_else(pa.array(deals.lost), labels(LOSS_REASONS, loss), pa.scalar(None, pa.string())),
+        labels(steps, next_step), labels(FORECAST, forecast),
     ], schema=ctx.schemas[OPPORTUNITIES.name])
 
 
@@ -139,7 +148,7 @@ def _stage_history(ctx: RunContext, deals: Deals) -> pa.Table:
     exited = np.r_[entered[1:], 0] if entered.size else entered
     return pa.Table.from_arrays([
         pa.array(deals.opportunity_id[deal_of] * 10 + step + 1), pa.array(deals.opportunity_id[deal_of]),
-        pa.array(stages[stage]), timestamp_array(entered), timestamp_array(exited, last),
+        labels(stages, stage), timestamp_array(entered), timestamp_array(exited, last),
     ], schema=ctx.schemas[STAGE_HISTORY.name])
 
 
@@ -151,8 +160,8 @@ def _customers(ctx: RunContext, accounts: Accounts, deals: Deals) -> pa.Table:
     last_win = np.zeros(n, dtype=np.int64)
     np.maximum.at(last_win, deals.customer[deals.won], deals.end_s[deals.won])
     stale = last_win < ctx.as_of_s - CHURN_AFTER_DAYS * DAY
-    status = np.where(wins == 0, "prospect", np.where(stale & (open_deals == 0), "churned", "active"))
-    columns = {**accounts.customer_columns, "status": pa.array(status)}
+    status = np.where(wins == 0, 0, np.where(stale & (open_deals == 0), 2, 1))
+    columns = {**accounts.customer_columns, "status": labels(("prospect", "active", "churned"), status)}
     return pa.Table.from_arrays([columns[c] for c in CUSTOMERS.column_names], schema=ctx.schemas[CUSTOMERS.name])
 
 

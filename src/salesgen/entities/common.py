@@ -12,7 +12,8 @@ Example:
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
 
 import numpy as np
 import pyarrow as pa
@@ -25,7 +26,7 @@ _LETTERS = np.frombuffer(b"ABCDEFGHJKLMNPRSTUVWXYZ", dtype=np.uint8)
 
 def epoch_seconds(day: date) -> int:
     """Midnight UTC of ``day`` as seconds since the epoch."""
-    return int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp())
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
 
 
 def fill_pattern(pattern: str, n: int, rng: np.random.Generator, prefixes: np.ndarray | None = None) -> pa.Array:
@@ -124,7 +125,7 @@ def month_start_days(epoch_s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def add_months_days(first_day: np.ndarray, months: np.ndarray) -> np.ndarray:
     """Epoch day of the first of the month ``months`` after the month starting at ``first_day``."""
     month_index = np.asarray(first_day, dtype="datetime64[D]").astype("datetime64[M]").astype(np.int64)
-    return (month_index + months).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+    return np.asarray((month_index + months).astype("datetime64[M]").astype("datetime64[D]"), dtype=np.int64)
 
 
 def local_to_utc(local_s: np.ndarray, zones: pa.Array) -> np.ndarray:
@@ -150,3 +151,17 @@ def repeat_suffix(values: pa.Array) -> np.ndarray:
     rank = np.empty(codes.size, dtype=np.int64)
     rank[order] = rank_within(codes[order])
     return np.where(rank > 0, np.char.mod("%d", rank + 1), "")
+
+
+def labels(vocabulary: Sequence[str] | np.ndarray, codes: np.ndarray) -> pa.Array:
+    """``vocabulary[codes]`` as an Arrow string array.
+
+    Much faster than building a NumPy unicode array and converting it: the
+    vocabulary is encoded to UTF-8 once and rows are gathered by index.
+    """
+    return pa.array(list(vocabulary), type=pa.string()).take(pa.array(np.asarray(codes, dtype=np.int64)))
+
+
+def constant(value: str, n: int) -> pa.Array:
+    """A string column repeating ``value``."""
+    return pa.repeat(pa.scalar(value, pa.string()), n)

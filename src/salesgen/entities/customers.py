@@ -23,12 +23,20 @@ import pyarrow as pa
 
 from salesgen.arrowkit import timestamp_array
 from salesgen.config import SIZES
-from salesgen.entities.common import DAY, join, repeat_index, repeat_suffix, slug
+from salesgen.entities.common import DAY, join, labels, repeat_index, repeat_suffix, slug
 from salesgen.entities.people import countries, sample_languages, sample_names, sample_phones, sample_places
 from salesgen.entities.reps import TERRITORIES
 from salesgen.random import stream
 from salesgen.schema import CONTACTS, CUSTOMERS
-from salesgen.vocab.business import BUYING_ROLES, COMPANY_WORDS_A, COMPANY_WORDS_B, DEPARTMENTS, INDUSTRIES, TITLES
+from salesgen.vocab.business import (
+    BUYING_ROLES,
+    COMPANY_WORDS_A,
+    COMPANY_WORDS_B,
+    DEPARTMENTS,
+    INDUSTRIES,
+    SENIORITIES,
+    TITLES,
+)
 
 if TYPE_CHECKING:
     from salesgen.engine.context import RunContext
@@ -138,10 +146,10 @@ def build_accounts(ctx: RunContext, block: int) -> Accounts:
     owner = ctx.roster.assign_owners(size, territory, rng)
     columns = {
         "customer_id": pa.array(customer_id), "name": name, "domain": domain,
-        "industry": pa.array(np.array(ctx.namer.industries)[industry]),
-        "sub_industry": pa.array(_sub_industries()[industry, rng.integers(0, 4, n)]),
-        "size": pa.array(np.array(SIZES)[size]), "employees": pa.array(employees),
-        "annual_revenue": ctx.money(revenue), "country": pa.array(ctx.country_codes[country]),
+        "industry": labels(ctx.namer.industries, industry),
+        "sub_industry": labels(_sub_industries().ravel(), industry * 4 + rng.integers(0, 4, n)),
+        "size": labels(SIZES, size), "employees": pa.array(employees),
+        "annual_revenue": ctx.money(revenue), "country": labels(ctx.country_codes, country),
         "region": places.region, "city": places.city, "address": places.address,
         "postal_code": places.postal_code, "phone": sample_phones(country, rng), "timezone": places.timezone,
         "founded_year": pa.array(founded), "owner_rep_id": pa.array(ctx.roster.rep_id[owner]),
@@ -200,14 +208,14 @@ def _with_contacts(ctx: RunContext, block: int, customer_id: np.ndarray, size: n
     department = rng.integers(0, len(DEPARTMENTS), m)
     department = np.where(first_contact & (seniority == 0), 0, department)
     role = np.where(first_contact, 0, rng.choice(5, m, p=[0.08, 0.2, 0.34, 0.3, 0.08]))
-    titles = np.array([TITLES[d] for d in DEPARTMENTS])[department, seniority]
+    titles = labels(np.array([TITLES[d] for d in DEPARTMENTS]).ravel(), department * len(SENIORITIES) + seniority)
     contact_created = created[parent] + (rng.random(m) * CONTACT_LEAD_DAYS * DAY).astype(np.int64)
     contacts = pa.Table.from_arrays([
         pa.array(contact_id), pa.array(customer_id[parent]), names.first, names.last, email,
-        sample_phones(country[parent], rng), pa.array(titles),
-        pa.array(np.array(["C-level", "VP", "Director", "Manager", "Individual Contributor"])[seniority]),
-        pa.array(np.array(DEPARTMENTS)[department]), pa.array(np.array(BUYING_ROLES)[role]),
-        pa.array(ctx.country_codes[nationality]), sample_languages(nationality, country[parent], rng),
+        sample_phones(country[parent], rng), titles,
+        labels(SENIORITIES, seniority),
+        labels(DEPARTMENTS, department), labels(BUYING_ROLES, role),
+        labels(ctx.country_codes, nationality), sample_languages(nationality, country[parent], rng),
         columns["timezone"].take(pa.array(parent)), timestamp_array(contact_created),
     ], schema=ctx.schemas[CONTACTS.name])
     return Accounts(customer_id, size, industry, country, owner, created, columns, count, contact_id,

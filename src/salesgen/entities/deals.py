@@ -66,14 +66,14 @@ class Deals:
 
     @property
     def lost(self) -> np.ndarray:
-        return self.closed & ~self.won
+        return np.asarray(self.closed & ~self.won)
 
 
 def _deal_counts(ctx: RunContext, accounts: Accounts, rng: np.random.Generator) -> np.ndarray:
     first_possible = accounts.created_s + FIRST_DEAL_AFTER_DAYS * DAY
     window_share = (ctx.as_of_s - first_possible) / (ctx.config.history_days * DAY)
     mean = np.array(ctx.config.realism.opportunities_per_customer.as_tuple())[accounts.size]
-    return np.minimum(rng.poisson(mean * np.clip(window_share, 0, 1) * 1.6), MAX_DEALS_PER_CUSTOMER)
+    return np.asarray(np.minimum(rng.poisson(mean * np.clip(window_share, 0, 1) * 1.6), MAX_DEALS_PER_CUSTOMER))
 
 
 def build_deals(ctx: RunContext, accounts: Accounts, block: int) -> Deals:

@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -24,7 +25,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from salesgen.arrowkit import timestamp_array
-from salesgen.entities.common import DAY, choose_lists, day_of_week, join, local_to_utc, rank_within, repeat_index
+from salesgen.entities.common import (
+    DAY,
+    choose_lists,
+    day_of_week,
+    join,
+    labels,
+    local_to_utc,
+    rank_within,
+    repeat_index,
+)
 from salesgen.entities.customers import CONTACT_LEAD_DAYS, Accounts
 from salesgen.entities.deals import Deals
 from salesgen.random import stream
@@ -90,24 +100,27 @@ def build_interactions(ctx: RunContext, accounts: Accounts, deals: Deals, primar
     return _assemble(ctx, accounts, columns.concat(account), rng)
 
 
+@dataclass
 class _Touches:
     """Per-touch arrays before business-hour placement and text."""
 
-    def __init__(self, customer: np.ndarray, contact: np.ndarray, opportunity: np.ndarray, kind: np.ndarray,
-                 group: np.ndarray, when: np.ndarray, lo: np.ndarray, hi: np.ndarray, mood: np.ndarray,
-                 won: np.ndarray, product: pa.Array, competitor: pa.Array) -> None:
-        self.customer, self.contact, self.opportunity, self.kind, self.group = customer, contact, opportunity, kind, group
-        self.when, self.lo, self.hi, self.mood, self.won = when, lo, hi, mood, won
-        self.product, self.competitor = product, competitor
+    customer: np.ndarray
+    contact: np.ndarray
+    opportunity: np.ndarray  # -1 for account touches
+    kind: np.ndarray
+    group: np.ndarray
+    when: np.ndarray
+    lo: np.ndarray           # allowed window, epoch seconds
+    hi: np.ndarray
+    mood: np.ndarray         # sentiment before noise
+    won: np.ndarray
+    product: pa.Array
+    competitor: pa.Array
 
     def concat(self, other: _Touches) -> _Touches:
-        arrays = [np.concatenate([a, b]) for a, b in zip(self._arrays(), other._arrays(), strict=True)]
-        return _Touches(*arrays, pa.concat_arrays([self.product, other.product]),  # type: ignore[arg-type]
-                        pa.concat_arrays([self.competitor, other.competitor]))
-
-    def _arrays(self) -> list[np.ndarray]:
-        return [self.customer, self.contact, self.opportunity, self.kind, self.group, self.when, self.lo,
-                self.hi, self.mood, self.won]
+        joined = [pa.concat_arrays([a, b]) if isinstance(a, pa.Array) else np.concatenate([a, b])
+                  for a, b in ((getattr(self, f.name), getattr(other, f.name)) for f in fields(self))]
+        return _Touches(*joined)
 
 
 def _types(group: np.ndarray, won: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -133,8 +146,9 @@ def _account_touches(ctx: RunContext, accounts: Accounts, deals: Deals, rng: np.
     when = lo + (rng.random(m) * (hi - lo)).astype(np.int64)
     group = np.full(m, ACCOUNT_GROUP)
     empty = pa.nulls(m, pa.string())
-    return _Touches(customer, _random_contact(accounts, customer, rng), np.full(m, -1), _types(group, np.zeros(m, bool), rng),
-                    group, when, lo, hi, rng.normal(0.15, 0.1, m), np.zeros(m, bool), empty, empty)
+    kind = _types(group, np.zeros(m, bool), rng)
+    return _Touches(customer, _random_contact(accounts, customer, rng), np.full(m, -1), kind, group, when, lo, hi,
+                    rng.normal(0.15, 0.1, m), np.zeros(m, bool), empty, empty)
 
 
 def _business_hours(ctx: RunContext, touches: _Touches, zones: pa.Array, rng: np.random.Generator) -> np.ndarray:
@@ -173,7 +187,7 @@ def _assemble(ctx: RunContext, accounts: Accounts, touches: _Touches, rng: np.ra
     interaction_id = accounts.customer_id[customer] * 100_000 + rank_within(customer) + 1
     duration, outcome = _duration_outcome(kind, won, rng)
     score = np.round(np.clip(touches.mood[order] + rng.normal(0, 0.25, m), -1, 1), 2)
-    sentiment = np.select([score < -0.2, score > 0.2], ["negative", "positive"], "neutral")
+    sentiment = labels(("negative", "neutral", "positive"), (score >= -0.2).astype(np.int64) + (score > 0.2))
     topics = _topics(group, rng)
     first_names = accounts.contact_first_name.take(pa.array(contact_row[order]))
     notes = _notes(kind, first_names, topics, touches.product.take(pa.array(order)),
@@ -183,27 +197,30 @@ def _assemble(ctx: RunContext, accounts: Accounts, touches: _Touches, rng: np.ra
     owner = ctx.roster.rep_id[accounts.owner[customer]]
     return pa.Table.from_arrays([
         pa.array(interaction_id), pa.array(opportunity, mask=opportunity < 0), pa.array(accounts.customer_id[customer]),
-        pa.array(touches.contact[order]), pa.array(owner), pa.array(np.array(INTERACTION_TYPES)[kind]),
-        pa.array(np.where(rng.random(m) < np.array([0.35, 0.2, 0.0, 0.0])[kind], "inbound", "outbound")),
-        timestamp_array(occurred), pa.array(duration, mask=kind == EMAIL), pa.array(outcome),
-        pa.array(score), pa.array(sentiment), topics, notes, steps,
+        pa.array(touches.contact[order]), pa.array(owner), labels(INTERACTION_TYPES, kind),
+        labels(("outbound", "inbound"), rng.random(m) < np.array([0.35, 0.2, 0.0, 0.0])[kind]),
+        timestamp_array(occurred), pa.array(duration, mask=kind == EMAIL), outcome,
+        pa.array(score), sentiment, topics, notes, steps,
     ], schema=ctx.schemas[INTERACTIONS.name])
 
 
-def _duration_outcome(kind: np.ndarray, won: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+OUTCOMES = ("sent", "replied", "bounced", "connected", "voicemail", "no answer", "held", "rescheduled", "no-show")
+
+
+def _duration_outcome(kind: np.ndarray, won: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, pa.Array]:
     """Minutes and outcome by type; calls and meetings on won deals run longer."""
     u = rng.random(kind.size)
-    call = np.select([u < 0.45 + 0.1 * won, u < 0.85], ["connected", "voicemail"], "no answer")
-    talk = np.maximum(1, np.round(rng.lognormal(np.log(6) + 0.45 * won, 0.8)))
-    call_minutes = np.select([call == "connected", call == "voicemail"], [talk, 1], 0)
-    meeting = np.select([u < 0.85, u < 0.95], ["held", "rescheduled"], "no-show")
-    meeting_minutes = np.array([30, 45, 60])[np.minimum(rng.integers(0, 3, kind.size) + won, 2)]
-    demo_minutes = np.array([45, 60, 90])[np.minimum(rng.integers(0, 3, kind.size) + won, 2)]
-    email = np.select([u < 0.03, u < 0.4], ["bounced", "replied"], "sent")
-    outcome = np.select([kind == EMAIL, kind == CALL, kind == MEETING], [email, call, meeting],
-                        np.where(u < 0.9, "held", "rescheduled"))
-    minutes = np.select([kind == CALL, kind == MEETING], [call_minutes, meeting_minutes], demo_minutes)
-    return minutes.astype(np.int64), outcome
+    email = np.select([u < 0.03, u < 0.4], [2, 1], 0)
+    call = np.select([u < 0.45 + 0.1 * won, u < 0.85], [3, 4], 5)
+    meeting = np.select([u < 0.85, u < 0.95], [6, 7], 8)
+    demo = np.where(u < 0.9, 6, 7)
+    outcome = np.choose(kind, [email, call, meeting, demo])
+    talk = np.maximum(1, np.round(rng.lognormal(np.log(6) + 0.45 * won, 0.8))).astype(np.int64)
+    call_minutes = np.select([call == 3, call == 4], [talk, 1], 0)
+    longer = np.minimum(rng.integers(0, 3, kind.size) + won, 2)
+    minutes = np.choose(kind, [np.zeros_like(talk), call_minutes, np.array([30, 45, 60])[longer],
+                               np.array([45, 60, 90])[longer]])
+    return minutes.astype(np.int64), labels(OUTCOMES, outcome)
 
 
 def _flat(vocabulary: dict[str, tuple[str, ...]]) -> tuple[pa.Array, np.ndarray, np.ndarray]:
@@ -225,9 +242,9 @@ def _notes(kind: np.ndarray, first_names: pa.Array, topics: pa.Array, product: p
            group: np.ndarray, rng: np.random.Generator) -> pa.Array:
     """'<opener with contact> <topics>. [Scope: <product>.] [<competitor> is also in the running.]'"""
     openers = [NOTE_OPENERS[t] for t in INTERACTION_TYPES]
-    pick = (kind, rng.integers(0, 3, kind.size))
-    before = pa.array(np.array([[o[0] for o in t] for t in openers])[pick])
-    after = pa.array(np.array([[o[1] for o in t] for t in openers])[pick])
+    code = kind * 3 + rng.integers(0, 3, kind.size)
+    before = labels([o[0] for t in openers for o in t], code)
+    after = labels([o[1] for t in openers for o in t], code)
     scope = pc.if_else(pc.is_null(product), "", join(" Scope: ", product, "."))
     rival = pc.if_else(pa.array(group >= 2) if group.size else pa.array([], pa.bool_()),
                        pc.fill_null(join(" ", competitor, " is also in the running."), ""), "")

@@ -35,7 +35,7 @@ MIN_CYCLE_DAYS = 3.0
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
     """Logistic function."""
-    return 1.0 / (1.0 + np.exp(-x))
+    return np.asarray(1.0 / (1.0 + np.exp(-x)))
 
 
 @dataclass(frozen=True)

@@ -35,10 +35,10 @@ def country_index(codes: list[str] | tuple[str, ...]) -> np.ndarray:
     return np.array([order.index(code) for code in codes], dtype=np.int64)
 
 
-def _scatter(n: int, parts: list[tuple[np.ndarray, pa.Array]], dtype: pa.DataType = pa.string()) -> pa.Array:
+def _scatter(n: int, parts: list[tuple[np.ndarray, pa.Array]], dtype: pa.DataType | None = None) -> pa.Array:
     """Reassemble per-country pieces (row positions, values) into one array in row order."""
     if not parts:
-        return pa.array([], type=dtype)
+        return pa.array([], type=dtype or pa.string())
     rows = np.concatenate([r for r, _ in parts])
     values = pa.concat_arrays([v for _, v in parts])
     inverse = np.empty(n, dtype=np.int64)

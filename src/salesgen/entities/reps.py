@@ -21,6 +21,7 @@ import pyarrow as pa
 from salesgen.arrowkit import date_array, money_array
 from salesgen.config import SIZES, Config
 from salesgen.entities.common import DAY, choose_lists, epoch_seconds, join, list_column, repeat_suffix
+from salesgen.entities.outcomes import deal_volume_weights
 from salesgen.entities.people import countries, sample_languages, sample_names, sample_phones, sample_places
 from salesgen.random import stream
 from salesgen.schema import SALES_REPS, arrow_schema
@@ -81,8 +82,7 @@ def build_roster(config: Config, seed: int) -> Roster:
     mix = config.country_weights()
     country = rng.choice(len(vocab), n, p=mix)
     territory = np.array([TERRITORIES.index(v.territory) for v in vocab])[country]
-    weights = np.array(config.realism.size_mix.as_tuple()) * np.array(config.realism.opportunities_per_customer.as_tuple())
-    segment = rng.choice(len(SIZES), n, p=weights / weights.sum())
+    segment = rng.choice(len(SIZES), n, p=deal_volume_weights(config))
     owners = np.flatnonzero(role == 0)
     if owners.size >= len(SIZES):  # every segment gets an AE
         segment[owners[: len(SIZES)]] = np.arange(len(SIZES))
@@ -169,5 +169,5 @@ def _quotas(roster: Roster, totals: RepTotals, config: Config) -> np.ndarray:
         if members.any():
             mean = totals.trailing_year_won_cents[members].sum() / members.sum()
             target = max(mean * config.realism.quota_stretch, floor_cents[seg])
-            quota[members] = int(round(target / 100_000)) * 100_000
+            quota[members] = round(target / 100_000) * 100_000
     return quota
