@@ -1,0 +1,3 @@
+from salesgen.cli import main
+
+main()

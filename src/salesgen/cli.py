@@ -1,0 +1,170 @@
+"""The ``salesgen`` command line.
+
+Example (shell):
+    salesgen generate --customers 1000 --seed 7 --format csv --out crm/
+    salesgen config --schema > salesgen.schema.json
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+import yaml
+from pydantic import ValidationError
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from salesgen.config import Config
+from salesgen.engine.output import HashMismatchError, WriteSummary, write_dataset
+from salesgen.sinks.parts import PART_FORMATS
+from salesgen.version import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Realistic, reproducible synthetic CRM / B2B sales data.")
+console = Console(stderr=True)
+
+FORMAT_HELP = f"Output format: {', '.join(PART_FORMATS)}."
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print an error for people and return the Exit to raise."""
+    console.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code)
+
+
+def load_config(path: Path | None, flags: dict[str, Any]) -> Config:
+    """A YAML scenario (optional) overlaid with CLI flags, validated into a ``Config``."""
+    data: dict[str, Any] = {}
+    if path is not None:
+        try:
+            loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except OSError as error:
+            raise fail(f"cannot read config {path}: {error.strerror}") from error
+        except yaml.YAMLError as error:
+            raise fail(f"config {path} is not valid YAML: {error}") from error
+        if not isinstance(loaded, dict):
+            raise fail(f"config {path} must be a mapping of fields, e.g. 'num_customers: 1000'")
+        data = loaded
+    data.update({key: value for key, value in flags.items() if value is not None})
+    try:
+        return Config.model_validate(data)
+    except ValidationError as error:
+        lines = [f"  {'.'.join(str(p) for p in e['loc']) or 'config'}: {e['msg']}" for e in error.errors()]
+        raise fail("invalid configuration:\n" + "\n".join(lines)
+                   + "\n  (see `salesgen config --schema` for every field, its range and default)") from error
+
+
+def _summary(summary: WriteSummary) -> Table:
+    table = Table(title=f"salesgen {__version__} → {summary.target} ({summary.format})")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, rows in summary.row_counts.items():
+        table.add_row(name, f"{rows:,}")
+    total = sum(summary.row_counts.values())
+    table.add_row("[bold]total", f"[bold]{total:,}")
+    table.caption = (f"{summary.bytes / 1e6:,.1f} MB in {summary.seconds:,.1f} s "
+                     f"({total / max(summary.seconds, 1e-9):,.0f} rows/s)")
+    return table
+
+
+@app.command()
+def generate(
+    customers: Annotated[int | None, typer.Option("--customers", "-n", help="Customer companies.")] = None,
+    reps: Annotated[int | None, typer.Option(help="Sales reps.")] = None,
+    seed: Annotated[int, typer.Option(help="Random seed: same seed + config + version = same bytes.")] = 42,
+    as_of: Annotated[str | None, typer.Option(help="The data's 'today', YYYY-MM-DD (default 2026-01-01).")] = None,
+    config: Annotated[Path | None, typer.Option(help="Scenario YAML file; flags override its fields.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "duckdb",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output path (default crm.<format>).")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes; never changes the data.")] = 1,
+    block_size: Annotated[int | None, typer.Option(help="Customers per block (part of the data's identity).")] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing output.")] = False,
+    check_hash: Annotated[str | None, typer.Option(help="Publish only if the dataset hash equals this.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Generate a dataset into files or an embedded DuckDB database."""
+    if format not in PART_FORMATS:
+        raise fail(f"unknown --format {format!r}; choose one of: {', '.join(PART_FORMATS)}")
+    if workers < 1:
+        raise fail(f"--workers must be at least 1, got {workers}")
+    if seed < 0:
+        raise fail(f"--seed must be a non-negative integer, got {seed}")
+    day = _parse_day(as_of)
+    settings = load_config(config, {"num_customers": customers, "num_sales_reps": reps, "as_of": day,
+                                    "block_size": block_size})
+    target = out or Path(f"crm.{format}" if format != "parquet" else "crm_parquet")
+    show = not quiet and console.is_terminal
+    try:
+        with _progress(settings.num_customers, show) as update:
+            summary = write_dataset(settings, seed, format, target, workers=workers, overwrite=overwrite,
+                                    progress=update, expected_hash=check_hash)
+    except HashMismatchError as error:
+        raise fail(f"{error}; nothing was written", code=1) from error
+    except (FileExistsError, IsADirectoryError, PermissionError, OSError, ValueError) as error:
+        raise fail(str(error)) from error
+    if not quiet:
+        console.print(_summary(summary))
+        matched = " [green](matches --check-hash)[/]" if check_hash else ""
+        console.print(f"dataset hash {summary.dataset_hash}{matched}", soft_wrap=True)
+
+
+def _parse_day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise fail(f"--as-of must be a date like 2026-01-01, got {text!r}") from error
+
+
+class _progress:
+    """A rich progress bar over customers, with rows/s; a no-op when hidden."""
+
+    def __init__(self, total: int, show: bool) -> None:
+        self.total, self.show = total, show
+        self.bar = Progress(TextColumn("[bold]generating"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("customers · {task.fields[rate]} rows/s"), TimeElapsedColumn(),
+                            TextColumn("ETA"), TimeRemainingColumn(), console=console, disable=not show)
+
+    def __enter__(self) -> Any:
+        self.bar.start()
+        task = self.bar.add_task("generate", total=self.total, rate="–")
+
+        def update(done: int, rows: dict[str, int]) -> None:
+            elapsed = self.bar.tasks[0].elapsed or 1e-9
+            self.bar.update(task, completed=done, rate=f"{sum(rows.values()) / elapsed:,.0f}")
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.stop()
+
+
+@app.command("config")
+def config_command(
+    schema: Annotated[bool, typer.Option("--schema", help="Print the JSON Schema of scenario files.")] = False,
+    show: Annotated[Path | None, typer.Option("--show", help="Print this scenario file fully resolved.")] = None,
+) -> None:
+    """Print the scenario JSON Schema (for editors) or a resolved scenario as YAML."""
+    if schema:
+        sys.stdout.write(json.dumps(Config.model_json_schema(), indent=2) + "\n")
+        return
+    resolved = load_config(show, {})
+    sys.stdout.write(yaml.safe_dump(resolved.model_dump(mode="json"), sort_keys=False))
+
+
+@app.command()
+def version() -> None:
+    """Print the salesgen version."""
+    sys.stdout.write(f"salesgen {__version__}\n")
+
+
+def main() -> None:
+    """Entry point for ``python -m salesgen``."""
+    app()
