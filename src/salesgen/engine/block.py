@@ -55,9 +55,8 @@ def build_block(ctx: RunContext, block: int) -> BlockResult:
     items = build_line_items(ctx, accounts, deals, block)
     competitors = _competitor_columns(ctx, deals)
     primary_contact = _primary_contacts(accounts, deals)
-    product_names = ctx.catalog.names.take(pa.array(items.first_product))
-    interactions = build_interactions(ctx, accounts, deals, primary_contact, product_names,
-                                      competitors["primary_name"], block)
+    rival = pc.fill_null(competitors["primary_id"], 0).to_numpy(zero_copy_only=False) - 1  # row; -1 for none
+    interactions = build_interactions(ctx, accounts, deals, primary_contact, items.first_product, rival, block)
     opportunities = _opportunities(ctx, accounts, deals, items.amount_cents, competitors, primary_contact,
                                    ctx.catalog.products.column("subcategory").combine_chunks().take(
                                        pa.array(items.first_product)))

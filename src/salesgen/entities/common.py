@@ -128,14 +128,14 @@ def add_months_days(first_day: np.ndarray, months: np.ndarray) -> np.ndarray:
     return np.asarray((month_index + months).astype("datetime64[M]").astype("datetime64[D]"), dtype=np.int64)
 
 
-def local_to_utc(local_s: np.ndarray, zones: pa.Array) -> np.ndarray:
-    """Convert naive local wall-clock seconds to UTC seconds, zone by zone (DST-aware)."""
+def local_to_utc(local_s: np.ndarray, zone_codes: np.ndarray, zone_names: Sequence[str]) -> np.ndarray:
+    """Naive local wall-clock seconds → UTC seconds, for rows in zone ``zone_names[zone_codes]`` (DST-aware).
+
+    One vectorized conversion per zone, through the system time zone database.
+    """
     out = np.empty_like(local_s)
-    encoded = pc.dictionary_encode(zones).combine_chunks() if isinstance(zones, pa.ChunkedArray) \
-        else pc.dictionary_encode(zones)
-    codes = encoded.indices.to_numpy(zero_copy_only=False)
-    for code, zone in enumerate(encoded.dictionary.to_pylist()):
-        rows = np.flatnonzero(codes == code)
+    for code, zone in enumerate(zone_names):
+        rows = np.flatnonzero(zone_codes == code)
         if rows.size == 0:
             continue
         naive = pa.array(local_s[rows], type=pa.int64()).cast(pa.timestamp("s"))

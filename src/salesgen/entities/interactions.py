@@ -62,7 +62,7 @@ def stage_groups(stages: int) -> np.ndarray:
 
 
 def build_interactions(ctx: RunContext, accounts: Accounts, deals: Deals, primary_contact: np.ndarray,
-                       product_names: pa.Array, competitor_names: pa.Array, block: int) -> pa.Table:
+                       product: np.ndarray, competitor: np.ndarray, block: int) -> pa.Table:
     """All touches of the block's customers, numbered per customer in time order."""
     rng = stream(ctx.seed, INTERACTIONS.code, block)
     realism = ctx.config.realism
@@ -94,8 +94,7 @@ def build_interactions(ctx: RunContext, accounts: Accounts, deals: Deals, primar
     direction = np.where(deals.won, 1.0, np.where(deals.closed, -1.0, 0.15))[deal_of]
     columns = _Touches(customer, contact, deals.opportunity_id[deal_of], kind, group, when, lo,
                        deals.end_s[deal_of], 0.1 + direction * 0.6 * progress, deals.won[deal_of],
-                       product_names.take(pa.array(deal_of)),
-                       competitor_names.take(pa.array(deal_of)))
+                       product[deal_of], competitor[deal_of])
     account = _account_touches(ctx, accounts, deals, rng)
     return _assemble(ctx, accounts, columns.concat(account), rng)
 
@@ -114,13 +113,11 @@ class _Touches:
     hi: np.ndarray
     mood: np.ndarray         # sentiment before noise
     won: np.ndarray
-    product: pa.Array
-    competitor: pa.Array
+    product: np.ndarray      # catalog row of the deal's main product, -1 for account touches
+    competitor: np.ndarray   # competitor row of the deal's main rival, -1 when none
 
     def concat(self, other: _Touches) -> _Touches:
-        joined = [pa.concat_arrays([a, b]) if isinstance(a, pa.Array) else np.concatenate([a, b])
-                  for a, b in ((getattr(self, f.name), getattr(other, f.name)) for f in fields(self))]
-        return _Touches(*joined)
+        return _Touches(*(np.concatenate([getattr(self, f.name), getattr(other, f.name)]) for f in fields(self)))
 
 
 def _types(group: np.ndarray, won: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -145,13 +142,13 @@ def _account_touches(ctx: RunContext, accounts: Accounts, deals: Deals, rng: np.
     hi = np.full(m, ctx.as_of_s)
     when = lo + (rng.random(m) * (hi - lo)).astype(np.int64)
     group = np.full(m, ACCOUNT_GROUP)
-    empty = pa.nulls(m, pa.string())
+    none = np.full(m, -1)
     kind = _types(group, np.zeros(m, bool), rng)
-    return _Touches(customer, _random_contact(accounts, customer, rng), np.full(m, -1), kind, group, when, lo, hi,
-                    rng.normal(0.15, 0.1, m), np.zeros(m, bool), empty, empty)
+    return _Touches(customer, _random_contact(accounts, customer, rng), none, kind, group, when, lo, hi,
+                    rng.normal(0.15, 0.1, m), np.zeros(m, bool), none, none)
 
 
-def _business_hours(ctx: RunContext, touches: _Touches, zones: pa.Array, rng: np.random.Generator) -> np.ndarray:
+def _business_hours(touches: _Touches, zones: pa.DictionaryArray, rng: np.random.Generator) -> np.ndarray:
     """Move calls, meetings and demos to a weekday 08:30-17:30 in the contact's time zone.
 
     The day is kept two days inside the allowed window, so the time-zone shift
@@ -170,15 +167,18 @@ def _business_hours(ctx: RunContext, touches: _Touches, zones: pa.Array, rng: np
                     9 * 3600 + rng.integers(0, 16, day.size) * 1800)
     placed = np.zeros(day.size, dtype=np.int64)
     rows = np.flatnonzero(live & (first_day <= last_day))
-    placed[rows] = local_to_utc(day[rows] * DAY + slot[rows], zones.take(pa.array(rows)))
+    codes = zones.indices.to_numpy(zero_copy_only=False)[rows]
+    placed[rows] = local_to_utc(day[rows] * DAY + slot[rows], codes, zones.dictionary.to_pylist())
     touches.kind = np.where(live & (first_day > last_day), EMAIL, touches.kind)
     return np.where(touches.kind != EMAIL, placed, touches.when)
 
 
 def _assemble(ctx: RunContext, accounts: Accounts, touches: _Touches, rng: np.random.Generator) -> pa.Table:
     contact_row = np.searchsorted(accounts.contact_id, touches.contact)
-    zones = accounts.contacts.column("timezone").combine_chunks().take(pa.array(contact_row))
-    occurred = _business_hours(ctx, touches, zones, rng)
+    # Contacts work in their company's time zone, so the customer's zone code is the contact's.
+    zones = pc.dictionary_encode(accounts.customer_columns["timezone"])
+    touch_zones = pa.DictionaryArray.from_arrays(zones.indices.take(pa.array(touches.customer)), zones.dictionary)
+    occurred = _business_hours(touches, touch_zones, rng)
     order = np.lexsort((touches.kind, touches.contact, occurred, touches.customer))
     m = order.size
     kind, group = touches.kind[order], touches.group[order]
@@ -190,8 +190,7 @@ def _assemble(ctx: RunContext, accounts: Accounts, touches: _Touches, rng: np.ra
     sentiment = labels(("negative", "neutral", "positive"), (score >= -0.2).astype(np.int64) + (score > 0.2))
     topics = _topics(group, rng)
     first_names = accounts.contact_first_name.take(pa.array(contact_row[order]))
-    notes = _notes(kind, first_names, topics, touches.product.take(pa.array(order)),
-                   touches.competitor.take(pa.array(order)), group, rng)
+    notes = _notes(ctx, kind, first_names, topics, touches.product[order], touches.competitor[order], group, rng)
     steps = _pick_text(NEXT_STEPS, group, rng)
     opportunity = touches.opportunity[order]
     owner = ctx.roster.rep_id[accounts.owner[customer]]
@@ -238,14 +237,15 @@ def _pick_text(vocabulary: dict[str, tuple[str, ...]], group: np.ndarray, rng: n
     return flat.take(pa.array(starts[group] + (rng.random(group.size) * sizes[group]).astype(np.int64)))
 
 
-def _notes(kind: np.ndarray, first_names: pa.Array, topics: pa.Array, product: pa.Array, competitor: pa.Array,
-           group: np.ndarray, rng: np.random.Generator) -> pa.Array:
-    """'<opener with contact> <topics>. [Scope: <product>.] [<competitor> is also in the running.]'"""
+def _notes(ctx: RunContext, kind: np.ndarray, first_names: pa.Array, topics: pa.Array, product: np.ndarray,
+           competitor: np.ndarray, group: np.ndarray, rng: np.random.Generator) -> pa.Array:
+    """'<opener with contact> <topics>.[ Scope: <product>.][ <rival> is also in the running.]'"""
     openers = [NOTE_OPENERS[t] for t in INTERACTION_TYPES]
     code = kind * 3 + rng.integers(0, 3, kind.size)
     before = labels([o[0] for t in openers for o in t], code)
     after = labels([o[1] for t in openers for o in t], code)
-    scope = pc.if_else(pc.is_null(product), "", join(" Scope: ", product, "."))
-    rival = pc.if_else(pa.array(group >= 2) if group.size else pa.array([], pa.bool_()),
-                       pc.fill_null(join(" ", competitor, " is also in the running."), ""), "")
+    scope = labels(["", *(f" Scope: {name}." for name in ctx.catalog.names.to_pylist())], product + 1)
+    rivals = ctx.competitors.column("name").to_pylist()
+    rival = labels(["", *(f" {name} is also in the running." for name in rivals)],
+                   np.where(group >= 2, competitor + 1, 0))
     return join(before, first_names, after, " ", pc.binary_join(topics, ", "), ".", scope, rival)
