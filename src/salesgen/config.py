@@ -54,7 +54,7 @@ class Realism(_Strict):
         description="Target won/(won+lost) of new-business deals (HubSpot 21-29%, Implisit ~30%).",
     )
     upsell_win_rate: float = Field(0.6, gt=0, lt=1, description="Target won/(won+lost) of upsells.")
-    renewal_win_rate: float = Field(0.72, gt=0, lt=1, description="Target won/(won+lost) of renewals.")
+    renewal_win_rate: float = Field(0.68, gt=0, lt=1, description="Target won/(won+lost) of renewals.")
     size_win_shift: PerSize = Field(
         PerSize(small=0.35, medium=0.0, enterprise=-0.45),
         description="Log-odds shift of winning by size (SMB 25-40%, enterprise 10-20%).",
@@ -80,7 +80,7 @@ class Realism(_Strict):
         description="Std. dev. of log deal amount within a size band; across bands σ lands in 1.3-2.0.",
     )
     cycle_median_days: PerSize = Field(
-        PerSize(small=30, medium=85, enterprise=170),
+        PerSize(small=32, medium=95, enterprise=200),
         description="Median days from creation to close by size (SMB 14-30, mid 30-90, enterprise 90-180+).",
     )
     cycle_sigma: float = Field(0.55, gt=0, le=2, description="Std. dev. of log cycle length.")
