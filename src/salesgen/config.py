@@ -16,12 +16,20 @@ from datetime import date
 from typing import Self
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from salesgen.vocab.business import CATEGORIES, INDUSTRIES, LEAD_SOURCE_WIN_SHIFT, LEAD_SOURCES
 
 DEFAULT_COUNTRY_MIX = {
     "US": 0.30, "CA": 0.05, "MX": 0.04, "BR": 0.05, "GB": 0.10, "DE": 0.10,
     "FR": 0.07, "ES": 0.04, "NL": 0.04, "IN": 0.07, "JP": 0.07, "AU": 0.07,
 }
+DEFAULT_INDUSTRY_WIN_SHIFT = {
+    "Technology": 0.25, "Financial Services": -0.15, "Healthcare": -0.2, "Manufacturing": 0.05,
+    "Retail": 0.15, "Education": 0.1, "Logistics": 0.0, "Energy": -0.1, "Media": 0.2,
+    "Professional Services": 0.1, "Telecommunications": -0.05, "Public Sector": -0.4,
+}
+DEFAULT_CATEGORY_WIN_SHIFT = {"Software": 0.0, "Hardware": 0.15, "Services": 0.3, "Consulting": -0.25}
 SIZES = ("small", "medium", "enterprise")
 FIXED_STAGES = ("identified", "qualified")
 CLOSED_STAGES = ("won", "lost")
@@ -70,6 +78,40 @@ class Realism(_Strict):
     competitor_presence: PerSize = Field(
         PerSize(small=0.3, medium=0.5, enterprise=0.7),
         description="Probability that a deal names at least one competitor, by size.",
+    )
+    industry_win_shift: dict[str, float] = Field(
+        default_factory=lambda: dict(DEFAULT_INDUSTRY_WIN_SHIFT),
+        description="Log-odds shift of winning by customer industry (judgement call; missing industries: 0).",
+    )
+    category_win_shift: dict[str, float] = Field(
+        default_factory=lambda: dict(DEFAULT_CATEGORY_WIN_SHIFT),
+        description="Log-odds shift by the deal's main product category (judgement call; missing: 0).",
+    )
+    lead_source_win_shift: dict[str, float] = Field(
+        default_factory=lambda: dict(zip(LEAD_SOURCES, LEAD_SOURCE_WIN_SHIFT, strict=True)),
+        description="Log-odds shift by lead source of new business (referrals close best, cold outbound worst).",
+    )
+    deal_size_win_effect: float = Field(
+        -0.25, ge=-3, le=3,
+        description="Log-odds per unit of log(amount / segment median): bigger deals are harder to win.",
+    )
+    outcome_noise: float = Field(
+        0.6, ge=0, le=5,
+        description="Std. dev. of per-deal log-odds that no recorded feature explains; raise it to make "
+                    "win prediction harder, 0 leaves only the Bernoulli draw.",
+    )
+    category_mix: dict[str, float] = Field(
+        default_factory=lambda: dict.fromkeys(CATEGORIES, 1.0),
+        description="Weight of each product category, multiplying each industry's own mix.",
+    )
+    extra_line_items: PerSize = Field(
+        PerSize(small=0.5, medium=1.1, enterprise=1.9),
+        description="Mean number of line items beyond the first, by size.",
+    )
+    negotiated_discount_max: PerSize = Field(
+        PerSize(small=0.12, medium=0.22, enterprise=0.32),
+        description="Largest negotiated discount on top of the quantity tier, by size (uniform up to it; "
+                    "effective price 68-85% of list for SMB, 42-62% enterprise).",
     )
     deal_size_median: PerSize = Field(
         PerSize(small=9_000, medium=40_000, enterprise=160_000),
@@ -136,6 +178,18 @@ class Realism(_Strict):
         if any(not 0 < v < 100 for v in values) or values != sorted(values):
             raise ValueError("stage probabilities must rise through the stages and lie in 1..99")
         return stages
+
+    @field_validator("industry_win_shift", "category_win_shift", "lead_source_win_shift", "category_mix")
+    @classmethod
+    def _known_keys(cls, mapping: dict[str, float], info: ValidationInfo) -> dict[str, float]:
+        allowed = {"industry_win_shift": INDUSTRIES, "category_win_shift": CATEGORIES,
+                   "lead_source_win_shift": LEAD_SOURCES, "category_mix": CATEGORIES}[str(info.field_name)]
+        unknown = sorted(set(mapping) - set(allowed))
+        if unknown:
+            raise ValueError(f"unknown keys {unknown}; allowed: {', '.join(allowed)}")
+        if info.field_name == "category_mix" and (any(v < 0 for v in mapping.values()) or sum(mapping.values()) <= 0):
+            raise ValueError("category_mix weights must be >= 0 with a positive sum")
+        return mapping
 
     @field_validator("size_mix")
     @classmethod

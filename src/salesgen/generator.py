@@ -20,10 +20,10 @@ import pyarrow as pa
 from salesgen.config import Config
 from salesgen.engine.block import build_block
 from salesgen.engine.context import RunContext, build_context
+from salesgen.engine.output import run_metadata
 from salesgen.engine.runner import generate_tables
 from salesgen.entities.reps import METRIC_COLUMNS, build_roster
 from salesgen.schema import TABLE_NAMES
-from salesgen.version import __version__
 
 SAMPLE_PAGE = 1000  # reps per page of generate_sales_person()
 
@@ -52,15 +52,8 @@ class Dataset(Mapping[str, pa.Table]):
         return {name: table.num_rows for name, table in self._tables.items()}
 
     def metadata(self) -> dict[str, Any]:
-        """What made this dataset: version, seed, full config, as-of date and row counts."""
-        return {
-            "generator": "salesgen",
-            "salesgen_version": __version__,
-            "seed": self.seed,
-            "as_of": self.config.as_of.isoformat(),
-            "config": self.config.model_dump(mode="json"),
-            "row_counts": self.row_counts(),
-        }
+        """What made this dataset: version, seed, full config, as-of date, row counts and the planted truth."""
+        return run_metadata(build_context(self.config, self.seed), self.row_counts())
 
 
 class SalesDataGenerator:

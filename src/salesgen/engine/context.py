@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -23,7 +24,7 @@ from salesgen.entities.catalog import Catalog, build_catalog
 from salesgen.entities.common import DAY, epoch_seconds
 from salesgen.entities.competitors import build_competitors
 from salesgen.entities.customers import CompanyNamer
-from salesgen.entities.outcomes import WinModel, calibrate_win_model
+from salesgen.entities.outcomes import DEAL_TYPES, TYPE_AMOUNT_FACTOR, TYPE_CYCLE_FACTOR, WinModel, calibrate_win_model
 from salesgen.entities.reps import Roster, build_roster
 from salesgen.schema import TABLES, arrow_schema
 from salesgen.vocab import country_codes
@@ -50,6 +51,30 @@ class RunContext:
     def block_count(self) -> int:
         """Number of customer blocks: ceil(num_customers / block_size)."""
         return -(-self.config.num_customers // self.config.block_size)
+
+    def truth(self) -> dict[str, Any]:
+        """The planted ground truth: win-model effects, each rep's skill, amount and cycle models.
+
+        Published in every manifest, so a model fitted on the data can be scored against it.
+        """
+        realism = self.config.realism
+        return {
+            "win_model": self.win_model.truth(),
+            "rep_skill": {str(rep): round(float(skill), 6) for rep, skill, owner in
+                          zip(self.roster.rep_id, self.roster.skill, self.roster.is_owner, strict=True) if owner},
+            "amount_model": {
+                "median_by_size": realism.deal_size_median.model_dump(),
+                "factor_by_type": dict(zip(DEAL_TYPES, TYPE_AMOUNT_FACTOR.tolist(), strict=True)),
+                "log_sigma": realism.deal_size_sigma,
+            },
+            "cycle_model": {
+                "median_days_by_size": realism.cycle_median_days.model_dump(),
+                "factor_by_type": dict(zip(DEAL_TYPES, TYPE_CYCLE_FACTOR.tolist(), strict=True)),
+                "amount_elasticity": realism.cycle_deal_size_elasticity,
+                "lost_factor": realism.lost_cycle_factor,
+                "log_sigma": realism.cycle_sigma,
+            },
+        }
 
     @staticmethod
     def money(cents: np.ndarray, mask: np.ndarray | None = None) -> pa.Array:

@@ -52,8 +52,9 @@ class WriteSummary:
     dataset_hash: str
 
 
-def run_metadata(config: Config, seed: int, row_counts: dict[str, int]) -> dict[str, Any]:
-    """The manifest's description of a run: version, seed, full config, as-of date, row counts."""
+def run_metadata(ctx: RunContext, row_counts: dict[str, int]) -> dict[str, Any]:
+    """The manifest's description of a run: version, seed, full config, as-of date, row counts, ground truth."""
+    config, seed = ctx.config, ctx.seed
     return {
         "generator": "salesgen",
         "salesgen_version": __version__,
@@ -61,6 +62,7 @@ def run_metadata(config: Config, seed: int, row_counts: dict[str, int]) -> dict[
         "as_of": config.as_of.isoformat(),
         "config": config.model_dump(mode="json"),
         "row_counts": {name: row_counts.get(name, 0) for name in TABLE_NAMES},
+        "truth": ctx.truth(),
     }
 
 
@@ -107,7 +109,7 @@ def write_dataset(config: Config, seed: int, format: str, target: str | Path, *,
         for name, table in run_tables.items():
             part_format.write_part(parts_root, name, RUN_SCOPE_PART, table)
             rows[name] = table.num_rows
-        digest = part_format.assemble(staging.artifact, parts_root, run_metadata(config, seed, rows))
+        digest = part_format.assemble(staging.artifact, parts_root, run_metadata(ctx, rows))
         if expected_hash is not None and digest != expected_hash:
             raise HashMismatchError(f"dataset hash {digest} differs from the expected {expected_hash}; "
                                     "check the seed, config, format and salesgen version")

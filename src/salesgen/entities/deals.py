@@ -18,7 +18,7 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,7 +31,11 @@ from salesgen.entities.outcomes import (
     RENEWAL,
     TYPE_AMOUNT_FACTOR,
     UPSELL,
+    DealFeatures,
+    category_cumulative,
     cycle_days,
+    draw_categories,
+    sigmoid,
 )
 from salesgen.random import stream
 from salesgen.schema import OPPORTUNITIES
@@ -41,6 +45,7 @@ if TYPE_CHECKING:
     from salesgen.engine.context import RunContext
 
 MAX_DEALS_PER_CUSTOMER = 60
+_COPRIME_STEPS = np.array([k for k in range(1, 999) if k % 3 and k % 37])
 FIRST_DEAL_AFTER_DAYS = CONTACT_LEAD_DAYS + 20  # after all contacts exist, plus the touch lead time
 OVERDUE_OPEN_SHARE = 0.08
 
@@ -53,6 +58,7 @@ class Deals:
     customer: np.ndarray        # row index into the block's accounts
     deal_type: np.ndarray       # index into DEAL_TYPES
     lead: np.ndarray            # index into LEAD_SOURCES (+ existing customer)
+    category: np.ndarray        # main product category, index into CATEGORIES
     target_cents: np.ndarray    # intended deal value; line items realize it
     created_s: np.ndarray
     planned_close_s: np.ndarray
@@ -84,7 +90,7 @@ def build_deals(ctx: RunContext, accounts: Accounts, block: int) -> Deals:
     parent = repeat_index(count)
     n = parent.size
     first_possible = accounts.created_s[parent] + FIRST_DEAL_AFTER_DAYS * DAY
-    draws = rng.random((n, 8))
+    draws = rng.random((n, 9))
     created = first_possible + (draws[:, 0] * (ctx.as_of_s - DAY - first_possible)).astype(np.int64)
     order = np.lexsort((created, parent))
     created, draws = created[order], draws[order]
@@ -93,8 +99,12 @@ def build_deals(ctx: RunContext, accounts: Accounts, block: int) -> Deals:
     owner = accounts.owner[parent]
     presence = np.array(realism.competitor_presence.as_tuple())[size]
     has_competitor = draws[:, 1] < presence
-    z_amount, z_cycle = rng.normal(size=(2, n))
+    z_amount, z_cycle, z_noise = rng.normal(size=(3, n))
     new_lead = np.searchsorted(np.cumsum(LEAD_SOURCE_WEIGHTS), draws[:, 2] * 0.999999)
+    industry = accounts.industry[parent]
+    features = DealFeatures(np.zeros(n, dtype=np.int64), size, industry,
+                            draw_categories(category_cumulative(config), industry, draws[:, 8]), new_lead,
+                            ctx.roster.skill[owner], has_competitor, realism.deal_size_sigma * z_amount, z_noise)
     deal_type = np.zeros(n, dtype=np.int64)
     won = np.zeros(n, dtype=bool)
     planned = np.zeros(n, dtype=np.int64)
@@ -105,9 +115,8 @@ def build_deals(ctx: RunContext, accounts: Accounts, block: int) -> Deals:
         expansion = first_win[parent[rows]] <= created[rows]
         deal_type[rows] = np.where(expansion, np.where(draws[rows, 3] < 0.55, UPSELL, RENEWAL), NEW_BUSINESS)
         lead = np.where(expansion, EXISTING_CUSTOMER_LEAD, new_lead[rows])
-        p_win = ctx.win_model.win_probability(deal_type[rows], size[rows], lead, ctx.roster.skill[owner[rows]],
-                                              has_competitor[rows], realism.deal_size_sigma * z_amount[rows])
-        won[rows] = draws[rows, 4] < p_win
+        known = replace(features.subset(rows), deal_type=deal_type[rows], lead=lead)
+        won[rows] = draws[rows, 4] < sigmoid(ctx.win_model.log_odds(known))
         days = cycle_days(config, size[rows], deal_type[rows], realism.deal_size_sigma * z_amount[rows],
                           ~won[rows], z_cycle[rows])
         planned[rows] = created[rows] + (days * DAY).astype(np.int64)
@@ -121,9 +130,21 @@ def build_deals(ctx: RunContext, accounts: Accounts, block: int) -> Deals:
               * np.exp(realism.deal_size_sigma * z_amount)).astype(np.int64)
     end = np.where(closed, close, ctx.as_of_s)
     stage, entries = _stage_path(ctx, rng, created, planned, end, closed, won, draws[:, 7])
-    opportunity_id = accounts.customer_id[parent] * 1000 + rank + 1
-    return Deals(opportunity_id, parent, deal_type, lead, np.maximum(target, 100), created, planned, end, closed,
-                 won, stage, entries, has_competitor, rng)
+    opportunity_id = accounts.customer_id[parent] * 1000 + _opaque_numbers(parent, rank, rng)
+    return Deals(opportunity_id, parent, deal_type, lead, features.category, np.maximum(target, 100), created,
+                 planned, end, closed, won, stage, entries, has_competitor, rng)
+
+
+def _opaque_numbers(parent: np.ndarray, rank: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Distinct numbers 1..999 per customer that reveal neither the deal's rank nor the deal count.
+
+    A random start and a random step coprime to 999 walk the range without
+    repeats, so an id carries no signal a model could learn.
+    """
+    customers = int(parent.max(initial=-1)) + 1
+    start = rng.integers(0, 999, customers)
+    step = rng.choice(_COPRIME_STEPS, customers)
+    return np.asarray(1 + (start[parent] + rank * step[parent]) % 999)
 
 
 def _pull_to_quarter_end(ctx: RunContext, planned: np.ndarray, won: np.ndarray, pull: np.ndarray,

@@ -30,16 +30,16 @@ from salesgen.arrowkit import percent_array
 from salesgen.entities.common import choose_lists, rank_within, repeat_index
 from salesgen.entities.customers import Accounts
 from salesgen.entities.deals import Deals
+from salesgen.entities.outcomes import category_cumulative, draw_categories
 from salesgen.random import stream
 from salesgen.schema import LINE_ITEMS
-from salesgen.vocab.business import CATEGORIES, INDUSTRIES
+from salesgen.vocab.business import CATEGORIES
 
 if TYPE_CHECKING:
     from salesgen.engine.context import RunContext
 
-EXTRA_ITEMS_MEAN = np.array([0.5, 1.1, 1.9])          # by size: enterprise deals carry more products
-NEGOTIATED_DISCOUNT_BP = np.array([[0, 1200], [200, 2200], [500, 3200]])  # by size: uniform range
 MAX_DISCOUNT_BP = 7500
+MAX_ITEMS = 8
 MAX_QUANTITY = 1_000_000
 
 
@@ -52,18 +52,24 @@ class LineItems:
     first_product: np.ndarray     # per deal: catalog row of its first line
 
 
-def _pick_products(ctx: RunContext, industry: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Catalog row per item: a category by industry mix, then an active product of it."""
+def _pick_products(ctx: RunContext, category: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Catalog row per item: an active product of the item's category (any active one if it has none)."""
     catalog = ctx.catalog
-    mix = np.cumsum(np.array([v[2] for v in INDUSTRIES.values()]), axis=1)[industry]
-    category = (rng.random(industry.size)[:, None] * mix[:, -1:] > mix).sum(axis=1)
     active = np.flatnonzero(catalog.active)
     pools = [active[catalog.category[active] == c] for c in range(len(CATEGORIES))]
     pools = [pool if pool.size else active for pool in pools]
     width = max(pool.size for pool in pools)
     table = np.stack([np.resize(pool, width) for pool in pools])
     sizes = np.array([pool.size for pool in pools])
-    return np.asarray(table[category, (rng.random(industry.size) * sizes[category]).astype(np.int64)])
+    return np.asarray(table[category, (rng.random(category.size) * sizes[category]).astype(np.int64)])
+
+
+def _distinct_products(deal_of: np.ndarray, product: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Drop a product repeated on the same deal, keeping the first occurrence and the order."""
+    key = deal_of * (int(product.max(initial=0)) + 1) + product
+    _, first = np.unique(key, return_index=True)
+    keep = np.sort(first)
+    return deal_of[keep], product[keep]
 
 
 def build_line_items(ctx: RunContext, accounts: Accounts, deals: Deals, block: int) -> LineItems:
@@ -72,22 +78,23 @@ def build_line_items(ctx: RunContext, accounts: Accounts, deals: Deals, block: i
     rng = stream(ctx.seed, LINE_ITEMS.code, block)
     size = accounts.size[deals.customer]
     n_deals = deals.opportunity_id.size
-    wanted = 1 + rng.poisson(EXTRA_ITEMS_MEAN[size])
-    deal_of = repeat_index(np.minimum(wanted, 8))
-    product = _pick_products(ctx, accounts.industry[deals.customer[deal_of]], rng)
-    order = np.lexsort((product, deal_of))
-    deal_of, product = deal_of[order], product[order]
-    distinct = np.r_[True, (deal_of[1:] != deal_of[:-1]) | (product[1:] != product[:-1])] if deal_of.size \
-        else np.zeros(0, bool)
-    deal_of, product = deal_of[distinct], product[distinct]
+    realism = ctx.config.realism
+    wanted = 1 + rng.poisson(np.array(realism.extra_line_items.as_tuple())[size])
+    deal_of = repeat_index(np.minimum(wanted, MAX_ITEMS))
+    # The first item is the deal's main product category (a feature of the win model); the rest follow the mix.
+    mixed = draw_categories(category_cumulative(ctx.config), accounts.industry[deals.customer[deal_of]],
+                            rng.random(deal_of.size))
+    category = np.where(rank_within(deal_of) == 0, deals.category[deal_of], mixed)
+    product = _pick_products(ctx, category, rng)
+    deal_of, product = _distinct_products(deal_of, product)
     share = rng.gamma(1.5, 1.0, deal_of.size)
     share /= np.bincount(deal_of, weights=share, minlength=n_deals)[deal_of]
     list_cents = catalog.list_cents[product]
     value = deals.target_cents[deal_of] * share
     quantity = np.clip(np.round(value / list_cents), 1, MAX_QUANTITY).astype(np.int64)
     tier_bp = catalog.tier_discount_bp(product, quantity)
-    low, high = NEGOTIATED_DISCOUNT_BP[size[deal_of]].T
-    negotiated = (low + rng.random(deal_of.size) * (high - low)) // 50 * 50
+    ceiling = np.array(realism.negotiated_discount_max.as_tuple())[size[deal_of]] * 10_000
+    negotiated = rng.random(deal_of.size) * ceiling // 50 * 50
     discount_bp = np.minimum(tier_bp + negotiated.astype(np.int64), MAX_DISCOUNT_BP)
     discount_bp = np.maximum(discount_bp, tier_bp)
     unit_cents = (list_cents * (10_000 - discount_bp) * 2 + 10_000) // 20_000

@@ -1,34 +1,34 @@
 """The latent model that decides a deal's size, length and outcome.
 
 Win or loss is a Bernoulli draw on a logistic model over facts known when
-the deal is opened: type, segment, lead source, competitor presence, rep
-skill and deal size. Each type's intercept is calibrated once per run so the
-population win rate equals the configured target (e.g. 25% for new business).
+the deal is opened — type, segment, industry, main product category, lead
+source, competitor presence, rep skill, deal size — plus documented noise.
+Each type's intercept is calibrated once per run so the population win rate
+equals the configured target (e.g. 25% for new business).
 
 Example:
     >>> from salesgen.config import Config
     >>> model = calibrate_win_model(Config(), seed=1)
-    >>> 0 < model.win_probability(np.array([0]), np.array([0]), np.array([0]), np.zeros(1),
-    ...                           np.zeros(1, bool), np.zeros(1))[0] < 1
-    True
+    >>> round(model.truth()["competitor_named"], 2)
+    -0.6
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 import numpy as np
 
 from salesgen.config import SIZES, Config
 from salesgen.random import stream
 from salesgen.schema import OPPORTUNITIES
-from salesgen.vocab.business import LEAD_SOURCE_WEIGHTS, LEAD_SOURCE_WIN_SHIFT
+from salesgen.vocab.business import CATEGORIES, EXPANSION_LEAD_SOURCE, INDUSTRIES, LEAD_SOURCE_WEIGHTS, LEAD_SOURCES
 
 DEAL_TYPES = ("new business", "upsell", "renewal")
 NEW_BUSINESS, UPSELL, RENEWAL = 0, 1, 2
 TYPE_AMOUNT_FACTOR = np.array([1.0, 0.45, 0.8])   # expansions are smaller than the first purchase
 TYPE_CYCLE_FACTOR = np.array([1.0, 0.7, 0.55])    # and close faster
-DEAL_SIZE_EFFECT = -0.25                           # log-odds per unit of log(amount / segment median)
 EXISTING_CUSTOMER_LEAD = len(LEAD_SOURCE_WEIGHTS)  # lead index of expansion deals
 MIN_CYCLE_DAYS = 3.0
 
@@ -40,19 +40,64 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class WinModel:
-    """Coefficients of the win model; ``intercept`` is per deal type."""
+    """Coefficients of the win model (log-odds); ``intercept`` is per deal type.
+
+    P(won) = sigmoid(intercept[type] + size_shift[size] + industry_shift[industry]
+    + category_shift[main product category] + lead_shift[lead source] + rep skill
+    + competitor_effect * has_competitor + deal_size_effect * log(amount / segment median) + noise).
+    """
 
     intercept: np.ndarray
     size_shift: np.ndarray
+    industry_shift: np.ndarray
+    category_shift: np.ndarray
     lead_shift: np.ndarray
     competitor_effect: float
     deal_size_effect: float
+    noise_sigma: float
 
-    def win_probability(self, deal_type: np.ndarray, size: np.ndarray, lead: np.ndarray, skill: np.ndarray,
-                        has_competitor: np.ndarray, log_size_ratio: np.ndarray) -> np.ndarray:
-        """P(won | features) per deal."""
-        return sigmoid(self.intercept[deal_type] + self.size_shift[size] + self.lead_shift[lead] + skill
-                       + self.competitor_effect * has_competitor + self.deal_size_effect * log_size_ratio)
+    def log_odds(self, features: DealFeatures) -> np.ndarray:
+        """Log-odds of winning per deal, noise included."""
+        return np.asarray(
+            self.intercept[features.deal_type] + self.size_shift[features.size]
+            + self.industry_shift[features.industry] + self.category_shift[features.category]
+            + self.lead_shift[features.lead] + features.skill + self.competitor_effect * features.has_competitor
+            + self.deal_size_effect * features.log_size_ratio + self.noise_sigma * features.noise)
+
+    def truth(self) -> dict[str, Any]:
+        """The planted effects, by name, as published in the manifest."""
+        realism_names = {
+            "intercept_by_type": dict(zip(DEAL_TYPES, self.intercept, strict=True)),
+            "size": dict(zip(SIZES, self.size_shift, strict=True)),
+            "industry": dict(zip(INDUSTRIES, self.industry_shift, strict=True)),
+            "main_product_category": dict(zip(CATEGORIES, self.category_shift, strict=True)),
+            "lead_source": dict(zip([*LEAD_SOURCES, EXPANSION_LEAD_SOURCE], self.lead_shift, strict=True)),
+        }
+        return {
+            "model": "logistic: P(won) = sigmoid(sum of the effects below + rep skill + noise)",
+            **{name: {k: round(float(v), 6) for k, v in values.items()} for name, values in realism_names.items()},
+            "competitor_named": round(self.competitor_effect, 6),
+            "per_log_amount_over_segment_median": round(self.deal_size_effect, 6),
+            "noise_sigma": round(self.noise_sigma, 6),
+        }
+
+
+@dataclass(frozen=True)
+class DealFeatures:
+    """What is known about deals when they are opened (plus their latent noise draw)."""
+
+    deal_type: np.ndarray
+    size: np.ndarray
+    industry: np.ndarray
+    category: np.ndarray
+    lead: np.ndarray
+    skill: np.ndarray
+    has_competitor: np.ndarray
+    log_size_ratio: np.ndarray
+    noise: np.ndarray
+
+    def subset(self, rows: np.ndarray) -> DealFeatures:
+        return DealFeatures(*(getattr(self, f.name)[rows] for f in fields(self)))
 
 
 def deal_volume_weights(config: Config) -> np.ndarray:
@@ -62,30 +107,52 @@ def deal_volume_weights(config: Config) -> np.ndarray:
     return np.asarray(weights / weights.sum())
 
 
+def category_cumulative(config: Config) -> np.ndarray:
+    """Per industry, cumulative weights over CATEGORIES: the industry's mix x the configured category mix."""
+    own = np.array([v[2] for v in INDUSTRIES.values()])
+    weights = own * np.array([config.realism.category_mix.get(c, 0.0) for c in CATEGORIES])
+    weights = np.where(weights.sum(axis=1, keepdims=True) > 0, weights, own)  # never an empty mix
+    return np.asarray(np.cumsum(weights / weights.sum(axis=1, keepdims=True), axis=1))
+
+
+def draw_categories(cumulative: np.ndarray, industry: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """Category per row from its industry's cumulative weights and a uniform draw."""
+    return np.asarray((u[:, None] > cumulative[industry]).sum(axis=1).clip(0, len(CATEGORIES) - 1))
+
+
+def _shifts(mapping: dict[str, float], names: tuple[str, ...] | list[str]) -> np.ndarray:
+    return np.array([mapping.get(name, 0.0) for name in names])
+
+
 def calibrate_win_model(config: Config, seed: int, samples: int = 40_000) -> WinModel:
-    """Solve each type's intercept so the mean win probability hits its target rate."""
+    """Solve each type's intercept so the mean win probability over the deal population hits its target."""
     realism = config.realism
-    model = WinModel(np.zeros(3), np.array(realism.size_win_shift.as_tuple()), np.r_[LEAD_SOURCE_WIN_SHIFT, 0.0],
-                     realism.competitor_effect, DEAL_SIZE_EFFECT)
+    model = WinModel(np.zeros(3), np.array(realism.size_win_shift.as_tuple()),
+                     _shifts(realism.industry_win_shift, list(INDUSTRIES)),
+                     _shifts(realism.category_win_shift, CATEGORIES),
+                     np.r_[_shifts(realism.lead_source_win_shift, LEAD_SOURCES), 0.0],
+                     realism.competitor_effect, realism.deal_size_win_effect, realism.outcome_noise)
     rng = stream(seed, OPPORTUNITIES.code, purpose=99)
     size = rng.choice(len(SIZES), samples, p=deal_volume_weights(config))
-    presence = np.array(realism.competitor_presence.as_tuple())[size]
-    has_competitor = rng.random(samples) < presence
-    skill = rng.normal(0, realism.rep_skill_sigma, samples)
-    ratio = rng.normal(0, realism.deal_size_sigma, samples)
+    industry = rng.integers(0, len(INDUSTRIES), samples)
     new_lead = rng.choice(len(LEAD_SOURCE_WEIGHTS), samples, p=np.array(LEAD_SOURCE_WEIGHTS))
+    population = DealFeatures(
+        np.zeros(samples, dtype=np.int64), size, industry,
+        draw_categories(category_cumulative(config), industry, rng.random(samples)), new_lead,
+        rng.normal(0, realism.rep_skill_sigma, samples),
+        rng.random(samples) < np.array(realism.competitor_presence.as_tuple())[size],
+        rng.normal(0, realism.deal_size_sigma, samples), rng.normal(size=samples))
     targets = (realism.new_business_win_rate, realism.upsell_win_rate, realism.renewal_win_rate)
     intercepts = np.zeros(3)
     for deal_type, target in enumerate(targets):
         lead = new_lead if deal_type == NEW_BUSINESS else np.full(samples, EXISTING_CUSTOMER_LEAD)
-        rest = (model.size_shift[size] + model.lead_shift[lead] + skill + model.competitor_effect * has_competitor
-                + model.deal_size_effect * ratio)
+        rest = model.log_odds(replace(population, lead=lead))
         low, high = -15.0, 15.0
         for _ in range(60):
             mid = (low + high) / 2
             low, high = (mid, high) if sigmoid(mid + rest).mean() < target else (low, mid)
         intercepts[deal_type] = (low + high) / 2
-    return WinModel(intercepts, model.size_shift, model.lead_shift, model.competitor_effect, model.deal_size_effect)
+    return replace(model, intercept=intercepts)
 
 
 def cycle_days(config: Config, size: np.ndarray, deal_type: np.ndarray, log_size_ratio: np.ndarray,
