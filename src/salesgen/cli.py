@@ -22,6 +22,7 @@ from rich.table import Table
 
 from salesgen.config import Config
 from salesgen.engine.output import HashMismatchError, WriteSummary, write_dataset
+from salesgen.presets import merge, preset_description, preset_fields, preset_names, preset_text
 from salesgen.sinks.parts import PART_FORMATS
 from salesgen.version import __version__
 
@@ -38,8 +39,14 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def load_config(path: Path | None, flags: dict[str, Any]) -> Config:
-    """A YAML scenario (optional) overlaid with CLI flags, validated into a ``Config``."""
+def load_config(path: Path | None, flags: dict[str, Any], preset: str | None = None) -> Config:
+    """A preset (optional), overlaid with a YAML scenario (optional), then CLI flags, validated into a ``Config``."""
+    base: dict[str, Any] = {}
+    if preset is not None:
+        try:
+            base = preset_fields(preset)
+        except ValueError as error:
+            raise fail(str(error)) from error
     data: dict[str, Any] = {}
     if path is not None:
         try:
@@ -51,6 +58,7 @@ def load_config(path: Path | None, flags: dict[str, Any]) -> Config:
         if not isinstance(loaded, dict):
             raise fail(f"config {path} must be a mapping of fields, e.g. 'num_customers: 1000'")
         data = loaded
+    data = merge(base, data)
     data.update({key: value for key, value in flags.items() if value is not None})
     try:
         return Config.model_validate(data)
@@ -80,6 +88,7 @@ def generate(
     seed: Annotated[int, typer.Option(help="Random seed: same seed + config + version = same bytes.")] = 42,
     as_of: Annotated[str | None, typer.Option(help="The data's 'today', YYYY-MM-DD (default 2026-01-01).")] = None,
     config: Annotated[Path | None, typer.Option(help="Scenario YAML file; flags override its fields.")] = None,
+    preset: Annotated[str | None, typer.Option(help="Start from a preset (see `salesgen presets`).")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "duckdb",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output path (default crm.<format>).")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes; never changes the data.")] = 1,
@@ -97,7 +106,7 @@ def generate(
         raise fail(f"--seed must be a non-negative integer, got {seed}")
     day = _parse_day(as_of)
     settings = load_config(config, {"num_customers": customers, "num_sales_reps": reps, "as_of": day,
-                                    "block_size": block_size})
+                                    "block_size": block_size}, preset)
     target = out or Path(f"crm.{format}" if format != "parquet" else "crm_parquet")
     show = not quiet and console.is_terminal
     try:
@@ -157,6 +166,23 @@ def config_command(
         return
     resolved = load_config(show, {})
     sys.stdout.write(yaml.safe_dump(resolved.model_dump(mode="json"), sort_keys=False))
+
+
+@app.command()
+def presets(
+    show: Annotated[str | None, typer.Option("--show", help="Print this preset's YAML (copy it to edit).")] = None,
+) -> None:
+    """List the scenario presets, or print one."""
+    if show is not None:
+        try:
+            sys.stdout.write(preset_text(show))
+        except ValueError as error:
+            raise fail(str(error)) from error
+        return
+    table = Table("preset", "what it models", title="salesgen presets (use: salesgen generate --preset NAME)")
+    for name in preset_names():
+        table.add_row(name, preset_description(name))
+    Console().print(table)
 
 
 @app.command()

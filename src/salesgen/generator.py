@@ -23,6 +23,7 @@ from salesgen.engine.context import RunContext, build_context
 from salesgen.engine.output import run_metadata
 from salesgen.engine.runner import generate_tables
 from salesgen.entities.reps import METRIC_COLUMNS, build_roster
+from salesgen.presets import load_preset
 from salesgen.schema import TABLE_NAMES
 
 SAMPLE_PAGE = 1000  # reps per page of generate_sales_person()
@@ -62,13 +63,16 @@ class SalesDataGenerator:
     Args:
         seed: any non-negative integer; the same seed, config and salesgen version give the same bytes.
         config: the scenario; defaults to ``Config()``.
+        preset: name of a shipped scenario preset instead of ``config`` (see ``salesgen.presets.preset_names()``).
     """
 
-    def __init__(self, seed: int = 42, config: Config | None = None) -> None:
+    def __init__(self, seed: int = 42, config: Config | None = None, *, preset: str | None = None) -> None:
         if not isinstance(seed, int) or seed < 0:
             raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+        if config is not None and preset is not None:
+            raise ValueError("give either config or preset, not both (presets.load_preset(name, ...) combines them)")
         self.seed = seed
-        self.config = config or Config()
+        self.config = config or (load_preset(preset) if preset else Config())
         self._samples = 0
         self._sample_reps = 0
 

@@ -1,0 +1,82 @@
+"""Scenario presets really differ, in the documented directions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from salesgen import SalesDataGenerator, load_preset, preset_names
+from salesgen.cli import app
+from salesgen.config import Config
+from salesgen.presets import preset_text
+
+HEADLINES = """
+SELECT
+  avg(is_won::int) FILTER (WHERE is_closed AND type = 'new business') AS win_rate,
+  median(amount::double) AS median_deal,
+  median(epoch(closed_at - created_at) / 86400) FILTER (WHERE is_won) AS median_cycle_days,
+  (SELECT count(*) / count(DISTINCT opportunity_id) FROM opportunity_line_items) AS items_per_deal
+FROM opportunities
+"""
+
+
+@pytest.fixture(scope="module")
+def headlines() -> dict[str, dict[str, float]]:
+    stats = {}
+    for name in preset_names():
+        dataset = SalesDataGenerator(seed=3, preset=name).generate_dataset(num_customers=4000, num_sales_people=30)
+        con = duckdb.connect()
+        for table, rows in dataset.items():
+            con.register(table, rows)
+        row = con.execute(HEADLINES).fetchall()[0]
+        stats[name] = dict(zip(("win_rate", "median_deal", "median_cycle_days", "items_per_deal"), row, strict=True))
+    return stats
+
+
+def test_at_least_three_presets_each_a_valid_config() -> None:
+    assert len(preset_names()) >= 3
+    for name in preset_names():
+        fields: dict[str, Any] = yaml.safe_load(preset_text(name))
+        assert Config.model_validate(fields) == load_preset(name)
+
+
+def test_enterprise_has_the_largest_deals_longest_cycles_and_lowest_win_rate(headlines: dict) -> None:
+    enterprise, smb, distributor = (headlines[n] for n in ("enterprise-software", "smb-saas", "industrial-distributor"))
+    assert enterprise["median_deal"] > 3 * distributor["median_deal"] > 3 * smb["median_deal"]
+    assert enterprise["median_cycle_days"] > 3 * smb["median_cycle_days"]
+    assert enterprise["win_rate"] < smb["win_rate"] < distributor["win_rate"]
+
+
+def test_smb_is_fast_and_distributor_orders_many_items(headlines: dict) -> None:
+    smb, distributor, enterprise = (headlines[n] for n in ("smb-saas", "industrial-distributor", "enterprise-software"))
+    assert smb["median_cycle_days"] < 30
+    assert distributor["median_cycle_days"] < smb["median_cycle_days"] * 1.5
+    assert distributor["items_per_deal"] > enterprise["items_per_deal"] > smb["items_per_deal"]
+
+
+def test_preset_overrides_and_unknown_name() -> None:
+    assert load_preset("smb-saas", num_customers=7).num_customers == 7
+    with pytest.raises(ValueError, match="choose one of"):
+        load_preset("no-such-preset")
+    with pytest.raises(ValueError, match="either config or preset"):
+        SalesDataGenerator(1, Config(), preset="smb-saas")
+
+
+def test_cli_preset_with_file_and_flags(tmp_path: Path) -> None:
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("realism:\n  touches_won: 30\n")
+    out = tmp_path / "crm"
+    result = CliRunner().invoke(app, ["generate", "--preset", "enterprise-software", "--config", str(scenario),
+                                      "-n", "30", "-f", "csv", "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    realism = json.loads((out / "manifest.json").read_text())["config"]["realism"]
+    assert realism["touches_won"] == 30  # from the file
+    assert realism["deal_size_median"]["enterprise"] == 450000  # from the preset, kept by the deep merge
+    listing = CliRunner().invoke(app, ["presets"])
+    assert all(name in listing.output for name in preset_names())
