@@ -10,6 +10,7 @@ Example:
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
@@ -23,7 +24,7 @@ from salesgen.engine.context import RunContext, build_context
 from salesgen.engine.output import run_metadata
 from salesgen.engine.runner import generate_tables
 from salesgen.entities.reps import METRIC_COLUMNS, build_roster
-from salesgen.presets import load_preset
+from salesgen.presets import load_preset, merge
 from salesgen.schema import TABLE_NAMES
 
 SAMPLE_PAGE = 1000  # reps per page of generate_sales_person()
@@ -66,9 +67,11 @@ class SalesDataGenerator:
         preset: name of a shipped scenario preset instead of ``config`` (see ``salesgen.presets.preset_names()``).
     """
 
-    def __init__(self, seed: int = 42, config: Config | None = None, *, preset: str | None = None) -> None:
-        if not isinstance(seed, int) or seed < 0:
+    def __init__(self, seed: int | numbers.Integral = 42, config: Config | None = None, *,
+                 preset: str | None = None) -> None:
+        if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
             raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+        seed = int(seed)
         if config is not None and preset is not None:
             raise ValueError("give either config or preset, not both (presets.load_preset(name, ...) combines them)")
         self.seed = seed
@@ -90,7 +93,7 @@ class SalesDataGenerator:
             changes["num_customers"] = num_customers
         if num_sales_people is not None:
             changes["num_sales_reps"] = num_sales_people
-        config = Config.model_validate({**self.config.model_dump(), **changes})
+        config = Config.model_validate(merge(self.config.model_dump(), changes))
         return Dataset(generate_tables(config, self.seed), config, self.seed)
 
     def save_to_json(self, dataset: Mapping[str, pa.Table], path: str | Path = "salesgen_output.json",

@@ -89,7 +89,8 @@ def build_context(config: Config, seed: int) -> RunContext:
     return RunContext(
         config=config, seed=seed, catalog=build_catalog(config, seed), roster=roster,
         competitors=build_competitors(config, seed), namer=CompanyNamer(seed),
-        win_model=calibrate_win_model(config, seed), country_weights=config.country_weights(),
+        win_model=calibrate_win_model(config, seed, roster.skill_of_owners_by_segment()),
+        country_weights=config.country_weights(),
         country_codes=np.array(country_codes()), as_of_s=as_of_s,
         history_start_s=as_of_s - config.history_days * DAY,
         schemas={name: arrow_schema(name) for name in TABLES},

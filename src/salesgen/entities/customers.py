@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 EMPLOYEE_BANDS = ((5, 199), (200, 999), (1000, 250_000))
 CONTACT_LEAD_DAYS = 30  # contacts are added within this many days of the account
+RECENT_ACCOUNT_GAP_DAYS = 120  # no account is created in the last 120 days (or half a short history)
 
 
 class CompanyNamer:
@@ -139,7 +140,9 @@ def build_accounts(ctx: RunContext, block: int) -> Accounts:
     country = rng.choice(len(countries()), n, p=ctx.country_weights)
     territory = np.array([TERRITORIES.index(v.territory) for v in countries()])[country]
     places = sample_places(country, rng)
-    created = ctx.history_start_s + (rng.random(n) * (ctx.as_of_s - 120 * DAY - ctx.history_start_s)).astype(np.int64)
+    # Accounts join the CRM over the history window, leaving its last stretch for them to get deals.
+    quiet_tail = min(RECENT_ACCOUNT_GAP_DAYS, config.history_days // 2) * DAY
+    created = ctx.history_start_s + (rng.random(n) * (ctx.as_of_s - quiet_tail - ctx.history_start_s)).astype(np.int64)
     age_years = rng.lognormal(np.log(np.array([8, 18, 35])[size]), 0.6)
     founded = np.maximum(config.as_of.year - 1 - age_years.astype(np.int64), 1850)
     name, domain = _names(ctx, country, word, industry, b_word, variant, repeat, rng)

@@ -103,8 +103,9 @@ class DealFeatures:
 def deal_volume_weights(config: Config) -> np.ndarray:
     """Share of deals per size band: customers per band x deals per customer."""
     realism = config.realism
-    weights = np.array(realism.size_mix.as_tuple()) * np.array(realism.opportunities_per_customer.as_tuple())
-    return np.asarray(weights / weights.sum())
+    mix = np.array(realism.size_mix.as_tuple())
+    weights = mix * np.array(realism.opportunities_per_customer.as_tuple())
+    return np.asarray(weights / weights.sum() if weights.sum() > 0 else mix)  # no deals at all: by customers
 
 
 def category_cumulative(config: Config) -> np.ndarray:
@@ -120,12 +121,27 @@ def draw_categories(cumulative: np.ndarray, industry: np.ndarray, u: np.ndarray)
     return np.asarray((u[:, None] > cumulative[industry]).sum(axis=1).clip(0, len(CATEGORIES) - 1))
 
 
+def _skills(owner_skill: list[np.ndarray] | None, size: np.ndarray, sigma: float,
+            rng: np.random.Generator) -> np.ndarray:
+    skill = rng.normal(0, sigma, size.size)
+    for band, pool in enumerate(owner_skill or []):
+        rows = np.flatnonzero(size == band)
+        if pool.size:
+            skill[rows] = pool[(rng.random(rows.size) * pool.size).astype(np.int64)]
+    return skill
+
+
 def _shifts(mapping: dict[str, float], names: tuple[str, ...] | list[str]) -> np.ndarray:
     return np.array([mapping.get(name, 0.0) for name in names])
 
 
-def calibrate_win_model(config: Config, seed: int, samples: int = 40_000) -> WinModel:
-    """Solve each type's intercept so the mean win probability over the deal population hits its target."""
+def calibrate_win_model(config: Config, seed: int, owner_skill: list[np.ndarray] | None = None,
+                        samples: int = 40_000) -> WinModel:
+    """Solve each type's intercept so the mean win probability over the deal population hits its target.
+
+    ``owner_skill[size]`` are the skills of the reps who own accounts of that size: calibrating on
+    the reps actually drawn (rather than on the skill distribution) keeps a small team on target.
+    """
     realism = config.realism
     model = WinModel(np.zeros(3), np.array(realism.size_win_shift.as_tuple()),
                      _shifts(realism.industry_win_shift, list(INDUSTRIES)),
@@ -139,7 +155,7 @@ def calibrate_win_model(config: Config, seed: int, samples: int = 40_000) -> Win
     population = DealFeatures(
         np.zeros(samples, dtype=np.int64), size, industry,
         draw_categories(category_cumulative(config), industry, rng.random(samples)), new_lead,
-        rng.normal(0, realism.rep_skill_sigma, samples),
+        _skills(owner_skill, size, realism.rep_skill_sigma, rng),
         rng.random(samples) < np.array(realism.competitor_presence.as_tuple())[size],
         rng.normal(0, realism.deal_size_sigma, samples), rng.normal(size=samples))
     targets = (realism.new_business_win_rate, realism.upsell_win_rate, realism.renewal_win_rate)

@@ -44,6 +44,12 @@ class Roster:
     territory: np.ndarray  # index into TERRITORIES
     skill: np.ndarray      # log-odds shift of the rep's win probability
 
+    def skill_of_owners_by_segment(self) -> list[np.ndarray]:
+        """Per segment, the skills of the AEs who will own its accounts (all AEs if it has none)."""
+        owners = np.flatnonzero(self.is_owner)
+        pools = [owners[self.segment[owners] == seg] for seg in range(len(SIZES))]
+        return [self.skill[pool if pool.size else owners] for pool in pools]
+
     def assign_owners(self, size: np.ndarray, territory: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         """Row index of an owning rep per customer: same segment and territory when one exists.
 

@@ -50,11 +50,12 @@ def load_preset(name: str, **overrides: Any) -> Config:
 
 
 def merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
-    """Deep-merge ``overlay`` onto ``base`` (nested mappings merge; other values replace)."""
-    merged = dict(base)
-    for key, value in overlay.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = merge(merged[key], value)
-        else:
-            merged[key] = value
+    """``overlay`` onto ``base``: the ``realism`` section merges field by field, everything else replaces.
+
+    So a scenario file setting ``realism: {touches_won: 30}`` keeps the preset's other realism
+    fields, while ``country_mix: {DE: 1}`` means only Germany.
+    """
+    merged = {**base, **overlay}
+    if isinstance(base.get("realism"), dict) and isinstance(overlay.get("realism"), dict):
+        merged["realism"] = {**base["realism"], **overlay["realism"]}
     return merged
