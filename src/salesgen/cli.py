@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,6 +21,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
+from salesgen.checks import CheckKind, CheckResult, UnknownCheckError, run_checks
+from salesgen.checks.sources import SourceError, open_source
 from salesgen.config import Config
 from salesgen.engine.output import HashMismatchError, WriteSummary, write_dataset
 from salesgen.presets import merge, preset_description, preset_fields, preset_names, preset_text
@@ -153,6 +156,53 @@ class _progress:
 
     def __exit__(self, *exc: object) -> None:
         self.bar.stop()
+
+
+@app.command()
+def validate(
+    path: Annotated[Path, typer.Argument(help="A salesgen output: Parquet/CSV/JSONL folder, JSON or DuckDB file.")],
+    json_output: Annotated[bool, typer.Option("--json", help="Print results as JSON for machines.")] = False,
+    check: Annotated[list[str] | None, typer.Option(help="Run only this check or prefix (repeatable).")] = None,
+    hard_only: Annotated[bool, typer.Option("--hard-only", help="Skip the realism bands.")] = False,
+) -> None:
+    """Check a dataset against every rule of the data contract. Exit 0: all hard rules hold; 1: one fails."""
+    try:
+        source = open_source(path)
+    except SourceError as error:
+        raise fail(str(error)) from error
+    try:
+        kinds: tuple[CheckKind, ...] = ("hard",) if hard_only else ("hard", "realism")
+        results = run_checks(source.con, source.config, kinds=kinds, names=check)
+    except UnknownCheckError as error:
+        raise fail(str(error)) from error
+    finally:
+        source.close()
+    failed = [r for r in results if r.kind == "hard" and r.status == "fail"]
+    if json_output:
+        sys.stdout.write(json.dumps({
+            "path": str(path), "format": source.kind, "config_from": source.config_origin,
+            "passed": not failed, "results": [asdict(r) for r in results]}, indent=2) + "\n")
+    else:
+        _print_results(results, f"{path} ({source.kind}; reference values from {source.config_origin})")
+    raise typer.Exit(1 if failed else 0)
+
+
+def _print_results(results: list[CheckResult], title: str) -> None:
+    out = Console()
+    for kind, heading in (("hard", "hard rules"), ("realism", "realism bands")):
+        rows = [r for r in results if r.kind == kind]
+        if not rows:
+            continue
+        table = Table("check", "status", "violations", "detail / examples", title=f"{heading}: {title}")
+        for r in rows:
+            style = {"pass": "green", "fail": "bold red", "skip": "yellow"}[r.status]
+            detail = r.detail + (f" e.g. {', '.join(r.examples)}" if r.examples else "")
+            table.add_row(r.name, f"[{style}]{r.status}[/]", str(r.violations) if kind == "hard" else "", detail)
+        out.print(table)
+    hard = [r for r in results if r.kind == "hard"]
+    broken = sum(r.status == "fail" for r in hard)
+    verdict = "[green]all hard rules hold[/]" if not broken else f"[bold red]{broken} hard rule(s) broken[/]"
+    out.print(f"{verdict} ({len(hard)} hard checks, {len(results) - len(hard)} realism bands)")
 
 
 @app.command("config")

@@ -166,18 +166,20 @@ class Realism(_Strict):
     @field_validator("stage_probabilities")
     @classmethod
     def _stages_start_with_identified(cls, stages: dict[str, int]) -> dict[str, int]:
-        names = tuple(stages)
+        # Stages are ordered by their probability, which must rise strictly, so the order survives
+        # any serialization that sorts keys (manifests are written with sorted keys).
+        ordered = dict(sorted(stages.items(), key=lambda item: item[1]))
+        names, values = tuple(ordered), list(ordered.values())
+        if any(not 0 < v < 100 for v in values) or len(set(values)) != len(values):
+            raise ValueError("stage probabilities must be distinct, rise through the stages and lie in 1..99")
         if names[:2] != FIXED_STAGES:
-            raise ValueError("the open stages must start with 'identified', 'qualified'; "
-                             f"got {list(names)}")
+            raise ValueError("the open stages must start with 'identified', 'qualified' (the two lowest "
+                             f"probabilities); got {list(names)} in order of probability")
         if set(names) & set(CLOSED_STAGES):
             raise ValueError("'won' and 'lost' are implicit; remove them from stage_probabilities")
         if not 3 <= len(names) <= 8:
             raise ValueError("give between 3 and 8 open stages")
-        values = list(stages.values())
-        if any(not 0 < v < 100 for v in values) or values != sorted(values):
-            raise ValueError("stage probabilities must rise through the stages and lie in 1..99")
-        return stages
+        return ordered
 
     @field_validator("industry_win_shift", "category_win_shift", "lead_source_win_shift", "category_mix")
     @classmethod
