@@ -50,7 +50,7 @@ class Source:
     scratch: tempfile.TemporaryDirectory[str] | None = None
 
     def close(self) -> None:
-        """Close the connection and remove any scratch files."""
+        """Close the connection and remove the scratch files."""
         self.con.close()
         if self.scratch is not None:
             self.scratch.cleanup()
@@ -190,6 +190,7 @@ def detect_kind(path: Path) -> str:
 
 
 TEXT_KINDS = ("csv", "jsonl", "json")
+MEMORY_LIMIT = "768MB"
 _READERS: dict[str, Callable[[duckdb.DuckDBPyConnection, Path], dict[str, Any]]] = {
     "parquet": _parquet, "csv": _csv, "jsonl": _jsonl, "duckdb": _duckdb,
 }
@@ -201,22 +202,23 @@ def open_source(path: str | Path) -> Source:
     kind = detect_kind(location)
     # Text formats are parsed once into a scratch database file (which DuckDB spills to disk),
     # rather than re-parsed by each of the ~80 checks; Parquet and DuckDB are read in place.
-    scratch = tempfile.TemporaryDirectory(prefix="salesgen-validate-") if kind in TEXT_KINDS else None
-    con = duckdb.connect(str(Path(scratch.name) / "validate.duckdb") if scratch else ":memory:")
+    scratch = tempfile.TemporaryDirectory(prefix="salesgen-validate-")
+    con = duckdb.connect(str(Path(scratch.name) / "validate.duckdb") if kind in TEXT_KINDS else ":memory:")
+    # Bounded memory whatever the dataset size: DuckDB spills joins and aggregates past the limit.
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    con.execute(f"SET temp_directory = {_quote(str(Path(scratch.name) / 'spill'))}")
     try:
-        metadata = (_json_document(con, location, Path(scratch.name)) if kind == "json" and scratch
+        metadata = (_json_document(con, location, Path(scratch.name)) if kind == "json"
                     else _READERS[kind](con, location))
         _check_columns(con, location)
         config, origin = _config_of(metadata)
     except (duckdb.Error, OSError, json.JSONDecodeError) as error:
         con.close()
-        if scratch is not None:
-            scratch.cleanup()
+        scratch.cleanup()
         raise SourceError(f"cannot read {location} as {kind}: {error}") from error
     except BaseException:
         con.close()
-        if scratch is not None:
-            scratch.cleanup()
+        scratch.cleanup()
         raise
     return Source(con, config, kind, origin, metadata, scratch)
 
