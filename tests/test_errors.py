@@ -105,9 +105,9 @@ def test_win_rate_error_through_generate_dataset_names_the_nested_field() -> Non
 
 
 @pytest.mark.parametrize("stages", [
-    {"qualified": 20, "identified": 10, "proposal": 50},   # does not start with identified
+    {"qualified": 20, "identified": 30, "proposal": 50},   # identified is not the least likely stage
     {"discovery": 10, "qualified": 20, "proposal": 50},    # identified missing
-    {"identified": 10, "proposal": 50, "qualified": 20},   # qualified not second
+    {"identified": 10, "proposal": 50, "qualified": 60},   # qualified not second by probability
 ])
 def test_stage_list_must_start_with_identified_qualified(stages: dict[str, int]) -> None:
     with pytest.raises(ValidationError) as error:
@@ -116,10 +116,15 @@ def test_stage_list_must_start_with_identified_qualified(stages: dict[str, int])
     assert "stage_probabilities" in message and "'identified', 'qualified'" in message
 
 
+def test_stages_are_ordered_by_probability_whatever_the_key_order() -> None:
+    stages = Realism(stage_probabilities={"proposal": 50, "identified": 10, "qualified": 20}).stage_probabilities
+    assert list(stages) == ["identified", "qualified", "proposal"]
+
+
 @pytest.mark.parametrize(("stages", "hint"), [
     ({"identified": 10, "qualified": 20, "won": 100}, "implicit"),
     ({"identified": 10, "qualified": 20}, "between 3 and 8"),
-    ({"identified": 10, "qualified": 50, "proposal": 30}, "rise"),
+    ({"identified": 10, "qualified": 20, "proposal": 20}, "distinct"),
     ({"identified": 10, "qualified": 20, "proposal": 100}, "1..99"),
 ])
 def test_other_bad_stage_lists_say_what_to_change(stages: dict[str, int], hint: str) -> None:

@@ -27,7 +27,8 @@ EXTRA_STAGES = ("discovery", "demo", "proposal", "security review", "legal's rev
 def stage_probabilities(draw: st.DrawFn) -> dict[str, int]:
     extra = draw(st.lists(st.sampled_from(EXTRA_STAGES), min_size=1, max_size=4, unique=True))
     names = ["identified", "qualified", *extra]
-    probabilities = sorted(draw(st.lists(st.integers(1, 99), min_size=len(names), max_size=len(names))))
+    probabilities = sorted(draw(st.lists(st.integers(1, 99), min_size=len(names), max_size=len(names),
+                                         unique=True)))  # stages are ordered by strictly rising probability
     return dict(zip(names, probabilities, strict=True))
 
 

@@ -168,6 +168,8 @@ class Realism(_Strict):
     def _stages_start_with_identified(cls, stages: dict[str, int]) -> dict[str, int]:
         # Stages are ordered by their probability, which must rise strictly, so the order survives
         # any serialization that sorts keys (manifests are written with sorted keys).
+        if set(stages) & set(CLOSED_STAGES):
+            raise ValueError("'won' and 'lost' are implicit; remove them from stage_probabilities")
         ordered = dict(sorted(stages.items(), key=lambda item: item[1]))
         names, values = tuple(ordered), list(ordered.values())
         if any(not 0 < v < 100 for v in values) or len(set(values)) != len(values):
@@ -175,8 +177,6 @@ class Realism(_Strict):
         if names[:2] != FIXED_STAGES:
             raise ValueError("the open stages must start with 'identified', 'qualified' (the two lowest "
                              f"probabilities); got {list(names)} in order of probability")
-        if set(names) & set(CLOSED_STAGES):
-            raise ValueError("'won' and 'lost' are implicit; remove them from stage_probabilities")
         if not 3 <= len(names) <= 8:
             raise ValueError("give between 3 and 8 open stages")
         return ordered
