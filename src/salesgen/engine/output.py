@@ -29,7 +29,7 @@ from salesgen.engine.context import RunContext, build_context
 from salesgen.engine.workers import map_blocks
 from salesgen.entities.reps import RepTotals, finish_reps
 from salesgen.schema import BLOCK_TABLES, TABLE_NAMES
-from salesgen.sinks.parts import PART_FORMATS, RUN_SCOPE_PART
+from salesgen.sinks.parts import PART_FORMATS, RUN_SCOPE_PART, PartEntries
 from salesgen.sinks.staging import Staging
 from salesgen.version import __version__
 
@@ -66,13 +66,23 @@ def run_metadata(ctx: RunContext, row_counts: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def _write_block(format: str, parts_root: Path, ctx: RunContext, block: int) -> tuple[dict[str, int], RepTotals]:
-    """Worker task: generate one block and write its parts."""
+@dataclass(frozen=True)
+class BlockReport:
+    """What a worker sends back for a block: row counts, rep totals, manifest entries of its parts."""
+
+    rows: dict[str, int]
+    rep_totals: RepTotals
+    entries: PartEntries
+
+
+def _write_block(format: str, parts_root: Path, ctx: RunContext, block: int) -> BlockReport:
+    """Worker task: generate one block and write (and hash) its parts."""
     result = build_block(ctx, block)
     part_format = PART_FORMATS[format]
+    entries: PartEntries = {}
     for name in BLOCK_TABLES:
-        part_format.write_part(parts_root, name, block, result.tables[name])
-    return {name: result.tables[name].num_rows for name in BLOCK_TABLES}, result.rep_totals
+        entries.update(part_format.write_part(parts_root, name, block, result.tables[name]))
+    return BlockReport({name: result.tables[name].num_rows for name in BLOCK_TABLES}, result.rep_totals, entries)
 
 
 def _size(path: Path) -> int:
@@ -96,20 +106,22 @@ def write_dataset(config: Config, seed: int, format: str, target: str | Path, *,
         ctx = build_context(config, seed)
         rows = dict.fromkeys(TABLE_NAMES, 0)
         totals = RepTotals.zeros(ctx.roster.rep_id.size)
+        entries: PartEntries = {}
         task = functools.partial(_write_block, format, parts_root)
-        for block, (counts, block_totals) in enumerate(
+        for block, report in enumerate(
                 map_blocks(config, seed, task, range(ctx.block_count), workers=workers, context=ctx)):
-            totals = totals + block_totals
-            for name, count in counts.items():
+            totals = totals + report.rep_totals
+            entries.update(report.entries)
+            for name, count in report.rows.items():
                 rows[name] += count
             if progress is not None:
                 progress(min((block + 1) * config.block_size, config.num_customers), rows)
         run_tables = {"products": ctx.catalog.products, "discount_tiers": ctx.catalog.tiers,
                       "competitors": ctx.competitors, "sales_reps": finish_reps(ctx.roster, totals, config)}
         for name, table in run_tables.items():
-            part_format.write_part(parts_root, name, RUN_SCOPE_PART, table)
+            entries.update(part_format.write_part(parts_root, name, RUN_SCOPE_PART, table))
             rows[name] = table.num_rows
-        digest = part_format.assemble(staging.artifact, parts_root, run_metadata(ctx, rows))
+        digest = part_format.assemble(staging.artifact, parts_root, run_metadata(ctx, rows), entries)
         if expected_hash is not None and digest != expected_hash:
             raise HashMismatchError(f"dataset hash {digest} differs from the expected {expected_hash}; "
                                     "check the seed, config, format and salesgen version")

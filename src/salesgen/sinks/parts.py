@@ -30,6 +30,7 @@ from salesgen.sinks.duckdb_sink import METADATA_TABLE, ddl
 from salesgen.sinks.encode import csv_header, csv_rows, json_records, text_bytes
 from salesgen.sinks.parquet_sink import COMPRESSION, ROW_GROUP_ROWS
 
+PartEntries = dict[str, dict[str, Any]]  # relative path → {"bytes", "rows", "sha256"}
 RUN_SCOPE_PART = "run"   # part name of the run-scope tables
 PARTS_DIR = ".parts"
 
@@ -72,13 +73,20 @@ class PartFormat:
     def parts_root(self, artifact: Path, staging_root: Path) -> Path:
         return staging_root / PARTS_DIR
 
-    def write_part(self, parts_root: Path, table: str, block: int | str, rows: pa.Table) -> None:
-        """Encode one table's rows of one block (skips empty tables)."""
+    hashes_parts: ClassVar[bool] = False  # parts that are final files get hashed where they are written
+
+    def write_part(self, parts_root: Path, table: str, block: int | str, rows: pa.Table) -> PartEntries:
+        """Encode one table's rows of one block (skips empty tables); return manifest entries of final parts."""
         if rows.num_rows == 0:
-            return
-        path = parts_root / table / (part_name(block) + self.extension)
+            return {}
+        relative = f"{table}/{part_name(block)}{self.extension}"
+        path = parts_root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         self._write(path, rows)
+        if not self.hashes_parts:
+            return {}
+        return {relative: {"bytes": path.stat().st_size, "rows": rows.num_rows,
+                           "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}}
 
     def _write(self, path: Path, rows: pa.Table) -> None:
         raise NotImplementedError
@@ -89,12 +97,13 @@ class PartFormat:
         found = folder.glob("part-*" + self.extension) if folder.is_dir() else []
         return sorted(found, key=lambda path: _block_order(path.name))
 
-    def assemble(self, artifact: Path, parts_root: Path, metadata: Mapping[str, Any]) -> str:
-        """Build the final output in ``artifact``; return the dataset hash."""
+    def assemble(self, artifact: Path, parts_root: Path, metadata: Mapping[str, Any], entries: PartEntries) -> str:
+        """Build the final output in ``artifact`` from the parts (and their ``entries``); return the dataset hash."""
         raise NotImplementedError
 
 
 class _TextParts(PartFormat):
+    """Text parts are concatenated, in block order, into one file per table (hashed while copying)."""
     def _encode(self, rows: pa.Table) -> list[pa.Array]:
         raise NotImplementedError
 
@@ -106,7 +115,7 @@ class _TextParts(PartFormat):
             for chunk in self._encode(rows):
                 handle.write(text_bytes(chunk))
 
-    def assemble(self, artifact: Path, parts_root: Path, metadata: Mapping[str, Any]) -> str:
+    def assemble(self, artifact: Path, parts_root: Path, metadata: Mapping[str, Any], entries: PartEntries) -> str:
         files: dict[str, dict[str, Any]] = {}
         for table in TABLE_NAMES:
             name = table + self.extension
@@ -156,7 +165,7 @@ class JsonParts(PartFormat):
             for chunk in json_records(rows, prefix=",\n", suffix=""):
                 handle.write(text_bytes(chunk))
 
-    def assemble(self, artifact: Path, parts_root: Path, metadata: Mapping[str, Any]) -> str:
+    def assemble(self, artifact: Path, parts_root: Path, metadata: Mapping[str, Any], entries: PartEntries) -> str:
         digest = hashlib.sha256()
         with artifact.open("wb") as out:
             def emit(data: bytes) -> None:
@@ -180,6 +189,7 @@ class ParquetParts(PartFormat):
     """``parquet``: ``<table>/part-<block>.parquet`` (zstd) written in place, plus ``manifest.json``."""
 
     extension = ".parquet"
+    hashes_parts = True
 
     def parts_root(self, artifact: Path, staging_root: Path) -> Path:
         return artifact
@@ -187,18 +197,16 @@ class ParquetParts(PartFormat):
     def _write(self, path: Path, rows: pa.Table) -> None:
         pq.write_table(rows, path, compression=COMPRESSION, row_group_size=ROW_GROUP_ROWS)
 
-    def assemble(self, artifact: Path, parts_root: Path, metadata: Mapping[str, Any]) -> str:
-        files: dict[str, dict[str, Any]] = {}
+    def assemble(self, artifact: Path, parts_root: Path, metadata: Mapping[str, Any], entries: PartEntries) -> str:
+        files = dict(entries)
         for table in TABLE_NAMES:
-            parts = self.parts(artifact, table)
-            if not parts:  # an empty table still gets a file that carries its schema
-                parts = [artifact / table / (part_name(0) + self.extension)]
-                parts[0].parent.mkdir(exist_ok=True)
-                pq.write_table(arrow_schema(table).empty_table(), parts[0], compression=COMPRESSION)
-            for path in parts:
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
-                files[f"{table}/{path.name}"] = {"bytes": path.stat().st_size,
-                                                 "rows": pq.read_metadata(path).num_rows, "sha256": digest}
+            if not any(path.startswith(table + "/") for path in files):
+                # An empty table still gets a file that carries its schema.
+                empty = artifact / table / (part_name(0) + self.extension)
+                empty.parent.mkdir(exist_ok=True)
+                pq.write_table(arrow_schema(table).empty_table(), empty, compression=COMPRESSION)
+                files[f"{table}/{empty.name}"] = {"bytes": empty.stat().st_size, "rows": 0,
+                                                  "sha256": hashlib.sha256(empty.read_bytes()).hexdigest()}
         digest_of = dataset_hash({path: entry["sha256"] for path, entry in files.items()})
         write_manifest(artifact, {**metadata, "dataset_hash": digest_of}, files)
         return digest_of
@@ -212,10 +220,8 @@ class DuckDBParts(ParquetParts):
     def parts_root(self, artifact: Path, staging_root: Path) -> Path:
         return staging_root / PARTS_DIR
 
-    def assemble(self, artifact: Path, parts_root: Path, metadata: Mapping[str, Any]) -> str:
-        hashes = {f"{table}/{path.name}": hashlib.sha256(path.read_bytes()).hexdigest()
-                  for table in TABLE_NAMES for path in self.parts(parts_root, table)}
-        digest_of = dataset_hash(hashes)
+    def assemble(self, artifact: Path, parts_root: Path, metadata: Mapping[str, Any], entries: PartEntries) -> str:
+        digest_of = dataset_hash({path: entry["sha256"] for path, entry in entries.items()})
         con = duckdb.connect(str(artifact))
         try:
             for table in TABLE_NAMES:
