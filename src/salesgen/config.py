@@ -115,7 +115,8 @@ class Realism(_Strict):
     )
     deal_size_median: PerSize = Field(
         PerSize(small=9_000, medium=40_000, enterprise=160_000),
-        description="Median new-business deal amount by size (SMB $5-25K, mid $25-100K, enterprise $100K+ ACV).",
+        description="Median value of new-business deals by size (SMB $5-25K, mid $25-100K, enterprise $100K+ ACV); "
+                    "realized amounts also reflect quantity tiers and whole units.",
     )
     deal_size_sigma: float = Field(
         1.2, gt=0, le=3,

@@ -115,6 +115,22 @@ def day_of_week(epoch_s: np.ndarray) -> np.ndarray:
     return (np.asarray(epoch_s) // DAY + 3) % 7
 
 
+def off_weekend(epoch_s: np.ndarray, lo: np.ndarray | int, hi: np.ndarray | int, prefer_monday: bool) -> np.ndarray:
+    """Move Saturday/Sunday instants to the nearest Monday or Friday (same clock time), within [lo, hi].
+
+    The preferred side is tried first, then the other; an instant that fits neither stays put.
+    """
+    weekday = day_of_week(epoch_s)
+    weekend = weekday >= 5
+    monday = epoch_s + (7 - weekday) * DAY
+    friday = epoch_s - (weekday - 4) * DAY
+    first, second = (monday, friday) if prefer_monday else (friday, monday)
+    ok_first = (first >= lo) & (first <= hi)
+    ok_second = (second >= lo) & (second <= hi)
+    moved = np.where(ok_first, first, np.where(ok_second, second, epoch_s))
+    return np.asarray(np.where(weekend, moved, epoch_s))
+
+
 def month_start_days(epoch_s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(month number 1-12, epoch day of the first of the month) of each instant."""
     months = np.asarray(epoch_s, dtype="datetime64[s]").astype("datetime64[M]")

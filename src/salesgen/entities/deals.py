@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from salesgen.entities.common import DAY, add_months_days, month_start_days, rank_within, repeat_index
+from salesgen.entities.common import DAY, add_months_days, month_start_days, off_weekend, rank_within, repeat_index
 from salesgen.entities.customers import CONTACT_LEAD_DAYS, Accounts
 from salesgen.entities.outcomes import (
     EXISTING_CUSTOMER_LEAD,
@@ -68,6 +68,7 @@ class Deals:
     stage: np.ndarray           # last open stage reached (index into open stages)
     entries_s: np.ndarray       # (deals x open stages) stage entry times; valid up to ``stage``
     has_competitor: np.ndarray
+    forecast_days: np.ndarray   # typical cycle of the deal when opened (no outcome, no noise)
     rng: np.random.Generator    # the block's deal stream, for the remaining per-deal columns
 
     @property
@@ -92,6 +93,7 @@ def build_deals(ctx: RunContext, accounts: Accounts, block: int) -> Deals:
     first_possible = accounts.created_s[parent] + FIRST_DEAL_AFTER_DAYS * DAY
     draws = rng.random((n, 9))
     created = first_possible + (draws[:, 0] * (ctx.as_of_s - DAY - first_possible)).astype(np.int64)
+    created = off_weekend(created, first_possible, ctx.as_of_s - DAY, prefer_monday=True)  # deals open on workdays
     order = np.lexsort((created, parent))
     created, draws = created[order], draws[order]
     rank = rank_within(parent)
@@ -120,7 +122,9 @@ def build_deals(ctx: RunContext, accounts: Accounts, block: int) -> Deals:
         days = cycle_days(config, size[rows], deal_type[rows], realism.deal_size_sigma * z_amount[rows],
                           ~won[rows], z_cycle[rows])
         planned[rows] = created[rows] + (days * DAY).astype(np.int64)
-        close[rows] = _pull_to_quarter_end(ctx, planned[rows], won[rows], draws[rows, 5], draws[rows, 6])
+        pulled = _pull_to_quarter_end(ctx, planned[rows], won[rows], draws[rows, 5], draws[rows, 6])
+        # Deals are signed or dropped on workdays: a weekend close moves to the Friday before.
+        close[rows] = off_weekend(pulled, created[rows] + DAY, np.maximum(pulled, ctx.as_of_s), prefer_monday=False)
         done = won[rows] & (close[rows] <= ctx.as_of_s)
         np.minimum.at(first_win, parent[rows][done], close[rows][done])
     lead = np.where(deal_type == NEW_BUSINESS, new_lead, EXISTING_CUSTOMER_LEAD)
@@ -131,8 +135,10 @@ def build_deals(ctx: RunContext, accounts: Accounts, block: int) -> Deals:
     end = np.where(closed, close, ctx.as_of_s)
     stage, entries = _stage_path(ctx, rng, created, planned, end, closed, won, draws[:, 7])
     opportunity_id = accounts.customer_id[parent] * 1000 + _opaque_numbers(parent, rank, rng)
+    forecast = cycle_days(config, size, deal_type, realism.deal_size_sigma * z_amount, np.zeros(n, bool),
+                          np.zeros(n))
     return Deals(opportunity_id, parent, deal_type, lead, features.category, np.maximum(target, 100), created,
-                 planned, end, closed, won, stage, entries, has_competitor, rng)
+                 planned, end, closed, won, stage, entries, has_competitor, forecast, rng)
 
 
 def _opaque_numbers(parent: np.ndarray, rank: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -185,9 +191,16 @@ def _stage_path(ctx: RunContext, rng: np.random.Generator, created: np.ndarray, 
 
 
 def expected_close_days(ctx: RunContext, deals: Deals) -> np.ndarray:
-    """Forecast close date: the plan; a few open deals are overdue (their date already passed)."""
-    planned_day = deals.planned_close_s // DAY
+    """Forecast close date.
+
+    Open deals carry their current plan (a few are overdue: the date already passed). Closed
+    deals keep the forecast made when they opened — the typical cycle for the deal, with its own
+    error — which knows nothing of the outcome, so it neither equals closed_at nor hints at it.
+    """
+    n = deals.created_s.size
     as_of_day = ctx.as_of_s // DAY
-    overdue = ~deals.closed & (deals.rng.random(deals.created_s.size) < OVERDUE_OPEN_SHARE)
-    slipped = np.maximum(as_of_day - deals.rng.integers(1, 22, deals.created_s.size), deals.created_s // DAY)
-    return np.where(overdue, slipped, planned_day)
+    overdue = ~deals.closed & (deals.rng.random(n) < OVERDUE_OPEN_SHARE)
+    slipped = np.maximum(as_of_day - deals.rng.integers(1, 22, n), deals.created_s // DAY)
+    opened_with = deals.created_s + (deals.forecast_days * np.exp(0.25 * deals.rng.normal(size=n)) * DAY)
+    forecast = np.asarray(opened_with, dtype=np.int64) // DAY
+    return np.where(deals.closed, forecast, np.where(overdue, slipped, deals.planned_close_s // DAY))

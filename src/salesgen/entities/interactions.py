@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from salesgen.engine.context import RunContext
 
 LEAD_TIME_DAYS = 14
+PRE_CREATION_TOUCHES = 1.0  # mean touches in the lead time before a deal is opened
 STAGE_GROUPS = ("identified", "qualified", "proposal", "negotiation", "account")
 ACCOUNT_GROUP = 4
 # email, call, meeting, demo weights by stage group
@@ -72,11 +73,12 @@ def build_interactions(ctx: RunContext, accounts: Accounts, deals: Deals, primar
     mean = np.where(deals.won, realism.touches_won, realism.touches_lost) * scale
     open_mean = (realism.touches_won + realism.touches_lost) / 2 * life / np.maximum(
         deals.planned_close_s - deals.created_s, 1)
-    count = rng.poisson(np.where(deals.closed, mean, open_mean))
-    count = np.maximum(count, 1)
-    deal_of = repeat_index(count)
+    # Touches before the deal opened cannot depend on how it ends: their count is drawn apart.
+    before = rng.poisson(PRE_CREATION_TOUCHES, deals.created_s.size)
+    during = np.maximum(rng.poisson(np.where(deals.closed, mean, open_mean)), 1)
+    deal_of = repeat_index(before + during)
     m = deal_of.size
-    lead = rng.random(m) < 0.08
+    lead = rank_within(deal_of) < before[deal_of]
     lo = deals.created_s[deal_of] - LEAD_TIME_DAYS * DAY
     start = deals.created_s[deal_of]
     span = life[deal_of]

@@ -91,10 +91,11 @@ def build_line_items(ctx: RunContext, accounts: Accounts, deals: Deals, block: i
     share /= np.bincount(deal_of, weights=share, minlength=n_deals)[deal_of]
     list_cents = catalog.list_cents[product]
     value = deals.target_cents[deal_of] * share
-    quantity = np.clip(np.round(value / list_cents), 1, MAX_QUANTITY).astype(np.int64)
-    tier_bp = catalog.tier_discount_bp(product, quantity)
     ceiling = np.array(realism.negotiated_discount_max.as_tuple())[size[deal_of]] * 10_000
     negotiated = rng.random(deal_of.size) * ceiling // 50 * 50
+    # Buyers size the order on the price they negotiated, so the amount lands near the target value.
+    quantity = np.clip(np.round(value / (list_cents * (1 - negotiated / 10_000))), 1, MAX_QUANTITY).astype(np.int64)
+    tier_bp = catalog.tier_discount_bp(product, quantity)
     discount_bp = np.minimum(tier_bp + negotiated.astype(np.int64), MAX_DISCOUNT_BP)
     discount_bp = np.maximum(discount_bp, tier_bp)
     unit_cents = (list_cents * (10_000 - discount_bp) * 2 + 10_000) // 20_000
