@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
+from salesgen import cli_databases
 from salesgen.checks import CheckKind, CheckResult, UnknownCheckError, run_checks
 from salesgen.checks.sources import SourceError, open_source
 from salesgen.config import Config
@@ -98,6 +99,11 @@ def generate(
     block_size: Annotated[int | None, typer.Option(help="Customers per block (part of the data's identity).")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing output.")] = False,
     check_hash: Annotated[str | None, typer.Option(help="Publish only if the dataset hash equals this.")] = None,
+    to: Annotated[str | None, typer.Option(help="Load into a database URL instead of writing files: "
+                                           "postgresql://…, mysql://…, sqlite:///…, duckdb:///…")] = None,
+    if_exists: Annotated[str, typer.Option(help="With --to: fail (default) or replace existing tables.")] = "fail",
+    db_schema: Annotated[str | None, typer.Option("--schema", help="With --to: load into this schema.")] = None,
+    prefix: Annotated[str, typer.Option(help="With --to: prefix for every table name.")] = "",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Generate a dataset into files or an embedded DuckDB database."""
@@ -110,6 +116,9 @@ def generate(
     day = _parse_day(as_of)
     settings = load_config(config, {"num_customers": customers, "num_sales_reps": reps, "as_of": day,
                                     "block_size": block_size}, preset)
+    if to is not None:
+        _generate_into_database(settings, seed, workers, to, if_exists, db_schema, prefix, quiet)
+        return
     target = out or Path(f"crm.{format}" if format != "parquet" else "crm_parquet")
     show = not quiet and console.is_terminal
     try:
@@ -124,6 +133,18 @@ def generate(
         console.print(_summary(summary))
         matched = " [green](matches --check-hash)[/]" if check_hash else ""
         console.print(f"dataset hash {summary.dataset_hash}{matched}", soft_wrap=True)
+
+
+def _generate_into_database(settings: Config, seed: int, workers: int, url: str, if_exists: str,
+                            db_schema: str | None, prefix: str, quiet: bool) -> None:
+    """Generate Parquet parts in a scratch folder, then load them into ``url`` all or nothing."""
+    mode = cli_databases._if_exists(if_exists)
+    cli_databases.check_target(url, mode, db_schema, prefix)
+    with cli_databases.staging_directory() as scratch:
+        with _progress(settings.num_customers, not quiet and console.is_terminal) as update:
+            summary = write_dataset(settings, seed, "parquet", Path(scratch) / "crm", workers=workers,
+                                    progress=update)
+        cli_databases.load_into(summary.target, url, mode, db_schema, prefix, quiet)
 
 
 def _parse_day(text: str | None) -> date | None:
@@ -233,6 +254,10 @@ def presets(
     for name in preset_names():
         table.add_row(name, preset_description(name))
     Console().print(table)
+
+
+app.command("schema")(cli_databases.schema_command)
+app.command("load")(cli_databases.load_command)
 
 
 @app.command()

@@ -1,0 +1,125 @@
+"""Database commands of the CLI: ``salesgen schema``, ``salesgen load``, and ``generate --to``.
+
+Example (shell):
+    salesgen schema --dialect postgres
+    salesgen load crm_parquet/ --to postgresql://root@127.0.0.1:5432/test
+    salesgen generate --customers 10000 --to sqlite:///crm.db
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Annotated, Literal
+
+import duckdb
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from salesgen.databases import DIALECTS, LoadCountError, TablesExistError, ddl, existing_tables, parse_url
+from salesgen.databases.loader import run_load
+
+console = Console(stderr=True)
+IfExists = Literal["fail", "replace"]
+
+
+def _fail(message: str) -> typer.Exit:
+    console.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(2)
+
+
+def _driver_errors() -> tuple[type[BaseException], ...]:
+    errors: list[type[BaseException]] = [sqlite3.Error, duckdb.Error]
+    try:
+        import psycopg
+
+        errors.append(psycopg.Error)
+    except ImportError:
+        pass
+    try:
+        import pymysql
+
+        errors.append(pymysql.err.MySQLError)
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+def check_target(url: str, if_exists: IfExists, schema: str | None, prefix: str) -> None:
+    """Refuse early (before generating anything) a bad URL or, unless replacing, existing tables."""
+    try:
+        parse_url(url)
+        if if_exists == "fail":
+            clash = existing_tables(url, schema=schema, prefix=prefix)
+            if clash:
+                raise _fail(f"tables already exist at {url}: {', '.join(clash)}; "
+                            "pass --if-exists replace to replace them")
+    except (ValueError, ConnectionError, ImportError) as error:
+        raise _fail(str(error)) from error
+
+
+def load_into(source: Path, url: str, if_exists: IfExists, schema: str | None, prefix: str, quiet: bool) -> None:
+    """Load a Parquet dataset into ``url`` all or nothing, with a clear message on any failure."""
+    started = time.perf_counter()
+    try:
+        result = run_load(source, url, if_exists=if_exists, schema=schema, prefix=prefix)
+    except TablesExistError as error:
+        raise _fail(f"{error}") from error
+    except (ValueError, ConnectionError, ImportError, LoadCountError) as error:
+        raise _fail(f"{error}; nothing was changed at {url}") from error
+    except _driver_errors() as error:
+        raise _fail(f"the database refused the load ({type(error).__name__}: {error}); "
+                    f"nothing was changed at {url}") from error
+    if quiet:
+        return
+    seconds = time.perf_counter() - started
+    table = Table("table", "rows", title=f"loaded into {url}")
+    for name, rows in result.rows.items():
+        table.add_row(name, f"{rows:,}")
+    total = sum(result.rows.values())
+    table.caption = f"{total:,} rows in {seconds:,.1f} s ({total / max(seconds, 1e-9):,.0f} rows/s), all or nothing"
+    Console().print(table)
+
+
+def schema_command(
+    dialect: Annotated[str, typer.Option(help=f"SQL dialect: {', '.join(DIALECTS)}.")] = "postgres",
+    db_schema: Annotated[str | None, typer.Option("--schema", help="Create the tables in this schema.")] = None,
+    prefix: Annotated[str, typer.Option(help="Prefix for every table name.")] = "",
+) -> None:
+    """Print the DDL of the ten tables for a database, derived from the schema registry."""
+    try:
+        statements = ddl(dialect, schema=db_schema, prefix=prefix)
+    except ValueError as error:
+        raise _fail(str(error)) from error
+    sys.stdout.write(";\n\n".join(statements) + ";\n")
+
+
+def load_command(
+    path: Annotated[Path, typer.Argument(help="A salesgen Parquet output folder.")],
+    to: Annotated[str, typer.Option(help="Database URL: postgresql://…, mysql://…, sqlite:///…, duckdb:///…")],
+    if_exists: Annotated[str, typer.Option(help="fail (default) or replace existing tables.")] = "fail",
+    db_schema: Annotated[str | None, typer.Option("--schema", help="Load into this schema / database.")] = None,
+    prefix: Annotated[str, typer.Option(help="Prefix for every table name.")] = "",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Load a generated Parquet dataset into a database, all or nothing."""
+    mode = _if_exists(if_exists)
+    check_target(to, mode, db_schema, prefix)
+    load_into(path, to, mode, db_schema, prefix, quiet)
+
+
+def _if_exists(value: str) -> IfExists:
+    if value == "fail":
+        return "fail"
+    if value == "replace":
+        return "replace"
+    raise _fail(f"--if-exists must be fail or replace, got {value!r}")
+
+
+def staging_directory() -> tempfile.TemporaryDirectory[str]:
+    """Where ``generate --to`` keeps the Parquet parts until they are loaded."""
+    return tempfile.TemporaryDirectory(prefix="salesgen-load-")
