@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import psycopg
@@ -74,3 +76,44 @@ def test_schema_command_prints_ddl_for_every_dialect() -> None:
         assert all(table in result.stdout for table in TABLE_NAMES)
         assert "FOREIGN KEY" in result.stdout.upper() or "REFERENCES" in result.stdout.upper()
     assert runner.invoke(app, ["schema", "--dialect", "oracle"]).exit_code == 2
+
+
+@pytest.fixture
+def maria_database() -> Iterator[str]:
+    import pymysql
+
+    name = f"salesgen_cli_{secrets.token_hex(4)}"
+    with closing(pymysql.connect(host="127.0.0.1", port=3306, user="root", password="")) as con:
+        con.cursor().execute(f"CREATE DATABASE {name}")
+    try:
+        yield name
+    finally:
+        with closing(pymysql.connect(host="127.0.0.1", port=3306, user="root", password="")) as con:
+            con.cursor().execute(f"DROP DATABASE IF EXISTS {name}")
+
+
+def test_validate_a_loaded_postgres_database_and_catch_a_broken_row(pg_schema: str) -> None:
+    assert runner.invoke(app, ["generate", "-n", "200", "--to", POSTGRES, "--schema", pg_schema, "-q"]).exit_code == 0
+    clean = runner.invoke(app, ["validate", POSTGRES, "--schema", pg_schema, "--json", "--hard-only"])
+    assert clean.exit_code == 0, clean.output
+    assert json.loads(clean.stdout)["config_from"] == "the dataset's manifest"
+    with psycopg.connect("host=127.0.0.1 port=5432 user=root dbname=test", autocommit=True) as con:
+        victim = con.execute(f"SELECT min(opportunity_id) FROM {pg_schema}.opportunities WHERE is_won").fetchone()
+        assert victim is not None
+        con.execute(f"UPDATE {pg_schema}.opportunities SET probability = 90 WHERE opportunity_id = %s", victim)
+    broken = runner.invoke(app, ["validate", POSTGRES, "--schema", pg_schema, "--json", "--hard-only"])
+    assert broken.exit_code == 1
+    failed = {r["name"]: r for r in json.loads(broken.stdout)["results"] if r["status"] == "fail"}
+    assert "consistency.probability_follows_stage" in failed
+    assert str(victim[0]) in failed["consistency.probability_follows_stage"]["examples"]
+
+
+def test_validate_mariadb_and_sqlite(tmp_path: Path, maria_database: str) -> None:
+    maria = f"mysql://root@127.0.0.1:3306/{maria_database}"
+    lite = f"sqlite:///{tmp_path / 'crm.db'}"
+    for url in (maria, lite):
+        assert runner.invoke(app, ["generate", "-n", "150", "--to", url, "-q"]).exit_code == 0
+        result = runner.invoke(app, ["validate", url, "--hard-only", "--json"])
+        assert result.exit_code == 0, result.output
+    missing = runner.invoke(app, ["validate", f"sqlite:///{tmp_path / 'absent.db'}"])
+    assert missing.exit_code == 2

@@ -23,6 +23,7 @@ from rich.table import Table
 
 from salesgen import cli_databases
 from salesgen.checks import CheckKind, CheckResult, UnknownCheckError, run_checks
+from salesgen.checks.db_sources import open_database
 from salesgen.checks.sources import SourceError, open_source
 from salesgen.config import Config
 from salesgen.engine.output import HashMismatchError, WriteSummary, write_dataset
@@ -181,14 +182,21 @@ class _progress:
 
 @app.command()
 def validate(
-    path: Annotated[Path, typer.Argument(help="A salesgen output: Parquet/CSV/JSONL folder, JSON or DuckDB file.")],
+    path: Annotated[str, typer.Argument(help="A salesgen output (Parquet/CSV/JSONL folder, JSON or DuckDB file) "
+                                             "or a database URL.")],
     json_output: Annotated[bool, typer.Option("--json", help="Print results as JSON for machines.")] = False,
     check: Annotated[list[str] | None, typer.Option(help="Run only this check or prefix (repeatable).")] = None,
     hard_only: Annotated[bool, typer.Option("--hard-only", help="Skip the realism bands.")] = False,
+    db_schema: Annotated[str | None, typer.Option("--schema", help="For a database URL: the schema.")] = None,
+    prefix: Annotated[str, typer.Option(help="For a database URL: the table prefix.")] = "",
 ) -> None:
-    """Check a dataset against every rule of the data contract. Exit 0: all hard rules hold; 1: one fails."""
+    """Check a dataset against every rule of the data contract. Exit 0: all hard rules hold; 1: one fails.
+
+    PATH may also be a database URL a dataset was loaded into (postgresql://…, mysql://…, sqlite:///…).
+    """
     try:
-        source = open_source(path)
+        source = open_database(str(path), schema=db_schema, prefix=prefix) if "://" in str(path) \
+            else open_source(path)
     except SourceError as error:
         raise fail(str(error)) from error
     try:

@@ -113,7 +113,7 @@ def _jsonl(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
     return _read_manifest(path)
 
 
-def _duckdb(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
+def read_duckdb(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
     con.execute(f"ATTACH {_quote(str(path))} AS source (READ_ONLY)")
     present = {row[0] for row in con.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'source'").fetchall()}
@@ -192,7 +192,7 @@ def detect_kind(path: Path) -> str:
 TEXT_KINDS = ("csv", "jsonl", "json")
 MEMORY_LIMIT = "768MB"
 _READERS: dict[str, Callable[[duckdb.DuckDBPyConnection, Path], dict[str, Any]]] = {
-    "parquet": _parquet, "csv": _csv, "jsonl": _jsonl, "duckdb": _duckdb,
+    "parquet": _parquet, "csv": _csv, "jsonl": _jsonl, "duckdb": read_duckdb,
 }
 
 
@@ -211,7 +211,7 @@ def open_source(path: str | Path) -> Source:
         metadata = (_json_document(con, location, Path(scratch.name)) if kind == "json"
                     else _READERS[kind](con, location))
         _check_columns(con, location)
-        config, origin = _config_of(metadata)
+        config, origin = config_of(metadata)
     except (duckdb.Error, OSError, json.JSONDecodeError) as error:
         con.close()
         scratch.cleanup()
@@ -232,7 +232,7 @@ def _check_columns(con: duckdb.DuckDBPyConnection, location: Path) -> None:
                               f"expected {', '.join(TABLES[table].column_names)}")
 
 
-def _config_of(metadata: dict[str, Any]) -> tuple[Config, str]:
+def config_of(metadata: dict[str, Any]) -> tuple[Config, str]:
     if isinstance(metadata.get("config"), dict):
         return Config.model_validate(metadata["config"]), "the dataset's manifest"
     return Config(), "defaults (no manifest found)"
