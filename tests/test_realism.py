@@ -379,3 +379,104 @@ def test_direction_holds_for_any_seed(seed: int) -> None:
         assert won > lost, f"seed {seed}: {won:.2f} touches per won deal, not above {lost:.2f} per lost deal"
     finally:
         con.close()
+
+
+# --------------------------------------------------------------------------- sequences (issue 7)
+
+
+def test_touches_concentrate_in_the_late_stages(crm: duckdb.DuckDBPyConnection) -> None:
+    early, late = one(crm, """
+        WITH spans AS (
+            SELECT h.opportunity_id, h.stage, h.entered_at, h.exited_at,
+                   date_diff('second', h.entered_at, h.exited_at) / 86400.0 AS days
+            FROM opportunity_stage_history h JOIN deals d USING (opportunity_id)
+            WHERE d.is_won AND h.exited_at IS NOT NULL),
+        rates AS (
+            SELECT s.stage IN ('proposal', 'negotiation') AS late, sum(s.days) AS days,
+                   (SELECT count(*) FROM interactions i JOIN spans t USING (opportunity_id)
+                    WHERE (t.stage IN ('proposal', 'negotiation')) = (s.stage IN ('proposal', 'negotiation'))
+                      AND i.occurred_at >= t.entered_at AND i.occurred_at < t.exited_at) AS touches
+            FROM spans s GROUP BY 1)
+        SELECT max(touches / days) FILTER (WHERE NOT late), max(touches / days) FILTER (WHERE late) FROM rates""")
+    print(f"[realism] touches per deal-day on won deals: identified/qualified {early:.3f}, "
+          f"proposal/negotiation {late:.3f}")
+    assert late > 1.2 * early
+
+
+def test_won_deals_have_more_and_longer_meetings_and_more_stakeholders(crm: duckdb.DuckDBPyConnection) -> None:
+    row = one(crm, """
+        WITH per_deal AS (
+            SELECT d.opportunity_id, d.is_won,
+                   count(*) FILTER (WHERE i.type = 'meeting') AS meetings,
+                   avg(i.duration_minutes) FILTER (WHERE i.type = 'meeting') AS meeting_minutes,
+                   count(DISTINCT i.contact_id) AS stakeholders
+            FROM deals d JOIN interactions i USING (opportunity_id) WHERE d.is_closed GROUP BY ALL)
+        SELECT avg(meetings) FILTER (WHERE is_won), avg(meetings) FILTER (WHERE NOT is_won),
+               avg(meeting_minutes) FILTER (WHERE is_won), avg(meeting_minutes) FILTER (WHERE NOT is_won),
+               avg(stakeholders) FILTER (WHERE is_won), avg(stakeholders) FILTER (WHERE NOT is_won)
+        FROM per_deal""")
+    won_meetings, lost_meetings, won_minutes, lost_minutes, won_people, lost_people = row
+    print(f"[realism] meetings {won_meetings:.2f} vs {lost_meetings:.2f}, minutes {won_minutes:.1f} vs "
+          f"{lost_minutes:.1f}, stakeholders {won_people:.2f} vs {lost_people:.2f} (won vs lost)")
+    assert won_meetings > 1.5 * lost_meetings and won_minutes > lost_minutes + 3 and won_people > lost_people
+
+
+def test_sentiment_moves_toward_the_outcome_within_a_deal(crm: duckdb.DuckDBPyConnection) -> None:
+    won_gain, lost_gain = one(crm, """
+        WITH ranked AS (
+            SELECT d.opportunity_id, d.is_won, i.sentiment_score,
+                   row_number() OVER (PARTITION BY d.opportunity_id ORDER BY i.occurred_at) AS first,
+                   row_number() OVER (PARTITION BY d.opportunity_id ORDER BY i.occurred_at DESC) AS last
+            FROM deals d JOIN interactions i USING (opportunity_id) WHERE d.is_closed),
+        change AS (
+            SELECT opportunity_id, any_value(is_won) AS is_won,
+                   max(sentiment_score) FILTER (WHERE last = 1) - max(sentiment_score) FILTER (WHERE first = 1) AS gain
+            FROM ranked WHERE first = 1 OR last = 1 GROUP BY 1)
+        SELECT avg(gain) FILTER (WHERE is_won), avg(gain) FILTER (WHERE NOT is_won) FROM change""")
+    print(f"[realism] sentiment change first → last touch: won {won_gain:+.3f}, lost {lost_gain:+.3f}")
+    assert won_gain > 0.2 and lost_gain < -0.2
+
+
+def test_notes_name_the_deal_product_and_rival(crm: duckdb.DuckDBPyConnection) -> None:
+    product_share, rival_share, demo_mismatch = one(crm, """
+        WITH main_product AS (
+            SELECT li.opportunity_id, p.name FROM opportunity_line_items li JOIN products p USING (product_id)
+            QUALIFY row_number() OVER (PARTITION BY li.opportunity_id ORDER BY li.line_item_id) = 1),
+        touches AS (
+            SELECT i.notes, i.type, mp.name AS product, c.name AS rival, i.topics
+            FROM interactions i JOIN main_product mp USING (opportunity_id)
+            JOIN opportunities o USING (opportunity_id)
+            LEFT JOIN competitors c ON c.competitor_id = o.primary_competitor_id)
+        SELECT avg(contains(notes, product)::INT),
+               avg(contains(notes, rival)::INT) FILTER (WHERE rival IS NOT NULL
+                   AND list_has_any(topics, ['pricing', 'proposal', 'contract terms', 'discount', 'legal review'])),
+               count(*) FILTER (WHERE type = 'call' AND regexp_matches(notes, '\bdemo\b', 'i'))
+        FROM touches""")
+    print(f"[realism] notes naming the deal's product {product_share:.3f}, rival in late-stage notes {rival_share:.3f}")
+    assert product_share == 1.0 and rival_share > 0.95 and demo_mismatch == 0
+
+
+def test_no_touch_on_a_closed_deal_after_it_closed(crm: duckdb.DuckDBPyConnection) -> None:
+    no_rows(crm, "interactions after their deal closed", """
+        SELECT i.interaction_id FROM interactions i JOIN opportunities o USING (opportunity_id)
+        WHERE o.is_closed AND i.occurred_at > o.closed_at""")
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(min_value=0, max_value=2**63 - 1))
+def test_competitor_and_size_directions_hold_for_any_seed(seed: int) -> None:
+    dataset = SalesDataGenerator(seed=seed).generate_dataset(num_customers=3_000, num_sales_people=24)
+    con = connect(dict(dataset))
+    try:
+        with_rival, without = one(con, """
+            SELECT avg(is_won::INT) FILTER (WHERE primary_competitor_id IS NOT NULL),
+                   avg(is_won::INT) FILTER (WHERE primary_competitor_id IS NULL)
+            FROM opportunities WHERE is_closed AND type = 'new business'""")
+        assert with_rival < without - 0.04, f"seed {seed}: {with_rival:.3f} with a rival vs {without:.3f}"
+        small, enterprise = one(con, """
+            SELECT median(epoch(o.closed_at - o.created_at)) FILTER (WHERE c.size = 'small'),
+                   median(epoch(o.closed_at - o.created_at)) FILTER (WHERE c.size = 'enterprise')
+            FROM opportunities o JOIN customers c USING (customer_id) WHERE o.is_won""")
+        assert enterprise > 2 * small, f"seed {seed}: enterprise cycle {enterprise} vs small {small}"
+    finally:
+        con.close()
