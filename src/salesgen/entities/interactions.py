@@ -181,7 +181,7 @@ def _assemble(ctx: RunContext, accounts: Accounts, touches: _Touches, rng: np.ra
     zones = pc.dictionary_encode(accounts.customer_columns["timezone"])
     touch_zones = pa.DictionaryArray.from_arrays(zones.indices.take(pa.array(touches.customer)), zones.dictionary)
     occurred = _business_hours(touches, touch_zones, rng)
-    order = np.lexsort((touches.kind, touches.contact, occurred, touches.customer))
+    order = np.lexsort((occurred, touches.customer))  # stable: ties keep their (deterministic) order
     m = order.size
     kind, group = touches.kind[order], touches.group[order]
     occurred, customer = occurred[order], touches.customer[order]
