@@ -102,6 +102,7 @@ def open_database(url: str, *, schema: str | None = None, prefix: str = "") -> S
     scratch = tempfile.TemporaryDirectory(prefix="salesgen-validate-")
     con = duckdb.connect(str(Path(scratch.name) / "validate.duckdb"))
     con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    con.execute("SET enable_progress_bar = false")  # stdout belongs to the report (--json)
     con.execute("SET TimeZone = 'UTC'")
     try:
         if target.dialect == "duckdb" and target.path is not None:

@@ -206,6 +206,7 @@ def open_source(path: str | Path) -> Source:
     con = duckdb.connect(str(Path(scratch.name) / "validate.duckdb") if kind in TEXT_KINDS else ":memory:")
     # Bounded memory whatever the dataset size: DuckDB spills joins and aggregates past the limit.
     con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    con.execute("SET enable_progress_bar = false")  # stdout belongs to the report (--json)
     con.execute(f"SET temp_directory = {_quote(str(Path(scratch.name) / 'spill'))}")
     try:
         metadata = (_json_document(con, location, Path(scratch.name)) if kind == "json"
