@@ -90,6 +90,8 @@ def test_interrupted_run_leaves_previous_output_untouched(tmp_path: Path, how: s
     else:  # kill -9 cannot clean up: what is left is hidden and never looks like a dataset
         assert all(name.startswith(".") and "staging" in name for name in leftovers)
         assert not any((tmp_path / name / "manifest.json").exists() for name in leftovers)
+        write_dataset(Config(num_customers=10), 1, "parquet", out, overwrite=True)  # the next run cleans up
+        assert [p.name for p in tmp_path.iterdir()] == ["crm"]
 
 
 def test_read_back_in_one_line_with_types(tmp_path: Path) -> None:

@@ -78,7 +78,36 @@ def check_target(target: Path, *, overwrite: bool, directory: bool) -> None:
 
 
 def _private_sibling(target: Path, tag: str) -> Path:
-    return target.parent / f".{target.name}.salesgen-{tag}-{secrets.token_hex(6)}"
+    # The pid lets a later run recognise staging left by a killed one (see remove_abandoned).
+    return target.parent / f".{target.name}.salesgen-{tag}-{os.getpid()}-{secrets.token_hex(6)}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_abandoned(target: Path) -> list[Path]:
+    """Delete staging next to ``target`` left by runs that were killed (their process is gone).
+
+    Example:
+        >>> remove_abandoned(Path("/nonexistent/crm"))
+        []
+    """
+    removed: list[Path] = []
+    if not target.parent.is_dir():
+        return removed
+    for path in target.parent.glob(f".{target.name}.salesgen-*-*-*"):
+        pid = path.name.rsplit("-", 2)[-2]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            _remove(path)
+            removed.append(path)
+    return removed
 
 
 class Staging:
@@ -106,6 +135,7 @@ class Staging:
         self.overwrite = overwrite
         self.directory = directory
         check_target(self.target, overwrite=overwrite, directory=directory)
+        remove_abandoned(self.target)
         parent = self.target.parent
         try:
             parent.mkdir(parents=True, exist_ok=True)
