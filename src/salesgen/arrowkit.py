@@ -50,12 +50,3 @@ def date_array(epoch_days: np.ndarray) -> pa.Array:
     """int days since 1970-01-01 → date32."""
     return pa.array(np.asarray(epoch_days, dtype=np.int32), type=pa.int32()).cast(pa.date32())
 
-
-def take_strings(vocabulary: pa.Array, indices: np.ndarray) -> pa.Array:
-    """Vectorized lookup: ``vocabulary[indices]`` as an Arrow string array."""
-    return vocabulary.take(pa.array(np.asarray(indices, dtype=np.int64)))
-
-
-def round_half_up_div(numerator: np.ndarray, denominator: int) -> np.ndarray:
-    """Integer division rounding halves away from zero (numerator ≥ 0 here)."""
-    return (np.asarray(numerator, dtype=np.int64) * 2 + denominator) // (2 * denominator)

@@ -25,6 +25,7 @@ from salesgen import cli_databases
 from salesgen.checks import CheckKind, CheckResult, UnknownCheckError, run_checks
 from salesgen.checks.db_sources import open_database
 from salesgen.checks.sources import SourceError, open_source
+from salesgen.cli_common import console, fail
 from salesgen.config import Config
 from salesgen.engine.output import HashMismatchError, WriteSummary, write_dataset
 from salesgen.presets import merge, preset_description, preset_fields, preset_names, preset_text
@@ -33,15 +34,8 @@ from salesgen.version import __version__
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Realistic, reproducible synthetic CRM / B2B sales data.")
-console = Console(stderr=True)
 
 FORMAT_HELP = f"Output format: {', '.join(PART_FORMATS)}."
-
-
-def fail(message: str, code: int = 2) -> typer.Exit:
-    """Print an error for people and return the Exit to raise."""
-    console.print(f"[bold red]error:[/] {message}")
-    return typer.Exit(code)
 
 
 def load_config(path: Path | None, flags: dict[str, Any], preset: str | None = None) -> Config:
@@ -139,7 +133,7 @@ def generate(
 def _generate_into_database(settings: Config, seed: int, workers: int, url: str, if_exists: str,
                             db_schema: str | None, prefix: str, quiet: bool) -> None:
     """Generate Parquet parts in a scratch folder, then load them into ``url`` all or nothing."""
-    mode = cli_databases._if_exists(if_exists)
+    mode = cli_databases.if_exists_mode(if_exists)
     cli_databases.check_target(url, mode, db_schema, prefix)
     with cli_databases.staging_directory() as scratch:
         with _progress(settings.num_customers, not quiet and console.is_terminal) as update:

@@ -20,16 +20,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from salesgen.cli_common import fail
 from salesgen.databases import DIALECTS, LoadCountError, TablesExistError, ddl, existing_tables, parse_url
 from salesgen.databases.loader import run_load
 
-console = Console(stderr=True)
 IfExists = Literal["fail", "replace"]
-
-
-def _fail(message: str) -> typer.Exit:
-    console.print(f"[bold red]error:[/] {message}")
-    return typer.Exit(2)
 
 
 def _driver_errors() -> tuple[type[BaseException], ...]:
@@ -56,10 +51,10 @@ def check_target(url: str, if_exists: IfExists, schema: str | None, prefix: str)
         if if_exists == "fail":
             clash = existing_tables(url, schema=schema, prefix=prefix)
             if clash:
-                raise _fail(f"tables already exist at {url}: {', '.join(clash)}; "
+                raise fail(f"tables already exist at {url}: {', '.join(clash)}; "
                             "pass --if-exists replace to replace them")
     except (ValueError, ConnectionError, ImportError) as error:
-        raise _fail(str(error)) from error
+        raise fail(str(error)) from error
 
 
 def load_into(source: Path, url: str, if_exists: IfExists, schema: str | None, prefix: str, quiet: bool) -> None:
@@ -68,11 +63,11 @@ def load_into(source: Path, url: str, if_exists: IfExists, schema: str | None, p
     try:
         result = run_load(source, url, if_exists=if_exists, schema=schema, prefix=prefix)
     except TablesExistError as error:
-        raise _fail(f"{error}") from error
+        raise fail(f"{error}") from error
     except (ValueError, ConnectionError, ImportError, LoadCountError) as error:
-        raise _fail(f"{error}; nothing was changed at {url}") from error
+        raise fail(f"{error}; nothing was changed at {url}") from error
     except _driver_errors() as error:
-        raise _fail(f"the database refused the load ({type(error).__name__}: {error}); "
+        raise fail(f"the database refused the load ({type(error).__name__}: {error}); "
                     f"nothing was changed at {url}") from error
     if quiet:
         return
@@ -94,7 +89,7 @@ def schema_command(
     try:
         statements = ddl(dialect, schema=db_schema, prefix=prefix)
     except ValueError as error:
-        raise _fail(str(error)) from error
+        raise fail(str(error)) from error
     sys.stdout.write(";\n\n".join(statements) + ";\n")
 
 
@@ -107,17 +102,18 @@ def load_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Load a generated Parquet dataset into a database, all or nothing."""
-    mode = _if_exists(if_exists)
+    mode = if_exists_mode(if_exists)
     check_target(to, mode, db_schema, prefix)
     load_into(path, to, mode, db_schema, prefix, quiet)
 
 
-def _if_exists(value: str) -> IfExists:
+def if_exists_mode(value: str) -> IfExists:
+    """The ``--if-exists`` value, checked."""
     if value == "fail":
         return "fail"
     if value == "replace":
         return "replace"
-    raise _fail(f"--if-exists must be fail or replace, got {value!r}")
+    raise fail(f"--if-exists must be fail or replace, got {value!r}")
 
 
 def staging_directory() -> tempfile.TemporaryDirectory[str]:

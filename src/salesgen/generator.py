@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from salesgen.config import Config
 from salesgen.engine.block import build_block
@@ -143,12 +144,16 @@ class SalesDataGenerator:
         self._samples += 1
         return build_block(self._sample_context, self._samples - 1).tables
 
-    def _first_row(self, table: str) -> dict[str, Any]:
+    def _next_block_with(self, table: str) -> dict[str, pa.Table]:
+        """The next sample block that has at least one ``table`` row."""
         for _ in range(10_000):
-            rows = self._next_block()[table]
-            if rows.num_rows:
-                return dict(rows.slice(0, 1).to_pylist()[0])
+            tables = self._next_block()
+            if tables[table].num_rows:
+                return tables
         raise RuntimeError(f"no {table} row in 10,000 sample customers; check the config's deal rates")
+
+    def _first_row(self, table: str) -> dict[str, Any]:
+        return dict(self._next_block_with(table)[table].slice(0, 1).to_pylist()[0])
 
     def generate_customer(self) -> dict[str, Any]:
         """One company with its ``contacts``, as plain Python values."""
@@ -163,17 +168,12 @@ class SalesDataGenerator:
 
     def generate_opportunity(self) -> dict[str, Any]:
         """One deal with its ``line_items`` and ``stage_history``."""
-        for _ in range(10_000):
-            tables = self._next_block()
-            if tables["opportunities"].num_rows:
-                deal = dict(tables["opportunities"].to_pylist()[0])
-                key = deal["opportunity_id"]
-                deal["line_items"] = [r for r in tables["opportunity_line_items"].to_pylist()
-                                      if r["opportunity_id"] == key]
-                deal["stage_history"] = [r for r in tables["opportunity_stage_history"].to_pylist()
-                                         if r["opportunity_id"] == key]
-                return deal
-        raise RuntimeError("no opportunity in 10,000 sample customers; check the config's deal rates")
+        tables = self._next_block_with("opportunities")
+        deal = dict(tables["opportunities"].slice(0, 1).to_pylist()[0])
+        for key, child in (("line_items", "opportunity_line_items"), ("stage_history", "opportunity_stage_history")):
+            rows = tables[child]
+            deal[key] = rows.filter(pc.equal(rows["opportunity_id"], deal["opportunity_id"])).to_pylist()
+        return deal
 
     def generate_interaction(self) -> dict[str, Any]:
         """One email, call, meeting or demo."""

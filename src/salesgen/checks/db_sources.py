@@ -8,14 +8,13 @@ Example:
     >>> open_database("sqlite:////nonexistent/crm.db")
     Traceback (most recent call last):
     ...
-    salesgen.checks.sources.SourceError: cannot read sqlite:////nonexistent/crm.db: ...
+    salesgen.checks.sources.SourceError: the SQLite file /nonexistent/crm.db does not exist
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -24,7 +23,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from salesgen.checks.sources import MEMORY_LIMIT, Source, SourceError, config_of, read_duckdb
+from salesgen.checks.sources import Source, SourceError, opened, read_duckdb
 from salesgen.databases import parse_url
 from salesgen.databases.loader import Target
 from salesgen.schema import TABLE_NAMES, TABLES, Kind
@@ -73,20 +72,19 @@ def _metadata(cursor: Any, name: str) -> dict[str, Any]:
 
 
 def _driver_cursor(target: Target, schema: str | None) -> tuple[Any, Any, str]:
-    """(connection, streaming cursor, qualifier) for the target's dialect."""
+    """(connection, streaming cursor, qualifier) for the target's dialect, through the loaders' connects."""
     if target.dialect == "postgres":
-        import psycopg
+        from salesgen.databases import postgres
 
-        connection: Any = psycopg.connect(target.url)
+        connection: Any = postgres.connect(target)
         return connection, connection.cursor(name="salesgen_validate"), f"{schema}." if schema else ""
     if target.dialect == "mysql":
         import pymysql
 
-        connection = pymysql.connect(host=target.host or "127.0.0.1", port=target.port or 3306,
-                                     user=target.user or "root", password=target.password or "",
-                                     database=schema or target.database, charset="utf8mb4",
-                                     cursorclass=pymysql.cursors.SSCursor)
-        return connection, connection.cursor(), ""
+        from salesgen.databases import mysql
+
+        connection = mysql.connect(target, database=schema or target.database)
+        return connection, connection.cursor(pymysql.cursors.SSCursor), ""
     if target.path is None or not target.path.exists():
         raise SourceError(f"the SQLite file {target.path} does not exist")
     connection = sqlite3.connect(target.path)
@@ -99,26 +97,15 @@ def open_database(url: str, *, schema: str | None = None, prefix: str = "") -> S
         target = parse_url(url)
     except ValueError as error:
         raise SourceError(str(error)) from error
-    scratch = tempfile.TemporaryDirectory(prefix="salesgen-validate-")
-    con = duckdb.connect(str(Path(scratch.name) / "validate.duckdb"))
-    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
-    con.execute("SET enable_progress_bar = false")  # stdout belongs to the report (--json)
-    con.execute("SET TimeZone = 'UTC'")
-    try:
+
+    def read(con: duckdb.DuckDBPyConnection, scratch: Path) -> dict[str, Any]:
+        con.execute("SET TimeZone = 'UTC'")  # MariaDB's naive UTC datetimes are cast as UTC
         if target.dialect == "duckdb" and target.path is not None:
-            metadata = read_duckdb(con, target.path)
-        else:
-            metadata = _stream_tables(con, target, schema, prefix)
-        config, origin = config_of(metadata)
-    except SourceError:
-        con.close()
-        scratch.cleanup()
-        raise
-    except Exception as error:  # driver, connection and conversion errors all mean: unreadable
-        con.close()
-        scratch.cleanup()
-        raise SourceError(f"cannot read {target.display}: {error}") from error
-    return Source(con, config, target.dialect, origin, metadata, scratch)
+            return read_duckdb(con, target.path)
+        return _stream_tables(con, target, schema, prefix)
+
+    # Any driver, connection or conversion error means the same to the user: unreadable.
+    return opened(target.dialect, target.display, read, on_disk=True, unreadable=(Exception,))
 
 
 def _stream_tables(con: duckdb.DuckDBPyConnection, target: Target, schema: str | None,

@@ -196,32 +196,49 @@ _READERS: dict[str, Callable[[duckdb.DuckDBPyConnection, Path], dict[str, Any]]]
 }
 
 
+Reader = Callable[[duckdb.DuckDBPyConnection, Path], dict[str, Any]]  # (connection, scratch folder) → metadata
+
+
+def opened(kind: str, where: str, read: Reader, *, on_disk: bool,
+           unreadable: tuple[type[Exception], ...]) -> Source:
+    """Run ``read`` on a fresh checking connection and wrap the result as a ``Source``.
+
+    The connection works in bounded memory whatever the dataset size (DuckDB spills joins and
+    aggregates to the scratch folder past the limit); ``on_disk`` also keeps the tables there.
+    Errors of the ``unreadable`` kinds become a ``SourceError`` naming ``where``.
+    """
+    scratch = tempfile.TemporaryDirectory(prefix="salesgen-validate-")
+    folder = Path(scratch.name)
+    con = duckdb.connect(str(folder / "validate.duckdb") if on_disk else ":memory:")
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    con.execute(f"SET temp_directory = {_quote(str(folder / 'spill'))}")
+    con.execute("SET enable_progress_bar = false")  # stdout belongs to the report (--json)
+    try:
+        metadata = read(con, folder)
+        config, origin = config_of(metadata)
+    except BaseException as error:
+        con.close()
+        scratch.cleanup()
+        if isinstance(error, unreadable) and not isinstance(error, SourceError):
+            raise SourceError(f"cannot read {where}: {error}") from error
+        raise
+    return Source(con, config, kind, origin, metadata, scratch)
+
+
 def open_source(path: str | Path) -> Source:
     """Open a salesgen output for checking; raise ``SourceError`` when it cannot be read."""
     location = Path(path)
     kind = detect_kind(location)
-    # Text formats are parsed once into a scratch database file (which DuckDB spills to disk),
-    # rather than re-parsed by each of the ~80 checks; Parquet and DuckDB are read in place.
-    scratch = tempfile.TemporaryDirectory(prefix="salesgen-validate-")
-    con = duckdb.connect(str(Path(scratch.name) / "validate.duckdb") if kind in TEXT_KINDS else ":memory:")
-    # Bounded memory whatever the dataset size: DuckDB spills joins and aggregates past the limit.
-    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
-    con.execute("SET enable_progress_bar = false")  # stdout belongs to the report (--json)
-    con.execute(f"SET temp_directory = {_quote(str(Path(scratch.name) / 'spill'))}")
-    try:
-        metadata = (_json_document(con, location, Path(scratch.name)) if kind == "json"
-                    else _READERS[kind](con, location))
+
+    def read(con: duckdb.DuckDBPyConnection, scratch: Path) -> dict[str, Any]:
+        metadata = _json_document(con, location, scratch) if kind == "json" else _READERS[kind](con, location)
         _check_columns(con, location)
-        config, origin = config_of(metadata)
-    except (duckdb.Error, OSError, json.JSONDecodeError) as error:
-        con.close()
-        scratch.cleanup()
-        raise SourceError(f"cannot read {location} as {kind}: {error}") from error
-    except BaseException:
-        con.close()
-        scratch.cleanup()
-        raise
-    return Source(con, config, kind, origin, metadata, scratch)
+        return metadata
+
+    # Text formats are parsed once into the scratch database rather than re-parsed by each of the
+    # ~80 checks; Parquet and DuckDB are read in place.
+    return opened(kind, f"{location} as {kind}", read, on_disk=kind in TEXT_KINDS,
+                  unreadable=(duckdb.Error, OSError, json.JSONDecodeError))
 
 
 def _check_columns(con: duckdb.DuckDBPyConnection, location: Path) -> None:

@@ -18,7 +18,17 @@ import pyarrow.compute as pc
 
 from salesgen.arrowkit import date_array, timestamp_array
 from salesgen.engine.context import RunContext
-from salesgen.entities.common import DAY, choose_lists, constant, join, labels, rank_within, repeat_index
+from salesgen.entities.common import (
+    DAY,
+    choose_lists,
+    constant,
+    first_of_lists,
+    join,
+    labels,
+    list_column,
+    rank_within,
+    repeat_index,
+)
 from salesgen.entities.customers import Accounts, build_accounts
 from salesgen.entities.deals import Deals, build_deals, expected_close_days
 from salesgen.entities.interactions import build_interactions, stage_groups
@@ -53,11 +63,10 @@ def build_block(ctx: RunContext, block: int) -> BlockResult:
     accounts = build_accounts(ctx, block)
     deals = build_deals(ctx, accounts, block)
     items = build_line_items(ctx, accounts, deals, block)
-    competitors = _competitor_columns(ctx, deals)
+    competitor_names, rival = _competitors(ctx, deals)
     primary_contact = _primary_contacts(accounts, deals)
-    rival = pc.fill_null(competitors["primary_id"], 0).to_numpy(zero_copy_only=False) - 1  # row; -1 for none
     interactions = build_interactions(ctx, accounts, deals, primary_contact, items.first_product, rival, block)
-    opportunities = _opportunities(ctx, accounts, deals, items.amount_cents, competitors, primary_contact,
+    opportunities = _opportunities(ctx, accounts, deals, items.amount_cents, competitor_names, rival, primary_contact,
                                    ctx.catalog.products.column("subcategory").combine_chunks().take(
                                        pa.array(items.first_product)))
     tables = {
@@ -79,26 +88,19 @@ def _primary_contacts(accounts: Accounts, deals: Deals) -> np.ndarray:
     return np.asarray(accounts.customer_id[deals.customer] * 100 + 1 + pick)
 
 
-def _competitor_columns(ctx: RunContext, deals: Deals) -> dict[str, pa.Array]:
-    """Rivals named on each deal (1-3 when present); the first one is the primary."""
-    names = ctx.competitors.column("name").combine_chunks()
-    ids = ctx.competitors.column("competitor_id").combine_chunks()
+def _competitors(ctx: RunContext, deals: Deals) -> tuple[pa.Array, np.ndarray]:
+    """Rivals named on each deal (1-3 when present): their names, and the first one's row (-1: none)."""
     u = deals.rng.random(deals.customer.size)
     count = np.where(deals.has_competitor, 1 + (u < 0.35) + (u < 0.1), 0)
-    lists = choose_lists(names, count, deals.rng)
-    primary = pc.if_else(pa.array(count > 0), _first_or_null(lists), pa.scalar(None, pa.string()))
-    return {"lists": lists, "primary_name": primary, "primary_id": ids.take(pc.index_in(primary, value_set=names))}
-
-
-def _first_or_null(lists: pa.Array) -> pa.Array:
-    if len(lists.values) == 0:
-        return pa.nulls(len(lists), pa.string())
-    first = np.minimum(lists.offsets.to_numpy()[:-1], len(lists.values) - 1)
-    return lists.values.take(pa.array(first, type=pa.int64()))
+    rows = choose_lists(pa.array(np.arange(ctx.competitors.num_rows)), count, deals.rng)
+    names = ctx.competitors.column("name").combine_chunks().take(rows.values)
+    rival = pc.fill_null(first_of_lists(rows), -1).to_numpy(zero_copy_only=False)
+    return list_column(rows.offsets.to_numpy(), names), rival
 
 
 def _opportunities(ctx: RunContext, accounts: Accounts, deals: Deals, amount: np.ndarray,
-                   competitors: dict[str, pa.Array], primary_contact: np.ndarray, subcategory: pa.Array) -> pa.Table:
+                   competitor_names: pa.Array, rival: np.ndarray, primary_contact: np.ndarray,
+                   subcategory: pa.Array) -> pa.Table:
     config = ctx.config
     stages = list(config.realism.stage_probabilities)
     probability = np.array(list(config.realism.stage_probabilities.values()))[deals.stage]
@@ -125,7 +127,7 @@ def _opportunities(ctx: RunContext, accounts: Accounts, deals: Deals, amount: np
         constant(config.currency, n),
         pa.array(probability.astype(np.int64)), ctx.money(expected_revenue), timestamp_array(deals.created_s),
         date_array(expected_close_days(ctx, deals)), timestamp_array(deals.end_s, ~deals.closed),
-        competitors["lists"], competitors["primary_id"],
+        competitor_names, pa.array(ctx.competitors.column("competitor_id").to_numpy()[rival], mask=rival < 0),
         pc.if_else(pa.array(deals.lost), labels(LOSS_REASONS, loss), pa.scalar(None, pa.string())),
         labels(steps, next_step), labels(FORECAST, forecast),
     ], schema=ctx.schemas[OPPORTUNITIES.name])

@@ -8,9 +8,10 @@ blocks are in flight, which bounds memory.
 
 Example:
     >>> from salesgen.config import Config
+    >>> from salesgen.entities.customers import block_ids
     >>> config = Config(num_customers=3, num_sales_reps=1, block_size=1)
-    >>> list(map_blocks(config, 7, block_size_of, range(3), workers=1))
-    [1, 1, 1]
+    >>> list(map_blocks(config, 7, lambda ctx, block: int(block_ids(ctx, block)[0]), range(3)))
+    [1, 2, 3]
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from typing import TypeVar
 
 from salesgen.config import Config
 from salesgen.engine.context import RunContext, build_context
-from salesgen.entities.customers import block_ids
 
 T = TypeVar("T")
 Task = Callable[[RunContext, int], T]
@@ -40,11 +40,6 @@ def _run_in_worker(task: Task[T], block: int) -> T:
     if _worker_context is None:
         raise RuntimeError("worker context missing: the pool initializer did not run")
     return task(_worker_context, block)
-
-
-def block_size_of(ctx: RunContext, block: int) -> int:
-    """Customers in ``block`` (a tiny picklable task, handy for tests)."""
-    return int(block_ids(ctx, block).size)
 
 
 def map_blocks(config: Config, seed: int, task: Task[T], blocks: Iterable[int], *, workers: int = 1,

@@ -106,8 +106,12 @@ def choose_lists(vocabulary: pa.Array, counts: np.ndarray, rng: np.random.Genera
 
 
 def first_of_lists(lists: pa.Array) -> pa.Array:
-    """The first element of each (non-empty) list."""
-    return lists.values.take(pa.array(lists.offsets.to_numpy()[:-1], type=pa.int64()))
+    """The first element of each list; null for an empty list."""
+    offsets = lists.offsets.to_numpy()
+    if len(lists.values) == 0:
+        return pa.nulls(len(lists), lists.type.value_type)
+    first = lists.values.take(pa.array(np.minimum(offsets[:-1], len(lists.values) - 1), type=pa.int64()))
+    return pc.if_else(pa.array(offsets[1:] == offsets[:-1]), pa.scalar(None, first.type), first)
 
 
 def day_of_week(epoch_s: np.ndarray) -> np.ndarray:

@@ -13,11 +13,13 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from salesgen.entities.common import fill_pattern, list_column
 from salesgen.vocab import CountryVocab, country_codes, load_country
@@ -29,31 +31,22 @@ def countries() -> tuple[CountryVocab, ...]:
     return tuple(load_country(code) for code in country_codes())
 
 
-def country_index(codes: list[str] | tuple[str, ...]) -> np.ndarray:
-    """Positions of ISO codes in ``country_codes()``."""
-    order = country_codes()
-    return np.array([order.index(code) for code in codes], dtype=np.int64)
-
-
-def _scatter(n: int, parts: list[tuple[np.ndarray, pa.Array]], dtype: pa.DataType | None = None) -> pa.Array:
-    """Reassemble per-country pieces (row positions, values) into one array in row order."""
-    if not parts:
-        return pa.array([], type=dtype or pa.string())
-    rows = np.concatenate([r for r, _ in parts])
-    values = pa.concat_arrays([v for _, v in parts])
-    inverse = np.empty(n, dtype=np.int64)
-    inverse[rows] = np.arange(rows.size)
-    return values.take(pa.array(inverse))
+def _by_country(country: np.ndarray, width: int,
+                draw: Callable[[CountryVocab, int], tuple[pa.Array, ...]]) -> list[pa.Array]:
+    """``width`` string columns drawn country by country with ``draw(vocab, rows)``, reassembled in row order."""
+    groups = [(vocab, rows) for c, vocab in enumerate(countries()) if (rows := np.flatnonzero(country == c)).size]
+    if not groups:
+        return [pa.array([], type=pa.string()) for _ in range(width)]
+    pieces = [draw(vocab, rows.size) for vocab, rows in groups]
+    positions = np.concatenate([rows for _, rows in groups])
+    inverse = np.empty(country.size, dtype=np.int64)
+    inverse[positions] = np.arange(positions.size)
+    return [pa.concat_arrays([piece[k] for piece in pieces]).take(pa.array(inverse)) for k in range(width)]
 
 
 @lru_cache(maxsize=64)
 def _postal_prefixes(code: str) -> np.ndarray:
     return np.array(load_country(code).city_postal_prefixes.to_pylist(), dtype="S")
-
-
-def _groups(country: np.ndarray) -> list[tuple[CountryVocab, np.ndarray]]:
-    return [(vocab, rows) for c, vocab in enumerate(countries())
-            if (rows := np.flatnonzero(country == c)).size]
 
 
 @dataclass(frozen=True)
@@ -68,22 +61,18 @@ class Names:
 
 def sample_names(nationality: np.ndarray, rng: np.random.Generator) -> Names:
     """Names fitting each row's nationality (index into ``countries()``)."""
-    n = nationality.size
-    parts: dict[str, list[tuple[np.ndarray, pa.Array]]] = {"f": [], "l": [], "fa": [], "la": []}
-    for vocab, rows in _groups(nationality):
-        first = pa.array(rng.choice(len(vocab.first_names), rows.size, p=vocab.first_name_weights))
-        last = pa.array(rng.choice(len(vocab.last_names), rows.size, p=vocab.last_name_weights))
-        parts["f"].append((rows, vocab.first_names.take(first)))
-        parts["fa"].append((rows, vocab.first_names_ascii.take(first)))
-        parts["l"].append((rows, vocab.last_names.take(last)))
-        parts["la"].append((rows, vocab.last_names_ascii.take(last)))
-    return Names(_scatter(n, parts["f"]), _scatter(n, parts["l"]), _scatter(n, parts["fa"]), _scatter(n, parts["la"]))
+    def draw(vocab: CountryVocab, count: int) -> tuple[pa.Array, ...]:
+        first = pa.array(rng.choice(len(vocab.first_names), count, p=vocab.first_name_weights))
+        last = pa.array(rng.choice(len(vocab.last_names), count, p=vocab.last_name_weights))
+        return (vocab.first_names.take(first), vocab.last_names.take(last),
+                vocab.first_names_ascii.take(first), vocab.last_names_ascii.take(last))
+
+    return Names(*_by_country(nationality, 4, draw))
 
 
 def sample_phones(country: np.ndarray, rng: np.random.Generator) -> pa.Array:
     """Phone numbers in each country's format."""
-    return _scatter(country.size, [(rows, fill_pattern(vocab.phone_pattern, rows.size, rng))
-                                   for vocab, rows in _groups(country)])
+    return _by_country(country, 1, lambda vocab, count: (fill_pattern(vocab.phone_pattern, count, rng),))[0]
 
 
 @dataclass(frozen=True)
@@ -99,21 +88,16 @@ class Places:
 
 def sample_places(country: np.ndarray, rng: np.random.Generator) -> Places:
     """Addresses whose city, region, time zone and postal code agree with the country."""
-    n = country.size
-    parts: dict[str, list[tuple[np.ndarray, pa.Array]]] = {k: [] for k in ("c", "r", "t", "a", "p")}
-    for vocab, rows in _groups(country):
-        city = pa.array(rng.choice(len(vocab.cities), rows.size, p=vocab.city_weights))
-        street = vocab.streets.take(pa.array(rng.integers(0, len(vocab.streets), rows.size)))
-        number = pa.array(np.char.mod("%d", 1 + np.floor(np.exp(rng.uniform(0, np.log(2500), rows.size)))
-                                      .astype(np.int64)))
+    def draw(vocab: CountryVocab, count: int) -> tuple[pa.Array, ...]:
+        city = pa.array(rng.choice(len(vocab.cities), count, p=vocab.city_weights))
+        street = vocab.streets.take(pa.array(rng.integers(0, len(vocab.streets), count)))
+        number = pa.array(np.char.mod("%d", 1 + np.floor(np.exp(rng.uniform(0, np.log(2500), count))).astype(np.int64)))
         pieces = (number, " ", street) if vocab.street_number_first else (street, " ", number)
         prefixes = _postal_prefixes(vocab.code)[city.to_numpy()]
-        parts["c"].append((rows, vocab.cities.take(city)))
-        parts["r"].append((rows, vocab.city_regions.take(city)))
-        parts["t"].append((rows, vocab.city_timezones.take(city)))
-        parts["a"].append((rows, pa.compute.binary_join_element_wise(*pieces, "")))
-        parts["p"].append((rows, fill_pattern(vocab.postal_pattern, rows.size, rng, prefixes)))
-    return Places(*(_scatter(n, parts[k]) for k in ("c", "r", "t", "a", "p")))
+        return (vocab.cities.take(city), vocab.city_regions.take(city), vocab.city_timezones.take(city),
+                pc.binary_join_element_wise(*pieces, ""), fill_pattern(vocab.postal_pattern, count, rng, prefixes))
+
+    return Places(*_by_country(country, 5, draw))
 
 
 def sample_languages(nationality: np.ndarray, workplace: np.ndarray, rng: np.random.Generator) -> pa.Array:
