@@ -278,6 +278,12 @@ TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
 RUN_SCOPE_TABLES: tuple[str, ...] = tuple(name for name, t in TABLES.items() if t.run_scope)
 BLOCK_TABLES: tuple[str, ...] = tuple(name for name, t in TABLES.items() if not t.run_scope)
 
+# Where an output carries its manifest (version, seed, config, row counts, file hashes, dataset_hash):
+MANIFEST_FILE = "manifest.json"
+"""File name of the manifest in directory outputs (CSV, JSON Lines, Parquet)."""
+METADATA_TABLE = "salesgen_metadata"
+"""Table holding the manifest, one row per top-level key, in DuckDB files and loaded databases."""
+
 
 def arrow_schema(table: str) -> pa.Schema:
     """The Arrow schema of ``table``, with column docs as field metadata.
