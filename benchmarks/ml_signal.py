@@ -10,7 +10,7 @@ fields known when the deal was created, and prints:
    planted effects in ``dataset.metadata()["truth"]["win_model"]``.
 3. A leakage probe: the same classifier on fields that must carry no signal (ids, row position);
    and, separately, on the creation time alone (real signal through deal type and censoring).
-4. How the AUC falls as ``realism.outcome_noise`` rises (default config).
+4. How the AUC falls as ``realism.win.outcome_noise`` rises (default config).
 
 Run from the repository root:  .venv/bin/python benchmarks/ml_signal.py [--customers 20000]
 """
@@ -35,8 +35,8 @@ from sklearn.preprocessing import TargetEncoder
 
 from salesgen import Config, SalesDataGenerator
 from salesgen.config import Realism
+from salesgen.config.presets import load_preset, preset_names
 from salesgen.generator import Dataset
-from salesgen.presets import load_preset, preset_names
 
 RANDOM_STATE = 0
 CATEGORICAL = ["size", "industry", "country", "lead_source", "type", "main_category"]
@@ -247,7 +247,7 @@ def print_results(results: list[dict[str, Any]]) -> None:
 
 
 def noise_sweep(args: argparse.Namespace) -> None:
-    print("\n## AUC as realism.outcome_noise rises (default config)\n")
+    print("\n## AUC as realism.win.outcome_noise rises (default config)\n")
     print(f"{'outcome_noise':>14}{'GBM AUC':>15}{'planted':>9}")
     for noise in (0.0, 0.6, 1.5):
         config = Config(realism=Realism(outcome_noise=noise))

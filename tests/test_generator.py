@@ -539,4 +539,4 @@ def test_custom_stage_list_is_used_throughout() -> None:
 def test_realism_overrides_merge_into_the_generator_config() -> None:
     base = Config(realism={"touches_won": 30.0})  # type: ignore[arg-type]
     ds = SalesDataGenerator(seed=1, config=base).generate_dataset(num_customers=5, realism={"touches_lost": 3.0})
-    assert ds.config.realism.touches_won == 30.0 and ds.config.realism.touches_lost == 3.0
+    assert ds.config.realism.activity.touches_won == 30.0 and ds.config.realism.activity.touches_lost == 3.0

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from salesgen import SalesDataGenerator, load_preset, preset_names
 from salesgen.cli import app
 from salesgen.config import Config
-from salesgen.presets import preset_text
+from salesgen.config.presets import preset_text
 
 HEADLINES = """
 SELECT

@@ -8,8 +8,8 @@ Example:
 """
 
 from salesgen.config import Config, Realism
+from salesgen.config.presets import load_preset, preset_names
 from salesgen.generator import Dataset, SalesDataGenerator
-from salesgen.presets import load_preset, preset_names
 from salesgen.version import __version__
 
 __all__ = ["Config", "Dataset", "Realism", "SalesDataGenerator", "__version__", "load_preset", "preset_names"]

@@ -27,8 +27,8 @@ from salesgen.checks.db_sources import open_database
 from salesgen.checks.sources import SourceError, open_source
 from salesgen.cli_common import console, fail
 from salesgen.config import Config
+from salesgen.config.presets import merge, preset_description, preset_fields, preset_names, preset_text
 from salesgen.engine.output import HashMismatchError, WriteSummary, write_dataset
-from salesgen.presets import merge, preset_description, preset_fields, preset_names, preset_text
 from salesgen.sinks.parts import PART_FORMATS
 from salesgen.version import __version__
 

@@ -20,12 +20,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from salesgen.config import Config
+from salesgen.config.presets import load_preset, merge
 from salesgen.engine.block import build_block
 from salesgen.engine.context import RunContext, build_context
 from salesgen.engine.output import run_metadata
 from salesgen.engine.runner import generate_tables
 from salesgen.entities.reps import METRIC_COLUMNS, build_roster
-from salesgen.presets import load_preset, merge
 from salesgen.schema import TABLE_NAMES
 
 SAMPLE_PAGE = 1000  # reps per page of generate_sales_person()

@@ -129,7 +129,7 @@ def stage_rows(config: Config) -> list[tuple[str, int, int, str, bool]]:
         >>> [row[3] for row in stage_rows(Config())]
         ['pipeline', 'pipeline', 'best case', 'commit', 'closed', 'omitted']
     """
-    open_stages = list(config.realism.stage_probabilities.items())
+    open_stages = list(config.realism.pipeline.stage_probabilities.items())
     last = len(open_stages) - 1
     rows = []
     for ordinal, (stage, probability) in enumerate(open_stages):
@@ -155,7 +155,7 @@ def build_context(config: Config) -> Context:
         "as_of": f"TIMESTAMPTZ '{config.as_of.isoformat()} 00:00:00+00'",
         "as_of_date": f"DATE '{config.as_of.isoformat()}'",
         "seller_domain": sql_string(config.seller_domain),
-        "n_open": str(len(config.realism.stage_probabilities)),
+        "n_open": str(len(config.realism.pipeline.stage_probabilities)),
         "stages": f"(SELECT * FROM (VALUES {stages}) AS v(stage, ordinal, probability, forecast_category, is_open))",
     }
     unavailable: dict[str, str] = {}

@@ -50,7 +50,7 @@ def _new_business_win_rate(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outc
         FROM opportunities WHERE type = 'new business' AND {CLOSED}""")
     if closed < MIN_CLOSED:
         return _skip("closed new-business deals", closed, MIN_CLOSED)
-    target = ctx.config.realism.new_business_win_rate
+    target = ctx.config.realism.win.new_business_rate
     low, high = max(0.0, target - 0.1), min(1.0, target + 0.1)
     rate = won / closed
     return _verdict(low <= rate <= high, f"new-business win rate {rate:.3f} (band {low:.2f}-{high:.2f})")
@@ -62,7 +62,7 @@ def _expansion_win_rate(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome
     if closed < MIN_LOSSES:
         return _skip("closed upsell and renewal deals", closed, MIN_LOSSES)
     realism = ctx.config.realism
-    floor = min(0.45, min(realism.upsell_win_rate, realism.renewal_win_rate) - 0.1)
+    floor = min(0.45, min(realism.win.upsell_rate, realism.win.renewal_rate) - 0.1)
     rate = won / closed
     return _verdict(rate >= floor, f"expansion win rate {rate:.3f} (floor {floor:.2f})")
 

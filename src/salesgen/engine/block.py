@@ -33,17 +33,10 @@ from salesgen.entities.customers import Accounts, build_accounts
 from salesgen.entities.deals import Deals, build_deals, expected_close_days
 from salesgen.entities.interactions import build_interactions, stage_groups
 from salesgen.entities.line_items import build_line_items
-from salesgen.entities.outcomes import DEAL_TYPES
 from salesgen.entities.reps import RepTotals
 from salesgen.schema import CUSTOMERS, OPPORTUNITIES, STAGE_HISTORY
-from salesgen.vocab.business import (
-    EXPANSION_LEAD_SOURCE,
-    LEAD_SOURCES,
-    LOSS_REASONS_OTHER,
-    LOSS_TO_COMPETITOR,
-    NEXT_STEPS,
-    NO_DECISION,
-)
+from salesgen.vocab.business import LOSS_REASONS_OTHER, LOSS_TO_COMPETITOR, NEXT_STEPS, NO_DECISION
+from salesgen.vocab.domain import DEAL_TYPES, EXPANSION_LEAD_SOURCE, LEAD_SOURCES
 
 FORECAST = ("pipeline", "best case", "commit", "closed", "omitted")
 LOSS_REASONS = (NO_DECISION, LOSS_TO_COMPETITOR, *LOSS_REASONS_OTHER)
@@ -102,8 +95,8 @@ def _opportunities(ctx: RunContext, accounts: Accounts, deals: Deals, amount: np
                    competitor_names: pa.Array, rival: np.ndarray, primary_contact: np.ndarray,
                    subcategory: pa.Array) -> pa.Table:
     config = ctx.config
-    stages = list(config.realism.stage_probabilities)
-    probability = np.array(list(config.realism.stage_probabilities.values()))[deals.stage]
+    stages = list(config.realism.pipeline.stage_probabilities)
+    probability = np.array(list(config.realism.pipeline.stage_probabilities.values()))[deals.stage]
     probability = np.where(deals.closed, np.where(deals.won, 100, 0), probability)
     stage_code = np.where(deals.closed, np.where(deals.won, len(stages), len(stages) + 1), deals.stage)
     group = stage_groups(len(stages))[deals.stage]
@@ -111,7 +104,7 @@ def _opportunities(ctx: RunContext, accounts: Accounts, deals: Deals, amount: np
     n = deals.customer.size
     u = deals.rng.random((n, 3))
     other = 2 + (u[:, 2] * len(LOSS_REASONS_OTHER)).astype(np.int64)
-    loss = np.where(u[:, 0] < config.realism.no_decision_share, 0,
+    loss = np.where(u[:, 0] < config.realism.win.no_decision_share, 0,
                     np.where(deals.has_competitor & (u[:, 1] < 0.7), 1, other))
     steps = ["", *(s for g in ("identified", "qualified", "proposal", "negotiation") for s in NEXT_STEPS[g])]
     next_step = np.where(deals.closed, 0, 1 + group * 3 + (u[:, 2] * 3).astype(np.int64))
@@ -138,8 +131,8 @@ def _stage_history(ctx: RunContext, deals: Deals) -> pa.Table:
     steps = deals.stage + 1 + deals.closed
     deal_of = repeat_index(steps)
     step = rank_within(deal_of)
-    stages = np.array([*ctx.config.realism.stage_probabilities, "won", "lost"])
-    open_count = len(ctx.config.realism.stage_probabilities)
+    stages = np.array([*ctx.config.realism.pipeline.stage_probabilities, "won", "lost"])
+    open_count = len(ctx.config.realism.pipeline.stage_probabilities)
     is_final = deals.closed[deal_of] & (step == steps[deal_of] - 1)
     final_stage = np.where(deals.won[deal_of], open_count, open_count + 1)
     stage = np.where(is_final, final_stage, step)

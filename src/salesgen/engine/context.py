@@ -24,10 +24,11 @@ from salesgen.entities.catalog import Catalog, build_catalog
 from salesgen.entities.common import DAY, epoch_seconds
 from salesgen.entities.competitors import build_competitors
 from salesgen.entities.customers import CompanyNamer
-from salesgen.entities.outcomes import DEAL_TYPES, TYPE_AMOUNT_FACTOR, TYPE_CYCLE_FACTOR, WinModel, calibrate_win_model
+from salesgen.entities.outcomes import TYPE_AMOUNT_FACTOR, TYPE_CYCLE_FACTOR, WinModel, calibrate_win_model
 from salesgen.entities.reps import Roster, build_roster
 from salesgen.schema import TABLES, arrow_schema
 from salesgen.vocab import country_codes
+from salesgen.vocab.domain import DEAL_TYPES
 
 
 @dataclass(frozen=True)
@@ -63,16 +64,16 @@ class RunContext:
             "rep_skill": {str(rep): round(float(skill), 6) for rep, skill, owner in
                           zip(self.roster.rep_id, self.roster.skill, self.roster.is_owner, strict=True) if owner},
             "amount_model": {
-                "median_by_size": realism.deal_size_median.model_dump(),
+                "median_by_size": realism.deal_size.median.model_dump(),
                 "factor_by_type": dict(zip(DEAL_TYPES, TYPE_AMOUNT_FACTOR.tolist(), strict=True)),
-                "log_sigma": realism.deal_size_sigma,
+                "log_sigma": realism.deal_size.sigma,
             },
             "cycle_model": {
-                "median_days_by_size": realism.cycle_median_days.model_dump(),
+                "median_days_by_size": realism.cycle.median_days.model_dump(),
                 "factor_by_type": dict(zip(DEAL_TYPES, TYPE_CYCLE_FACTOR.tolist(), strict=True)),
-                "amount_elasticity": realism.cycle_deal_size_elasticity,
-                "lost_factor": realism.lost_cycle_factor,
-                "log_sigma": realism.cycle_sigma,
+                "amount_elasticity": realism.cycle.deal_size_elasticity,
+                "lost_factor": realism.cycle.lost_factor,
+                "log_sigma": realism.cycle.sigma,
             },
         }
 

@@ -20,7 +20,8 @@ from salesgen.config import Config
 from salesgen.entities.common import DAY, choose_lists, epoch_seconds, first_of_lists, join
 from salesgen.random import stream
 from salesgen.schema import DISCOUNT_TIERS, PRODUCTS, arrow_schema
-from salesgen.vocab.business import BRAND, CATALOG, CATEGORIES, CUSTOMIZATIONS, FEATURES, PRODUCT_EDITIONS
+from salesgen.vocab.business import BRAND, CATALOG, CUSTOMIZATIONS, FEATURES, PRODUCT_EDITIONS
+from salesgen.vocab.domain import CATEGORIES
 
 # pricing model -> (tier lower bounds, tier discounts in basis points)
 TIER_LADDERS: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {

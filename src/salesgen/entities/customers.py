@@ -22,10 +22,8 @@ import numpy as np
 import pyarrow as pa
 
 from salesgen.arrowkit import timestamp_array
-from salesgen.config import SIZES
 from salesgen.entities.common import DAY, join, labels, repeat_index, repeat_suffix, slug
 from salesgen.entities.people import countries, sample_languages, sample_names, sample_phones, sample_places
-from salesgen.entities.reps import TERRITORIES
 from salesgen.random import stream
 from salesgen.schema import CONTACTS, CUSTOMERS
 from salesgen.vocab.business import (
@@ -37,6 +35,7 @@ from salesgen.vocab.business import (
     SENIORITIES,
     TITLES,
 )
+from salesgen.vocab.domain import SIZES, TERRITORIES
 
 if TYPE_CHECKING:
     from salesgen.engine.context import RunContext
@@ -129,7 +128,7 @@ def build_accounts(ctx: RunContext, block: int) -> Accounts:
     rng = stream(ctx.seed, CUSTOMERS.code, block)
     customer_id = block_ids(ctx, block)
     n = customer_id.size
-    size = rng.choice(len(SIZES), n, p=np.array(realism.size_mix.as_tuple()))
+    size = rng.choice(len(SIZES), n, p=np.array(realism.accounts.size_mix.as_tuple()))
     low, high = (np.array(b)[size] for b in zip(*EMPLOYEE_BANDS, strict=True))
     employees = np.minimum(np.exp(rng.uniform(np.log(low), np.log(high + 1))), high).astype(np.int64)
     employees = np.where(size == 2, np.minimum(1000 * np.exp(rng.exponential(1.3, n)), high), employees)
@@ -188,7 +187,7 @@ def _with_contacts(ctx: RunContext, block: int, customer_id: np.ndarray, size: n
                    country: np.ndarray, owner: np.ndarray, created: np.ndarray, columns: dict[str, pa.Array],
                    domain: pa.Array) -> Accounts:
     rng = stream(ctx.seed, CONTACTS.code, block)
-    mean = np.array(ctx.config.realism.contacts_per_customer.as_tuple())[size]
+    mean = np.array(ctx.config.realism.accounts.contacts_per_customer.as_tuple())[size]
     count = np.minimum(1 + rng.poisson(np.maximum(mean - 1, 0)), 99)
     parent = repeat_index(count)
     number = np.arange(parent.size) - np.repeat(np.r_[0, np.cumsum(count)[:-1]], count)

@@ -39,7 +39,7 @@ from salesgen.entities.outcomes import (
 )
 from salesgen.random import stream
 from salesgen.schema import OPPORTUNITIES
-from salesgen.vocab.business import LEAD_SOURCE_WEIGHTS
+from salesgen.vocab.domain import LEAD_SOURCE_WEIGHTS
 
 if TYPE_CHECKING:
     from salesgen.engine.context import RunContext
@@ -79,7 +79,7 @@ class Deals:
 def _deal_counts(ctx: RunContext, accounts: Accounts, rng: np.random.Generator) -> np.ndarray:
     first_possible = accounts.created_s + FIRST_DEAL_AFTER_DAYS * DAY
     window_share = (ctx.as_of_s - first_possible) / (ctx.config.history_days * DAY)
-    mean = np.array(ctx.config.realism.opportunities_per_customer.as_tuple())[accounts.size]
+    mean = np.array(ctx.config.realism.accounts.opportunities_per_customer.as_tuple())[accounts.size]
     return np.asarray(np.minimum(rng.poisson(mean * np.clip(window_share, 0, 1) * 1.6), MAX_DEALS_PER_CUSTOMER))
 
 
@@ -99,14 +99,14 @@ def build_deals(ctx: RunContext, accounts: Accounts, block: int) -> Deals:
     rank = rank_within(parent)
     size = accounts.size[parent]
     owner = accounts.owner[parent]
-    presence = np.array(realism.competitor_presence.as_tuple())[size]
+    presence = np.array(realism.win.competitor_presence.as_tuple())[size]
     has_competitor = draws[:, 1] < presence
     z_amount, z_cycle, z_noise = rng.normal(size=(3, n))
     new_lead = np.searchsorted(np.cumsum(LEAD_SOURCE_WEIGHTS), draws[:, 2] * 0.999999)
     industry = accounts.industry[parent]
     features = DealFeatures(np.zeros(n, dtype=np.int64), size, industry,
                             draw_categories(category_cumulative(config), industry, draws[:, 8]), new_lead,
-                            ctx.roster.skill[owner], has_competitor, realism.deal_size_sigma * z_amount, z_noise)
+                            ctx.roster.skill[owner], has_competitor, realism.deal_size.sigma * z_amount, z_noise)
     deal_type = np.zeros(n, dtype=np.int64)
     won = np.zeros(n, dtype=bool)
     planned = np.zeros(n, dtype=np.int64)
@@ -119,7 +119,7 @@ def build_deals(ctx: RunContext, accounts: Accounts, block: int) -> Deals:
         lead = np.where(expansion, EXISTING_CUSTOMER_LEAD, new_lead[rows])
         known = replace(features.subset(rows), deal_type=deal_type[rows], lead=lead)
         won[rows] = draws[rows, 4] < sigmoid(ctx.win_model.log_odds(known))
-        days = cycle_days(config, size[rows], deal_type[rows], realism.deal_size_sigma * z_amount[rows],
+        days = cycle_days(config, size[rows], deal_type[rows], realism.deal_size.sigma * z_amount[rows],
                           ~won[rows], z_cycle[rows])
         planned[rows] = created[rows] + (days * DAY).astype(np.int64)
         pulled = _pull_to_quarter_end(ctx, planned[rows], won[rows], draws[rows, 5], draws[rows, 6])
@@ -130,12 +130,12 @@ def build_deals(ctx: RunContext, accounts: Accounts, block: int) -> Deals:
     lead = np.where(deal_type == NEW_BUSINESS, new_lead, EXISTING_CUSTOMER_LEAD)
     closed = close <= ctx.as_of_s
     won &= closed
-    target = (np.array(realism.deal_size_median.as_tuple())[size] * 100 * TYPE_AMOUNT_FACTOR[deal_type]
-              * np.exp(realism.deal_size_sigma * z_amount)).astype(np.int64)
+    target = (np.array(realism.deal_size.median.as_tuple())[size] * 100 * TYPE_AMOUNT_FACTOR[deal_type]
+              * np.exp(realism.deal_size.sigma * z_amount)).astype(np.int64)
     end = np.where(closed, close, ctx.as_of_s)
     stage, entries = _stage_path(ctx, rng, created, planned, end, closed, won, draws[:, 7])
     opportunity_id = accounts.customer_id[parent] * 1000 + _opaque_numbers(parent, rank, rng)
-    forecast = cycle_days(config, size, deal_type, realism.deal_size_sigma * z_amount, np.zeros(n, bool),
+    forecast = cycle_days(config, size, deal_type, realism.deal_size.sigma * z_amount, np.zeros(n, bool),
                           np.zeros(n))
     return Deals(opportunity_id, parent, deal_type, lead, features.category, np.maximum(target, 100), created,
                  planned, end, closed, won, stage, entries, has_competitor, forecast, rng)
@@ -161,7 +161,7 @@ def _pull_to_quarter_end(ctx: RunContext, planned: np.ndarray, won: np.ndarray, 
     target_first = add_months_days(first_day, months_to_go)
     days_in_month = add_months_days(target_first, np.ones_like(month)) - target_first
     moved = target_first * DAY + (when * days_in_month * DAY).astype(np.int64)
-    apply = won & (months_to_go > 0) & (pull < ctx.config.realism.quarter_end_pull) & (moved < ctx.as_of_s)
+    apply = won & (months_to_go > 0) & (pull < ctx.config.realism.cycle.quarter_end_pull) & (moved < ctx.as_of_s)
     return np.where(apply, moved, planned)
 
 
@@ -174,7 +174,7 @@ def _stage_path(ctx: RunContext, rng: np.random.Generator, created: np.ndarray, 
     more often than a later one; open deals sit where their planned timeline
     puts them at as_of.
     """
-    stages = len(ctx.config.realism.stage_probabilities)
+    stages = len(ctx.config.realism.pipeline.stage_probabilities)
     n = created.size
     lost_weights = np.arange(stages, 0, -1, dtype=float)
     lost_stage = np.searchsorted(np.cumsum(lost_weights) / lost_weights.sum(), lost_draw * 0.999999)

@@ -68,10 +68,10 @@ def build_interactions(ctx: RunContext, accounts: Accounts, deals: Deals, primar
     rng = stream(ctx.seed, INTERACTIONS.code, block)
     realism = ctx.config.realism
     life = deals.end_s - deals.created_s
-    segment_median = np.array(realism.cycle_median_days.as_tuple())[accounts.size[deals.customer]] * DAY
+    segment_median = np.array(realism.cycle.median_days.as_tuple())[accounts.size[deals.customer]] * DAY
     scale = np.clip(life / segment_median, 0.3, 2.5) ** 0.5
-    mean = np.where(deals.won, realism.touches_won, realism.touches_lost) * scale
-    open_mean = (realism.touches_won + realism.touches_lost) / 2 * life / np.maximum(
+    mean = np.where(deals.won, realism.activity.touches_won, realism.activity.touches_lost) * scale
+    open_mean = (realism.activity.touches_won + realism.activity.touches_lost) / 2 * life / np.maximum(
         deals.planned_close_s - deals.created_s, 1)
     # Touches before the deal opened cannot depend on how it ends: their count is drawn apart.
     before = rng.poisson(PRE_CREATION_TOUCHES, deals.created_s.size)
@@ -137,7 +137,7 @@ def _account_touches(ctx: RunContext, accounts: Accounts, deals: Deals, rng: np.
     """Touches with no deal: check-ins with buyers, outreach to prospects."""
     n = accounts.customer_id.size
     has_win = np.bincount(deals.customer[deals.won], minlength=n) > 0
-    count = rng.poisson(ctx.config.realism.account_touches * np.where(has_win, 2.0, 1.0))
+    count = rng.poisson(ctx.config.realism.activity.account_touches * np.where(has_win, 2.0, 1.0))
     customer = repeat_index(count)
     m = customer.size
     lo = accounts.created_s[customer] + (CONTACT_LEAD_DAYS + 1) * DAY

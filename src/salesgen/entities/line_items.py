@@ -33,7 +33,7 @@ from salesgen.entities.deals import Deals
 from salesgen.entities.outcomes import category_cumulative, draw_categories
 from salesgen.random import stream
 from salesgen.schema import LINE_ITEMS
-from salesgen.vocab.business import CATEGORIES
+from salesgen.vocab.domain import CATEGORIES
 
 if TYPE_CHECKING:
     from salesgen.engine.context import RunContext
@@ -79,7 +79,7 @@ def build_line_items(ctx: RunContext, accounts: Accounts, deals: Deals, block: i
     size = accounts.size[deals.customer]
     n_deals = deals.opportunity_id.size
     realism = ctx.config.realism
-    wanted = 1 + rng.poisson(np.array(realism.extra_line_items.as_tuple())[size])
+    wanted = 1 + rng.poisson(np.array(realism.deal_size.extra_line_items.as_tuple())[size])
     deal_of = repeat_index(np.minimum(wanted, MAX_ITEMS))
     # The first item is the deal's main product category (a feature of the win model); the rest follow the mix.
     mixed = draw_categories(category_cumulative(ctx.config), accounts.industry[deals.customer[deal_of]],
@@ -91,7 +91,7 @@ def build_line_items(ctx: RunContext, accounts: Accounts, deals: Deals, block: i
     share /= np.bincount(deal_of, weights=share, minlength=n_deals)[deal_of]
     list_cents = catalog.list_cents[product]
     value = deals.target_cents[deal_of] * share
-    ceiling = np.array(realism.negotiated_discount_max.as_tuple())[size[deal_of]] * 10_000
+    ceiling = np.array(realism.deal_size.negotiated_discount_max.as_tuple())[size[deal_of]] * 10_000
     negotiated = rng.random(deal_of.size) * ceiling // 50 * 50
     # Buyers size the order on the price they negotiated, so the amount lands near the target value.
     quantity = np.clip(np.round(value / (list_cents * (1 - negotiated / 10_000))), 1, MAX_QUANTITY).astype(np.int64)

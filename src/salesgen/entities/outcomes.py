@@ -15,17 +15,25 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
-from salesgen.config import SIZES, Config
+from salesgen.config import Config
 from salesgen.random import stream
 from salesgen.schema import OPPORTUNITIES
-from salesgen.vocab.business import CATEGORIES, EXPANSION_LEAD_SOURCE, INDUSTRIES, LEAD_SOURCE_WEIGHTS, LEAD_SOURCES
+from salesgen.vocab.business import INDUSTRIES
+from salesgen.vocab.domain import (
+    CATEGORIES,
+    DEAL_TYPES,
+    EXPANSION_LEAD_SOURCE,
+    LEAD_SOURCE_WEIGHTS,
+    LEAD_SOURCES,
+    SIZES,
+)
 
-DEAL_TYPES = ("new business", "upsell", "renewal")
 NEW_BUSINESS, UPSELL, RENEWAL = 0, 1, 2
 TYPE_AMOUNT_FACTOR = np.array([1.0, 0.45, 0.8])   # expansions are smaller than the first purchase
 TYPE_CYCLE_FACTOR = np.array([1.0, 0.7, 0.55])    # and close faster
@@ -103,15 +111,15 @@ class DealFeatures:
 def deal_volume_weights(config: Config) -> np.ndarray:
     """Share of deals per size band: customers per band x deals per customer."""
     realism = config.realism
-    mix = np.array(realism.size_mix.as_tuple())
-    weights = mix * np.array(realism.opportunities_per_customer.as_tuple())
+    mix = np.array(realism.accounts.size_mix.as_tuple())
+    weights = mix * np.array(realism.accounts.opportunities_per_customer.as_tuple())
     return np.asarray(weights / weights.sum() if weights.sum() > 0 else mix)  # no deals at all: by customers
 
 
 def category_cumulative(config: Config) -> np.ndarray:
     """Per industry, cumulative weights over CATEGORIES: the industry's mix x the configured category mix."""
     own = np.array([v[2] for v in INDUSTRIES.values()])
-    weights = own * np.array([config.realism.category_mix.get(c, 0.0) for c in CATEGORIES])
+    weights = own * np.array([config.realism.deal_size.category_mix.get(c, 0.0) for c in CATEGORIES])
     weights = np.where(weights.sum(axis=1, keepdims=True) > 0, weights, own)  # never an empty mix
     return np.asarray(np.cumsum(weights / weights.sum(axis=1, keepdims=True), axis=1))
 
@@ -131,7 +139,10 @@ def _skills(owner_skill: list[np.ndarray] | None, size: np.ndarray, sigma: float
     return skill
 
 
-def _shifts(mapping: dict[str, float], names: tuple[str, ...] | list[str]) -> np.ndarray:
+K = TypeVar("K", bound=str)  # an enum of salesgen.vocab.domain
+
+
+def _shifts(mapping: Mapping[K, float], names: Sequence[K]) -> np.ndarray:
     return np.array([mapping.get(name, 0.0) for name in names])
 
 
@@ -143,11 +154,11 @@ def calibrate_win_model(config: Config, seed: int, owner_skill: list[np.ndarray]
     the reps actually drawn (rather than on the skill distribution) keeps a small team on target.
     """
     realism = config.realism
-    model = WinModel(np.zeros(3), np.array(realism.size_win_shift.as_tuple()),
-                     _shifts(realism.industry_win_shift, list(INDUSTRIES)),
-                     _shifts(realism.category_win_shift, CATEGORIES),
-                     np.r_[_shifts(realism.lead_source_win_shift, LEAD_SOURCES), 0.0],
-                     realism.competitor_effect, realism.deal_size_win_effect, realism.outcome_noise)
+    model = WinModel(np.zeros(3), np.array(realism.win.size_shift.as_tuple()),
+                     _shifts(realism.win.industry_shift, list(INDUSTRIES)),
+                     _shifts(realism.win.category_shift, CATEGORIES),
+                     np.r_[_shifts(realism.win.lead_source_shift, LEAD_SOURCES), 0.0],
+                     realism.win.competitor_effect, realism.win.deal_size_effect, realism.win.outcome_noise)
     rng = stream(seed, OPPORTUNITIES.code, purpose=99)
     size = rng.choice(len(SIZES), samples, p=deal_volume_weights(config))
     industry = rng.integers(0, len(INDUSTRIES), samples)
@@ -155,10 +166,10 @@ def calibrate_win_model(config: Config, seed: int, owner_skill: list[np.ndarray]
     population = DealFeatures(
         np.zeros(samples, dtype=np.int64), size, industry,
         draw_categories(category_cumulative(config), industry, rng.random(samples)), new_lead,
-        _skills(owner_skill, size, realism.rep_skill_sigma, rng),
-        rng.random(samples) < np.array(realism.competitor_presence.as_tuple())[size],
-        rng.normal(0, realism.deal_size_sigma, samples), rng.normal(size=samples))
-    targets = (realism.new_business_win_rate, realism.upsell_win_rate, realism.renewal_win_rate)
+        _skills(owner_skill, size, realism.win.rep_skill_sigma, rng),
+        rng.random(samples) < np.array(realism.win.competitor_presence.as_tuple())[size],
+        rng.normal(0, realism.deal_size.sigma, samples), rng.normal(size=samples))
+    targets = (realism.win.new_business_rate, realism.win.upsell_rate, realism.win.renewal_rate)
     intercepts = np.zeros(3)
     for deal_type, target in enumerate(targets):
         lead = new_lead if deal_type == NEW_BUSINESS else np.full(samples, EXISTING_CUSTOMER_LEAD)
@@ -175,7 +186,7 @@ def cycle_days(config: Config, size: np.ndarray, deal_type: np.ndarray, log_size
                lost: np.ndarray, z: np.ndarray) -> np.ndarray:
     """Days from creation to close: segment median x size elasticity x type x lognormal noise."""
     realism = config.realism
-    median = np.array(realism.cycle_median_days.as_tuple())[size]
-    days = (median * np.exp(realism.cycle_deal_size_elasticity * log_size_ratio + realism.cycle_sigma * z)
-            * TYPE_CYCLE_FACTOR[deal_type] * np.where(lost, realism.lost_cycle_factor, 1.0))
+    median = np.array(realism.cycle.median_days.as_tuple())[size]
+    days = (median * np.exp(realism.cycle.deal_size_elasticity * log_size_ratio + realism.cycle.sigma * z)
+            * TYPE_CYCLE_FACTOR[deal_type] * np.where(lost, realism.cycle.lost_factor, 1.0))
     return np.asarray(np.maximum(days, MIN_CYCLE_DAYS))

@@ -19,16 +19,15 @@ import numpy as np
 import pyarrow as pa
 
 from salesgen.arrowkit import date_array, money_array
-from salesgen.config import SIZES, Config
+from salesgen.config import Config
 from salesgen.entities.common import DAY, choose_lists, epoch_seconds, join, list_column, repeat_suffix
 from salesgen.entities.outcomes import deal_volume_weights
 from salesgen.entities.people import countries, sample_languages, sample_names, sample_phones, sample_places
 from salesgen.random import stream
 from salesgen.schema import SALES_REPS, arrow_schema
-from salesgen.vocab.business import INDUSTRIES, REP_TITLES
+from salesgen.vocab.business import INDUSTRIES
+from salesgen.vocab.domain import REP_TITLES, SEGMENT_LABELS, SIZES, TERRITORIES
 
-TERRITORIES = ("North America", "EMEA", "APAC", "LATAM")
-SEGMENT_LABELS = ("SMB", "Mid-Market", "Enterprise")
 METRIC_COLUMNS = ("annual_quota", "quota_attainment", "avg_deal_size", "win_rate", "avg_sales_cycle_days",
                   "deals_won", "deals_lost", "open_pipeline")
 
@@ -120,7 +119,7 @@ def build_roster(config: Config, seed: int) -> Roster:
         pa.array(np.array([v.code for v in vocab])[country]), pa.array(np.array([v.code for v in vocab])[country]),
         sample_languages(country, country, rng), places.timezone,
     ], names=[c for c in SALES_REPS.column_names if c not in METRIC_COLUMNS])
-    skill = rng.normal(0.0, config.realism.rep_skill_sigma, n)
+    skill = rng.normal(0.0, config.realism.win.rep_skill_sigma, n)
     return Roster(table, rep_id, role == 0, segment, territory, skill)
 
 
@@ -168,12 +167,12 @@ def finish_reps(roster: Roster, totals: RepTotals, config: Config) -> pa.Table:
 
 def _quotas(roster: Roster, totals: RepTotals, config: Config) -> np.ndarray:
     """Quota per AE: the segment's mean trailing-year bookings x stretch, rounded to $1,000."""
-    floor_cents = np.array(config.realism.deal_size_median.as_tuple()) * 100 * 10
+    floor_cents = np.array(config.realism.deal_size.median.as_tuple()) * 100 * 10
     quota = np.zeros(roster.rep_id.size, dtype=np.int64)
     for seg in range(len(SIZES)):
         members = roster.is_owner & (roster.segment == seg)
         if members.any():
             mean = totals.trailing_year_won_cents[members].sum() / members.sum()
-            target = max(mean * config.realism.quota_stretch, floor_cents[seg])
+            target = max(mean * config.realism.team.quota_stretch, floor_cents[seg])
             quota[members] = round(target / 100_000) * 100_000
     return quota

@@ -1,7 +1,9 @@
 """B2B vocabulary: industries, catalog parts, rivals, titles, and deal phrases.
 
 Plain constants, versioned with salesgen (changing one changes the data).
-The catalog keys (``CATEGORIES``) drive the industry-dependent product mix.
+The closed choices themselves (industries, product categories, lead sources,
+sizes, stages, rep titles) are defined in ``salesgen.vocab.domain``; this
+module holds the words and numbers attached to them.
 
 Example:
     >>> from salesgen.vocab.business import INDUSTRIES
@@ -11,26 +13,32 @@ Example:
 
 from __future__ import annotations
 
-CATEGORIES = ("Software", "Hardware", "Services", "Consulting")
+from salesgen.vocab.domain import Industry
 
-# industry -> (sub-industries, revenue per employee in USD, product mix weights per CATEGORIES)
-INDUSTRIES: dict[str, tuple[tuple[str, ...], int, tuple[float, float, float, float]]] = {
-    "Technology": (("SaaS", "IT Services", "Semiconductors", "Cybersecurity"), 320_000, (0.6, 0.15, 0.15, 0.1)),
-    "Financial Services": (("Banking", "Insurance", "Asset Management", "Payments"), 450_000, (0.55, 0.1, 0.15, 0.2)),
-    "Healthcare": (("Hospitals", "Medical Devices", "Pharmaceuticals", "Health Insurance"), 210_000,
-                   (0.4, 0.3, 0.2, 0.1)),
-    "Manufacturing": (("Industrial Machinery", "Automotive Parts", "Chemicals", "Electronics"), 280_000,
-                      (0.25, 0.45, 0.2, 0.1)),
-    "Retail": (("E-commerce", "Grocery", "Apparel", "Consumer Electronics"), 190_000, (0.45, 0.3, 0.15, 0.1)),
-    "Education": (("Higher Education", "K-12", "EdTech", "Training"), 110_000, (0.5, 0.25, 0.15, 0.1)),
-    "Logistics": (("Freight", "Warehousing", "Last-Mile Delivery", "Shipping"), 230_000, (0.35, 0.4, 0.15, 0.1)),
-    "Energy": (("Utilities", "Oil & Gas", "Renewables", "Grid Services"), 600_000, (0.3, 0.35, 0.15, 0.2)),
-    "Media": (("Publishing", "Broadcasting", "Advertising", "Gaming"), 260_000, (0.6, 0.15, 0.15, 0.1)),
-    "Professional Services": (("Legal", "Accounting", "Consulting", "Staffing"), 170_000, (0.55, 0.1, 0.2, 0.15)),
-    "Telecommunications": (("Mobile Carriers", "Cable", "Network Equipment", "Data Centers"), 520_000,
-                           (0.4, 0.35, 0.15, 0.1)),
-    "Public Sector": (("Local Government", "Defense", "Public Health", "Transportation"), 150_000,
-                      (0.35, 0.25, 0.2, 0.2)),
+# industry -> (sub-industries, revenue per employee in USD, product mix weights per domain.CATEGORIES);
+# keyed in Industry order (integer industry codes index into it).
+INDUSTRIES: dict[Industry, tuple[tuple[str, ...], int, tuple[float, float, float, float]]] = {
+    Industry.TECHNOLOGY: (("SaaS", "IT Services", "Semiconductors", "Cybersecurity"), 320_000,
+                          (0.6, 0.15, 0.15, 0.1)),
+    Industry.FINANCIAL_SERVICES: (("Banking", "Insurance", "Asset Management", "Payments"), 450_000,
+                                  (0.55, 0.1, 0.15, 0.2)),
+    Industry.HEALTHCARE: (("Hospitals", "Medical Devices", "Pharmaceuticals", "Health Insurance"), 210_000,
+                          (0.4, 0.3, 0.2, 0.1)),
+    Industry.MANUFACTURING: (("Industrial Machinery", "Automotive Parts", "Chemicals", "Electronics"), 280_000,
+                             (0.25, 0.45, 0.2, 0.1)),
+    Industry.RETAIL: (("E-commerce", "Grocery", "Apparel", "Consumer Electronics"), 190_000,
+                      (0.45, 0.3, 0.15, 0.1)),
+    Industry.EDUCATION: (("Higher Education", "K-12", "EdTech", "Training"), 110_000, (0.5, 0.25, 0.15, 0.1)),
+    Industry.LOGISTICS: (("Freight", "Warehousing", "Last-Mile Delivery", "Shipping"), 230_000,
+                         (0.35, 0.4, 0.15, 0.1)),
+    Industry.ENERGY: (("Utilities", "Oil & Gas", "Renewables", "Grid Services"), 600_000, (0.3, 0.35, 0.15, 0.2)),
+    Industry.MEDIA: (("Publishing", "Broadcasting", "Advertising", "Gaming"), 260_000, (0.6, 0.15, 0.15, 0.1)),
+    Industry.PROFESSIONAL_SERVICES: (("Legal", "Accounting", "Consulting", "Staffing"), 170_000,
+                                     (0.55, 0.1, 0.2, 0.15)),
+    Industry.TELECOMMUNICATIONS: (("Mobile Carriers", "Cable", "Network Equipment", "Data Centers"), 520_000,
+                                  (0.4, 0.35, 0.15, 0.1)),
+    Industry.PUBLIC_SECTOR: (("Local Government", "Defense", "Public Health", "Transportation"), 150_000,
+                             (0.35, 0.25, 0.2, 0.2)),
 }
 
 # category -> subcategory -> (pricing_model, unit, list price range in USD, product name stems)
@@ -138,14 +146,6 @@ TITLES: dict[str, tuple[str, str, str, str, str]] = {
                     "Engineering Manager", "Software Engineer"),
 }
 BUYING_ROLES = ("decision maker", "champion", "influencer", "user", "blocker")
-
-REP_TITLES = ("SDR", "Account Executive", "Senior Account Executive", "Enterprise Account Executive",
-              "Sales Manager", "Regional Director")
-
-LEAD_SOURCES = ("inbound", "outbound", "referral", "partner", "event")
-LEAD_SOURCE_WEIGHTS = (0.32, 0.30, 0.14, 0.12, 0.12)
-LEAD_SOURCE_WIN_SHIFT = (0.15, -0.35, 0.55, 0.25, 0.0)  # log-odds: referrals win most, cold outbound least
-EXPANSION_LEAD_SOURCE = "existing customer"
 
 LOSS_REASONS_OTHER = ("Price", "Budget", "Timing", "Product fit", "Went silent")
 LOSS_TO_COMPETITOR = "Lost to competitor"

@@ -1,0 +1,240 @@
+"""The sales model's parameters, in named parts: ``Realism`` and its seven sub-models.
+
+Rates are fractions, money is in the run currency. Defaults are calibrated to
+the public benchmarks listed in ``docs/realism.md``; each field's description
+quotes the figure it rests on. Mappings over a closed choice (industries,
+product categories, lead sources) are keyed by the enums of
+``salesgen.vocab.domain``, so pydantic rejects an unknown key by its type.
+
+Example:
+    >>> realism = Realism(cycle=SalesCycle(median_days=PerSize(small=20, medium=60, enterprise=150)))
+    >>> realism.cycle.median_days.small, realism.win.new_business_rate
+    (20.0, 0.25)
+    >>> Realism.model_validate({"cycle_median_days": {"small": 20, "medium": 60, "enterprise": 150}})
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Realism
+      Value error, realism.cycle_median_days moved to realism.cycle.median_days ...
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, field_validator, model_validator
+
+from salesgen.config.base import PerSize, Strict
+from salesgen.config.migrate import moved_fields_error
+from salesgen.vocab.domain import (
+    CLOSED_STAGES,
+    DEFAULT_CATEGORY_MIX,
+    DEFAULT_CATEGORY_WIN_SHIFT,
+    DEFAULT_INDUSTRY_WIN_SHIFT,
+    DEFAULT_LEAD_SOURCE_WIN_SHIFT,
+    DEFAULT_STAGE_PROBABILITIES,
+    FIXED_STAGES,
+    Industry,
+    LeadSource,
+    ProductCategory,
+)
+
+
+class Accounts(Strict):
+    """The account base: how customers split by size and how much each one holds."""
+
+    size_mix: PerSize = Field(
+        default=PerSize(small=0.6, medium=0.3, enterprise=0.1),
+        description="Share of customers per size band (an account base skews small; cf. Census SUSB).",
+    )
+    contacts_per_customer: PerSize = Field(
+        default=PerSize(small=2.5, medium=5.0, enterprise=9.0),
+        description="Mean contacts per customer by size (buying groups of 5-10 in enterprise).",
+    )
+    opportunities_per_customer: PerSize = Field(
+        default=PerSize(small=1.3, medium=2.2, enterprise=3.5),
+        description="Mean deals per customer over the history window, by size.",
+    )
+
+    @field_validator("size_mix")
+    @classmethod
+    def _mix_sums_to_one(cls, mix: PerSize) -> PerSize:
+        if any(v < 0 for v in mix.as_tuple()) or abs(sum(mix.as_tuple()) - 1) > 1e-6:
+            raise ValueError("size_mix shares must be >= 0 and sum to 1, e.g. small=0.6 medium=0.3 enterprise=0.1")
+        return mix
+
+
+class WinLoss(Strict):
+    """The win model (log-odds shifts around a calibrated rate per deal type) and how deals are lost."""
+
+    new_business_rate: float = Field(
+        default=0.25, gt=0, lt=1,
+        description="Target won/(won+lost) of new-business deals (HubSpot 21-29%, Implisit ~30%).",
+    )
+    upsell_rate: float = Field(default=0.6, gt=0, lt=1, description="Target won/(won+lost) of upsells.")
+    renewal_rate: float = Field(default=0.68, gt=0, lt=1, description="Target won/(won+lost) of renewals.")
+    size_shift: PerSize = Field(
+        default=PerSize(small=0.35, medium=0.0, enterprise=-0.45),
+        description="Log-odds shift of winning by size (SMB 25-40%, enterprise 10-20%).",
+    )
+    industry_shift: dict[Industry, float] = Field(
+        default_factory=lambda: dict(DEFAULT_INDUSTRY_WIN_SHIFT),
+        description="Log-odds shift of winning by customer industry (judgement call; missing industries: 0).",
+    )
+    category_shift: dict[ProductCategory, float] = Field(
+        default_factory=lambda: dict(DEFAULT_CATEGORY_WIN_SHIFT),
+        description="Log-odds shift by the deal's main product category (judgement call; missing: 0).",
+    )
+    lead_source_shift: dict[LeadSource, float] = Field(
+        default_factory=lambda: dict(DEFAULT_LEAD_SOURCE_WIN_SHIFT),
+        description="Log-odds shift by lead source of new business (referrals close best, cold outbound worst).",
+    )
+    rep_skill_sigma: float = Field(
+        default=0.6, ge=0, le=3,
+        description="Std. dev. of rep skill in log-odds of winning (top reps win far more).",
+    )
+    competitor_effect: float = Field(
+        default=-0.6, ge=-5, le=0,
+        description="Log-odds shift when a competitor is named (incumbent displacement 5-10 points lower).",
+    )
+    competitor_presence: PerSize = Field(
+        default=PerSize(small=0.3, medium=0.5, enterprise=0.7),
+        description="Probability that a deal names at least one competitor, by size.",
+    )
+    deal_size_effect: float = Field(
+        default=-0.25, ge=-3, le=3,
+        description="Log-odds per unit of log(amount / segment median): bigger deals are harder to win.",
+    )
+    outcome_noise: float = Field(
+        default=0.6, ge=0, le=5,
+        description="Std. dev. of per-deal log-odds that no recorded feature explains; raise it to make "
+                    "win prediction harder, 0 leaves only the Bernoulli draw.",
+    )
+    no_decision_share: float = Field(
+        default=0.5, ge=0, le=1, description="Share of losses to 'No decision' (40-60%, 2.5M recorded calls).",
+    )
+
+
+class DealSize(Strict):
+    """What a deal is worth and what it holds."""
+
+    median: PerSize = Field(
+        default=PerSize(small=9_000, medium=40_000, enterprise=160_000),
+        description="Median value of new-business deals by size (SMB $5-25K, mid $25-100K, enterprise $100K+ ACV); "
+                    "realized amounts also reflect quantity tiers and whole units.",
+    )
+    sigma: float = Field(
+        default=1.2, gt=0, le=3,
+        description="Std. dev. of log deal amount within a size band; across bands σ lands in 1.3-2.0.",
+    )
+    extra_line_items: PerSize = Field(
+        default=PerSize(small=0.5, medium=1.1, enterprise=1.9),
+        description="Mean number of line items beyond the first, by size.",
+    )
+    negotiated_discount_max: PerSize = Field(
+        default=PerSize(small=0.12, medium=0.22, enterprise=0.32),
+        description="Largest negotiated discount on top of the quantity tier, by size (uniform up to it; "
+                    "effective price 68-85% of list for SMB, 42-62% enterprise).",
+    )
+    category_mix: dict[ProductCategory, float] = Field(
+        default_factory=lambda: dict(DEFAULT_CATEGORY_MIX),
+        description="Weight of each product category, multiplying each industry's own mix.",
+    )
+
+    @field_validator("category_mix")
+    @classmethod
+    def _positive_weights(cls, mix: dict[ProductCategory, float]) -> dict[ProductCategory, float]:
+        if any(v < 0 for v in mix.values()) or sum(mix.values()) <= 0:
+            raise ValueError("category_mix weights must be >= 0 with a positive sum")
+        return mix
+
+
+class SalesCycle(Strict):
+    """How long a deal takes from creation to close."""
+
+    median_days: PerSize = Field(
+        default=PerSize(small=32, medium=95, enterprise=200),
+        description="Median days from creation to close by size (SMB 14-30, mid 30-90, enterprise 90-180+).",
+    )
+    sigma: float = Field(default=0.55, gt=0, le=2, description="Std. dev. of log cycle length.")
+    deal_size_elasticity: float = Field(
+        default=0.2, ge=0, le=1,
+        description="Cycle grows as (amount / size median) ** elasticity ($1M deals ~2 months longer than $100K).",
+    )
+    lost_factor: float = Field(
+        default=1.15, gt=0, le=5, description="Lost deals take this much longer (lost deals take ~38% longer).",
+    )
+    quarter_end_pull: float = Field(
+        default=0.22, ge=0, le=1,
+        description="Share of wins outside a quarter's last month pulled into it "
+                    "(hockey stick: ~45% of wins in month 3).",
+    )
+
+
+class Activity(Strict):
+    """How often reps touch deals and accounts."""
+
+    touches_won: float = Field(
+        default=22.0, gt=0, le=500,
+        description="Mean interactions on a won deal (won deals get ~4.8x the emails).",
+    )
+    touches_lost: float = Field(default=8.0, gt=0, le=500, description="Mean interactions on a lost deal.")
+    account_touches: float = Field(
+        default=1.5, ge=0, le=100, description="Mean account-level touches per customer.",
+    )
+
+
+class Pipeline(Strict):
+    """The open stages a deal moves through."""
+
+    stage_probabilities: dict[str, int] = Field(
+        default_factory=lambda: dict(DEFAULT_STAGE_PROBABILITIES),
+        description="Win probability (percent) of each open stage, in order; won=100, lost=0.",
+    )
+
+    @field_validator("stage_probabilities")
+    @classmethod
+    def _stages_start_with_identified(cls, stages: dict[str, int]) -> dict[str, int]:
+        # Stages are ordered by their probability, which must rise strictly, so the order survives
+        # any serialization that sorts keys (manifests are written with sorted keys).
+        if set(stages) & set(CLOSED_STAGES):
+            raise ValueError("'won' and 'lost' are implicit; remove them from stage_probabilities")
+        ordered = dict(sorted(stages.items(), key=lambda item: item[1]))
+        names, values = tuple(ordered), list(ordered.values())
+        if any(not 0 < v < 100 for v in values) or len(set(values)) != len(values):
+            raise ValueError("stage probabilities must be distinct, rise through the stages and lie in 1..99")
+        if names[:2] != FIXED_STAGES:
+            raise ValueError("the open stages must start with 'identified', 'qualified' (the two lowest "
+                             f"probabilities); got {list(names)} in order of probability")
+        if not 3 <= len(names) <= 8:
+            raise ValueError("give between 3 and 8 open stages")
+        return ordered
+
+
+class Team(Strict):
+    """The sales team's targets."""
+
+    quota_stretch: float = Field(
+        default=1.25, gt=0, le=5,
+        description="Quota = segment's mean trailing-year bookings x stretch (most reps miss quota).",
+    )
+
+
+class Realism(Strict):
+    """Parameters of the sales model, in parts. Rates are fractions, money in the run currency."""
+
+    accounts: Accounts = Field(default_factory=Accounts, description=Accounts.__doc__)
+    win: WinLoss = Field(default_factory=WinLoss, description=WinLoss.__doc__)
+    deal_size: DealSize = Field(default_factory=DealSize, description=DealSize.__doc__)
+    cycle: SalesCycle = Field(default_factory=SalesCycle, description=SalesCycle.__doc__)
+    activity: Activity = Field(default_factory=Activity, description=Activity.__doc__)
+    pipeline: Pipeline = Field(default_factory=Pipeline, description=Pipeline.__doc__)
+    team: Team = Field(default_factory=Team, description=Team.__doc__)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_flat_fields(cls, data: Any) -> Any:
+        # Scenario files written before the split name the fields flat; say where each one went
+        # instead of pydantic's bare "extra inputs are not permitted".
+        if isinstance(data, dict) and (error := moved_fields_error(data)):
+            raise ValueError(error)
+        return data

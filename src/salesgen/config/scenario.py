@@ -1,0 +1,72 @@
+"""The scenario model: every knob of a run, validated, with documented defaults.
+
+A ``Config`` fully determines the data together with the seed and the salesgen
+version. The sales model's parameters are in ``realism``, grouped in parts
+(``salesgen.config.realism``).
+
+Example:
+    >>> Config(num_customers=50, num_sales_reps=5).realism.win.new_business_rate
+    0.25
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Self
+
+import numpy as np
+from pydantic import Field, field_validator, model_validator
+
+from salesgen.config.base import Strict
+from salesgen.config.realism import Realism
+from salesgen.vocab.domain import DEFAULT_COUNTRY_MIX
+
+
+class Config(Strict):
+    """Everything that shapes a dataset except the seed."""
+
+    num_customers: int = Field(default=100, ge=0, le=10_000_000_000, description="Customer companies to generate.")
+    num_sales_reps: int = Field(default=10, ge=0, le=1_000_000, description="Sales reps (run-scope table).")
+    num_products: int = Field(default=40, ge=1, le=400, description="Products in the catalog.")
+    num_competitors: int = Field(default=10, ge=1, le=40, description="Rival vendors.")
+    as_of: date = Field(
+        default=date(2026, 1, 1), description="The 'now' of the data: nothing happens after it (UTC).",
+    )
+    history_days: int = Field(default=1095, ge=90, le=7300, description="Days of history before as_of.")
+    currency: str = Field(default="USD", pattern="^[A-Z]{3}$", description="ISO 4217 code of all money.")
+    seller_domain: str = Field(default="northbeam-software.com", description="Email domain of the sales reps.")
+    country_mix: dict[str, float] = Field(
+        default_factory=lambda: dict(DEFAULT_COUNTRY_MIX),
+        description="Share of customers and reps per country (ISO 3166-1 alpha-2); weights are normalized.",
+    )
+    block_size: int = Field(
+        default=10_000, ge=1, le=1_000_000,
+        description="Customers per generation block. Part of the data's identity: changing it changes rows.",
+    )
+    realism: Realism = Field(default_factory=Realism, description="Parameters of the sales model, in parts.")
+
+    @field_validator("country_mix")
+    @classmethod
+    def _known_countries(cls, mix: dict[str, float]) -> dict[str, float]:
+        # Country codes are data (vocab/data/countries.json), not a code-level enum.
+        from salesgen.vocab import country_codes
+
+        unknown = sorted(set(mix) - set(country_codes()))
+        if unknown:
+            raise ValueError(f"unknown country codes {unknown}; supported: {', '.join(country_codes())}")
+        if any(v < 0 for v in mix.values()) or sum(mix.values()) <= 0:
+            raise ValueError("country_mix weights must be >= 0 with a positive sum, e.g. {US: 1}")
+        return mix
+
+    def country_weights(self) -> np.ndarray:
+        """Customer/rep share per country, aligned with ``salesgen.vocab.country_codes()``."""
+        from salesgen.vocab import country_codes
+
+        weights = np.array([self.country_mix.get(code, 0.0) for code in country_codes()])
+        return np.asarray(weights / weights.sum())
+
+    @model_validator(mode="after")
+    def _reps_for_customers(self) -> Self:
+        if self.num_customers > 0 and self.num_sales_reps == 0:
+            raise ValueError("num_sales_reps must be at least 1 when num_customers > 0 (customers need an owner)")
+        return self
