@@ -34,7 +34,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import TargetEncoder
 
 from salesgen import Config, SalesDataGenerator
-from salesgen.config import Realism
+from salesgen.config import Realism, WinLoss
 from salesgen.config.presets import load_preset, preset_names
 from salesgen.generator import Dataset
 
@@ -250,7 +250,7 @@ def noise_sweep(args: argparse.Namespace) -> None:
     print("\n## AUC as realism.win.outcome_noise rises (default config)\n")
     print(f"{'outcome_noise':>14}{'GBM AUC':>15}{'planted':>9}")
     for noise in (0.0, 0.6, 1.5):
-        config = Config(realism=Realism(outcome_noise=noise))
+        config = Config(realism=Realism(win=WinLoss(outcome_noise=noise)))
         dataset = generate(config, args.customers, args.reps, args.seed)
         frame, truth = deal_frame(dataset), dataset.metadata()["truth"]
         auc, sd = signal_auc(frame, make_folds(frame))

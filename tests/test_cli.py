@@ -80,14 +80,15 @@ def test_duckdb_is_the_default_and_loads_every_table(tmp_path: Path, monkeypatch
 
 def test_config_file_and_flags(tmp_path: Path) -> None:
     scenario = tmp_path / "scenario.yaml"
-    scenario.write_text("num_customers: 40\nnum_sales_reps: 3\nas_of: 2025-06-30\nrealism:\n  no_decision_share: 0.4\n")
+    scenario.write_text("num_customers: 40\nnum_sales_reps: 3\nas_of: 2025-06-30\n"
+                        "realism:\n  win: {no_decision_share: 0.4}\n")
     out = tmp_path / "crm"
     result = runner.invoke(app, ["generate", "--config", str(scenario), "--reps", "4", "-f", "parquet",
                                  "-o", str(out), "-q"])
     assert result.exit_code == 0, result.output
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["config"]["num_sales_reps"] == 4  # the flag wins over the file
-    assert manifest["as_of"] == "2025-06-30" and manifest["config"]["realism"]["no_decision_share"] == 0.4
+    assert manifest["as_of"] == "2025-06-30" and manifest["config"]["realism"]["win"]["no_decision_share"] == 0.4
     assert pq.read_table(out / "customers").num_rows == 40
 
 
@@ -107,9 +108,19 @@ def test_bad_input_fails_clearly_and_writes_nothing(tmp_path: Path, args: list[s
 
 def test_bad_config_field_is_named(tmp_path: Path) -> None:
     scenario = tmp_path / "bad.yaml"
-    scenario.write_text("realism:\n  new_business_win_rate: 1.5\n")
+    scenario.write_text("realism:\n  win: {new_business_rate: 1.5}\n")
     result = runner.invoke(app, ["generate", "--config", str(scenario), "-o", str(tmp_path / "o"), "-q"])
-    assert result.exit_code == 2 and "realism.new_business_win_rate" in result.output
+    assert result.exit_code == 2 and "realism.win.new_business_rate" in result.output
+
+
+def test_old_flat_realism_file_says_where_each_field_moved(tmp_path: Path) -> None:
+    scenario = tmp_path / "old.yaml"
+    scenario.write_text("realism:\n  cycle_median_days: {small: 20, medium: 60, enterprise: 150}\n  touches_won: 30\n")
+    result = runner.invoke(app, ["generate", "--config", str(scenario), "-o", str(tmp_path / "o"), "-q"])
+    assert result.exit_code == 2, result.output
+    output = " ".join(result.output.split())  # rich wraps long lines
+    assert "realism.cycle_median_days moved to realism.cycle.median_days" in output
+    assert "realism.touches_won moved to realism.activity.touches_won" in output
 
 
 def test_check_hash(tmp_path: Path) -> None:

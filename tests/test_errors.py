@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from salesgen import Config, Dataset, Realism, SalesDataGenerator
+from salesgen import Config, Dataset, SalesDataGenerator
+from salesgen.config import Accounts, Pipeline, Realism, WinLoss
 from salesgen.schema import TABLE_NAMES
 from salesgen.sinks import SINK_FORMATS
 
@@ -91,17 +92,17 @@ def test_non_integer_seed_is_rejected(seed: Any) -> None:
 @FAST
 @given(rate=st.one_of(st.floats(min_value=1.0, allow_nan=False), st.floats(max_value=0.0, allow_nan=False)))
 def test_win_rates_outside_zero_one_are_rejected(rate: float) -> None:
-    for field in ("new_business_win_rate", "upsell_win_rate", "renewal_win_rate"):
+    for field in ("new_business_rate", "upsell_rate", "renewal_rate"):
         with pytest.raises(ValidationError, match=field):
-            Realism(**{field: rate})
+            WinLoss(**{field: rate})
 
 
 def test_win_rate_error_through_generate_dataset_names_the_nested_field() -> None:
     with pytest.raises(ValidationError) as error:
         SalesDataGenerator(seed=1).generate_dataset(num_customers=3, num_sales_people=1,
-                                                    realism={"new_business_win_rate": 1.5})
+                                                    realism={"win": {"new_business_rate": 1.5}})
     message = str(error.value)
-    assert "realism.new_business_win_rate" in message and "less than 1" in message
+    assert "realism.win.new_business_rate" in message and "less than 1" in message
 
 
 @pytest.mark.parametrize("stages", [
@@ -111,13 +112,13 @@ def test_win_rate_error_through_generate_dataset_names_the_nested_field() -> Non
 ])
 def test_stage_list_must_start_with_identified_qualified(stages: dict[str, int]) -> None:
     with pytest.raises(ValidationError) as error:
-        Realism(stage_probabilities=stages)
+        Pipeline(stage_probabilities=stages)
     message = str(error.value)
     assert "stage_probabilities" in message and "'identified', 'qualified'" in message
 
 
 def test_stages_are_ordered_by_probability_whatever_the_key_order() -> None:
-    stages = Realism(stage_probabilities={"proposal": 50, "identified": 10, "qualified": 20}).stage_probabilities
+    stages = Pipeline(stage_probabilities={"proposal": 50, "identified": 10, "qualified": 20}).stage_probabilities
     assert list(stages) == ["identified", "qualified", "proposal"]
 
 
@@ -129,7 +130,7 @@ def test_stages_are_ordered_by_probability_whatever_the_key_order() -> None:
 ])
 def test_other_bad_stage_lists_say_what_to_change(stages: dict[str, int], hint: str) -> None:
     with pytest.raises(ValidationError, match="stage_probabilities") as error:
-        Realism(stage_probabilities=stages)
+        Pipeline(stage_probabilities=stages)
     assert hint in str(error.value)
 
 
@@ -138,16 +139,16 @@ def test_other_bad_stage_lists_say_what_to_change(stages: dict[str, int], hint: 
 def test_size_mix_must_sum_to_one(small: float, medium: float, enterprise: float) -> None:
     mix = {"small": small, "medium": medium, "enterprise": enterprise}
     if abs(small + medium + enterprise - 1) <= 1e-6:
-        assert Realism(size_mix=mix).size_mix.as_tuple() == (small, medium, enterprise)
+        assert Accounts.model_validate({"size_mix": mix}).size_mix.as_tuple() == (small, medium, enterprise)
         return
     with pytest.raises(ValidationError) as error:
-        Realism(size_mix=mix)
+        Accounts.model_validate({"size_mix": mix})
     assert "size_mix" in str(error.value) and "sum to 1" in str(error.value)
 
 
 def test_negative_size_share_is_rejected() -> None:
     with pytest.raises(ValidationError, match="size_mix"):
-        Realism(size_mix={"small": 1.2, "medium": -0.2, "enterprise": 0.0})
+        Accounts.model_validate({"size_mix": {"small": 1.2, "medium": -0.2, "enterprise": 0.0}})
 
 
 @pytest.mark.parametrize("code", ["XX", "us", "USA", "UK"])
@@ -165,7 +166,9 @@ def test_country_mix_needs_a_positive_weight() -> None:
 
 def test_unknown_realism_option_is_named() -> None:
     with pytest.raises(ValidationError, match="win_rate_new"):
-        Realism(win_rate_new=0.3)
+        Realism.model_validate({"win_rate_new": 0.3})
+    with pytest.raises(ValidationError, match="rate_new"):
+        Realism.model_validate({"win": {"rate_new": 0.3}})
 
 
 # --------------------------------------------------------------------------- output

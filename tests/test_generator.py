@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 import pytest
 
 from salesgen import Config, Dataset, Realism, SalesDataGenerator, __version__
+from salesgen.config import Activity, Pipeline, Team
 from salesgen.schema import BLOCK_TABLES, RUN_SCOPE_TABLES, TABLE_NAMES, TABLES, Kind, arrow_schema
 
 UTC = dt.UTC
@@ -516,7 +517,7 @@ def test_any_block_size_gives_a_complete_consistent_dataset(block_size: int) -> 
 
 def test_custom_stage_list_is_used_throughout() -> None:
     ds = SalesDataGenerator(seed=4).generate_dataset(num_customers=300, num_sales_people=8,
-                                                     realism=Realism(stage_probabilities=CUSTOM_STAGES))
+                                                     realism=Realism(pipeline=Pipeline(stage_probabilities=CUSTOM_STAGES)))
     allowed = [*CUSTOM_STAGES, "won", "lost"]
     deal_stages = set(column(ds, "opportunities", "stage"))
     history = ds["opportunity_stage_history"].to_pylist()
@@ -537,6 +538,8 @@ def test_custom_stage_list_is_used_throughout() -> None:
 
 
 def test_realism_overrides_merge_into_the_generator_config() -> None:
-    base = Config(realism={"touches_won": 30.0})  # type: ignore[arg-type]
-    ds = SalesDataGenerator(seed=1, config=base).generate_dataset(num_customers=5, realism={"touches_lost": 3.0})
+    base = Config(realism=Realism(activity=Activity(touches_won=30.0), team=Team(quota_stretch=1.1)))
+    ds = SalesDataGenerator(seed=1, config=base).generate_dataset(num_customers=5,
+                                                                  realism={"activity": {"touches_lost": 3.0}})
     assert ds.config.realism.activity.touches_won == 30.0 and ds.config.realism.activity.touches_lost == 3.0
+    assert ds.config.realism.team.quota_stretch == 1.1  # other parts are kept too

@@ -52,29 +52,39 @@ def size_mix(draw: st.DrawFn) -> dict[str, float]:
 def realism(draw: st.DrawFn) -> dict[str, Any]:
     rate = st.floats(0.02, 0.98)
     return {
-        "size_mix": draw(size_mix()),
-        "new_business_win_rate": draw(rate),
-        "upsell_win_rate": draw(rate),
-        "renewal_win_rate": draw(rate),
-        "size_win_shift": draw(per_size(-2.0, 2.0)),
-        "rep_skill_sigma": draw(st.floats(0.0, 3.0)),
-        "competitor_effect": draw(st.floats(-5.0, 0.0)),
-        "competitor_presence": draw(per_size(0.0, 1.0)),
-        "deal_size_median": draw(per_size(500.0, 500_000.0, rising=True)),
-        "deal_size_sigma": draw(st.floats(0.05, 3.0)),
-        "cycle_median_days": draw(per_size(1.0, 400.0, rising=True)),
-        "cycle_sigma": draw(st.floats(0.05, 2.0)),
-        "cycle_deal_size_elasticity": draw(st.floats(0.0, 1.0)),
-        "lost_cycle_factor": draw(st.floats(0.1, 5.0)),
-        "quarter_end_pull": draw(st.floats(0.0, 1.0)),
-        "no_decision_share": draw(st.floats(0.0, 1.0)),
-        "opportunities_per_customer": draw(per_size(0.1, 6.0)),  # all-zero deal volume: see report
-        "contacts_per_customer": draw(per_size(0.5, 12.0)),
-        "touches_won": draw(st.floats(0.5, 40.0)),
-        "touches_lost": draw(st.floats(0.5, 40.0)),
-        "account_touches": draw(st.floats(0.0, 5.0)),
-        "stage_probabilities": draw(stage_probabilities()),
-        "quota_stretch": draw(st.floats(0.1, 5.0)),
+        "accounts": {
+            "size_mix": draw(size_mix()),
+            "opportunities_per_customer": draw(per_size(0.1, 6.0)),  # all-zero deal volume: see report
+            "contacts_per_customer": draw(per_size(0.5, 12.0)),
+        },
+        "win": {
+            "new_business_rate": draw(rate),
+            "upsell_rate": draw(rate),
+            "renewal_rate": draw(rate),
+            "size_shift": draw(per_size(-2.0, 2.0)),
+            "rep_skill_sigma": draw(st.floats(0.0, 3.0)),
+            "competitor_effect": draw(st.floats(-5.0, 0.0)),
+            "competitor_presence": draw(per_size(0.0, 1.0)),
+            "no_decision_share": draw(st.floats(0.0, 1.0)),
+        },
+        "deal_size": {
+            "median": draw(per_size(500.0, 500_000.0, rising=True)),
+            "sigma": draw(st.floats(0.05, 3.0)),
+        },
+        "cycle": {
+            "median_days": draw(per_size(1.0, 400.0, rising=True)),
+            "sigma": draw(st.floats(0.05, 2.0)),
+            "deal_size_elasticity": draw(st.floats(0.0, 1.0)),
+            "lost_factor": draw(st.floats(0.1, 5.0)),
+            "quarter_end_pull": draw(st.floats(0.0, 1.0)),
+        },
+        "activity": {
+            "touches_won": draw(st.floats(0.5, 40.0)),
+            "touches_lost": draw(st.floats(0.5, 40.0)),
+            "account_touches": draw(st.floats(0.0, 5.0)),
+        },
+        "pipeline": {"stage_probabilities": draw(stage_probabilities())},
+        "team": {"quota_stretch": draw(st.floats(0.1, 5.0))},
     }
 
 

@@ -9,6 +9,7 @@ Example:
     >>> import tempfile
     >>> from pathlib import Path
     >>> from salesgen.config import Config
+from salesgen.config.migrate import upgrade
     >>> from salesgen.engine.output import write_dataset
     >>> out = write_dataset(Config(num_customers=5), 1, "csv", Path(tempfile.mkdtemp()) / "crm").target
     >>> source = open_source(out)
@@ -29,6 +30,7 @@ from typing import Any
 import duckdb
 
 from salesgen.config import Config
+from salesgen.config.migrate import upgrade
 from salesgen.schema import TABLE_NAMES, TABLES, Kind
 from salesgen.sinks.duckdb_sink import METADATA_TABLE, SQL_TYPES
 from salesgen.sinks.staging import MANIFEST_NAME
@@ -252,5 +254,5 @@ def _check_columns(con: duckdb.DuckDBPyConnection, location: Path) -> None:
 
 def config_of(metadata: dict[str, Any]) -> tuple[Config, str]:
     if isinstance(metadata.get("config"), dict):
-        return Config.model_validate(metadata["config"]), "the dataset's manifest"
+        return Config.model_validate(upgrade(metadata["config"])), "the dataset's manifest"  # also pre-split ones
     return Config(), "defaults (no manifest found)"
