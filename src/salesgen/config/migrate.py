@@ -57,14 +57,14 @@ def moved_fields_error(realism: Mapping[str, Any]) -> str | None:
 
     >>> moved_fields_error({"win": {}}) is None
     True
-    >>> moved_fields_error({"quota_stretch": 1.1})
-    'realism.quota_stretch moved to realism.team.quota_stretch (realism is now grouped in parts; ...'
+    >>> moved_fields_error({"quota_stretch": 1.1}).split(" (")[0]
+    'realism.quota_stretch moved to realism.team.quota_stretch'
     """
     moved = [f"realism.{old} moved to realism.{MOVED[old]}" for old in realism if old in MOVED]
     if not moved:
         return None
-    return "; ".join(moved) + (" (realism is now grouped in parts; `salesgen config --schema` lists them, "
-                               "`salesgen config --show` prints a resolved scenario in the new shape)")
+    return "; ".join(moved) + (" (realism is grouped in parts: accounts, win, deal_size, cycle, activity, "
+                               "pipeline, team; `salesgen config --schema` lists their fields)")
 
 
 def upgrade(config: Mapping[str, Any]) -> dict[str, Any]:

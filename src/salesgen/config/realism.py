@@ -10,11 +10,12 @@ Example:
     >>> realism = Realism(cycle=SalesCycle(median_days=PerSize(small=20, medium=60, enterprise=150)))
     >>> realism.cycle.median_days.small, realism.win.new_business_rate
     (20.0, 0.25)
-    >>> Realism.model_validate({"cycle_median_days": {"small": 20, "medium": 60, "enterprise": 150}})
-    Traceback (most recent call last):
-    ...
-    pydantic_core._pydantic_core.ValidationError: 1 validation error for Realism
-      Value error, realism.cycle_median_days moved to realism.cycle.median_days ...
+    >>> from pydantic import ValidationError
+    >>> try:
+    ...     Realism.model_validate({"cycle_median_days": {"small": 20, "medium": 60, "enterprise": 150}})
+    ... except ValidationError as error:
+    ...     print(error.errors()[0]["msg"].split(" (")[0])
+    Value error, realism.cycle_median_days moved to realism.cycle.median_days
 """
 
 from __future__ import annotations
