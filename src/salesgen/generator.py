@@ -65,7 +65,7 @@ class SalesDataGenerator:
     Args:
         seed: any non-negative integer; the same seed, config and salesgen version give the same bytes.
         config: the scenario; defaults to ``Config()``.
-        preset: name of a shipped scenario preset instead of ``config`` (see ``salesgen.presets.preset_names()``).
+        preset: a shipped preset instead of ``config`` (see ``salesgen.config.presets.preset_names()``).
     """
 
     def __init__(self, seed: int | numbers.Integral = 42, config: Config | None = None, *,
