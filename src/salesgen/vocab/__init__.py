@@ -1,4 +1,6 @@
-"""Vocabulary shipped as data: per-country people and addresses, and B2B terms.
+"""Vocabulary: per-country people and addresses (data files), B2B terms (``business``), and the
+domain's closed choices and constants — sizes, stages, deal types, categories, industries, lead
+sources, territories, rep titles, default mixes (``domain``).
 
 Example:
     >>> from salesgen.vocab import load_country
