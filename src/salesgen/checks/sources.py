@@ -9,7 +9,6 @@ Example:
     >>> import tempfile
     >>> from pathlib import Path
     >>> from salesgen.config import Config
-from salesgen.config.migrate import upgrade
     >>> from salesgen.engine.output import write_dataset
     >>> out = write_dataset(Config(num_customers=5), 1, "csv", Path(tempfile.mkdtemp()) / "crm").target
     >>> source = open_source(out)
