@@ -44,6 +44,7 @@ def test_generate_to_sqlite_then_refuse_then_replace(tmp_path: Path) -> None:
         assert con.execute("SELECT count(*) FROM customers").fetchone() == (50,)
 
 
+@pytest.mark.db
 def test_generate_to_postgres_schema_matches_the_files(tmp_path: Path, pg_schema: str) -> None:
     result = runner.invoke(app, ["generate", "-n", "150", "--seed", "3", "--to", POSTGRES, "--schema", pg_schema])
     assert result.exit_code == 0, result.output
@@ -92,6 +93,7 @@ def maria_database() -> Iterator[str]:
             con.cursor().execute(f"DROP DATABASE IF EXISTS {name}")
 
 
+@pytest.mark.db
 def test_validate_a_loaded_postgres_database_and_catch_a_broken_row(pg_schema: str) -> None:
     assert runner.invoke(app, ["generate", "-n", "200", "--to", POSTGRES, "--schema", pg_schema, "-q"]).exit_code == 0
     clean = runner.invoke(app, ["validate", POSTGRES, "--schema", pg_schema, "--json", "--hard-only"])
@@ -108,6 +110,7 @@ def test_validate_a_loaded_postgres_database_and_catch_a_broken_row(pg_schema: s
     assert str(victim[0]) in failed["consistency.probability_follows_stage"]["examples"]
 
 
+@pytest.mark.db
 def test_validate_mariadb_and_sqlite(tmp_path: Path, maria_database: str) -> None:
     maria = f"mysql://root@127.0.0.1:3306/{maria_database}"
     lite = f"sqlite:///{tmp_path / 'crm.db'}"

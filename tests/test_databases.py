@@ -245,7 +245,7 @@ def _file_db(dialect: str, folder: Path) -> Db:
     return db
 
 
-@pytest.fixture(params=DIALECTS)
+@pytest.fixture(params=[pytest.param(d, marks=pytest.mark.db) if d in ("postgres", "mysql") else d for d in DIALECTS])
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Db]:
     if request.param in ("sqlite", "duckdb"):
         yield _file_db(request.param, tmp_path)
@@ -428,6 +428,7 @@ def test_interrupt_in_a_late_table_leaves_nothing(db: Db, crm: Path) -> None:
         assert _stage_databases() <= stages
 
 
+@pytest.mark.db
 @pytest.mark.parametrize("dialect", ["postgres", "mysql"])
 def test_a_dropped_connection_leaves_the_old_tables(dialect: str, crm: Path, tmp_path: Path) -> None:
     with (_pg if dialect == "postgres" else _mysql)() as db:
@@ -463,6 +464,7 @@ def test_a_dropped_connection_leaves_the_old_tables(dialect: str, crm: Path, tmp
             assert _stage_databases() <= stages
 
 
+@pytest.mark.db
 def test_mariadb_without_local_infile_falls_back_to_multi_row_inserts(
         crm: Path, tmp_path: Path, expected: dict[str, list[tuple[Any, ...]]], monkeypatch: pytest.MonkeyPatch) -> None:
     import salesgen.databases.mysql as mysql_loader

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import duckdb
 import pytest
 import yaml
-from typer.testing import CliRunner
 
 from salesgen import SalesDataGenerator, load_preset, preset_names
-from salesgen.cli import app
 from salesgen.config import Config
 from salesgen.config.presets import preset_text
 
@@ -67,18 +63,3 @@ def test_preset_overrides_and_unknown_name() -> None:
     with pytest.raises(ValueError, match="either config or preset"):
         SalesDataGenerator(1, Config(), preset="smb-saas")
 
-
-def test_cli_preset_with_file_and_flags(tmp_path: Path) -> None:
-    scenario = tmp_path / "s.yaml"
-    scenario.write_text("realism:\n  activity: {touches_won: 30}\n  win: {upsell_rate: 0.5}\n")
-    out = tmp_path / "crm"
-    result = CliRunner().invoke(app, ["generate", "--preset", "enterprise-software", "--config", str(scenario),
-                                      "-n", "30", "-f", "csv", "-o", str(out), "-q"])
-    assert result.exit_code == 0, result.output
-    realism = json.loads((out / "manifest.json").read_text())["config"]["realism"]
-    assert realism["activity"]["touches_won"] == 30  # from the file
-    assert realism["activity"]["touches_lost"] == 14  # from the preset: each part merges field by field
-    assert realism["win"] | {"upsell_rate": 0.5, "new_business_rate": 0.18} == realism["win"]  # both layers
-    assert realism["deal_size"]["median"]["enterprise"] == 450000  # from the preset, kept by the deep merge
-    listing = CliRunner().invoke(app, ["presets"])
-    assert all(name in listing.output for name in preset_names())

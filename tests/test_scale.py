@@ -28,6 +28,7 @@ def tree_hashes(path: Path) -> dict[str, str]:
     return {str(p.relative_to(path)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
 def test_one_two_four_workers_give_identical_bytes(tmp_path: Path, fmt: str) -> None:
     config = Config(num_customers=900, num_sales_reps=12, block_size=100)
@@ -126,6 +127,7 @@ def test_duckdb_output_equals_parquet_output(tmp_path: Path) -> None:
     assert json.loads(metadata["seed"]) == 9 and len(json.loads(metadata["dataset_hash"])) == 64
 
 
+@pytest.mark.slow
 def test_memory_is_bounded_by_the_block_not_the_dataset(tmp_path: Path) -> None:
     script = (
         "import resource, sys\n"

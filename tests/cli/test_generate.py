@@ -1,4 +1,4 @@
-"""End-to-end runs of the ``salesgen`` command line."""
+"""``salesgen generate``, end to end: files in every format, flags over scenario files and presets, bad input."""
 
 from __future__ import annotations
 
@@ -135,7 +135,15 @@ def test_check_hash(tmp_path: Path) -> None:
     assert wrong.exit_code == 1 and not (tmp_path / "c").exists()
 
 
-def test_config_schema_is_json_schema() -> None:
-    result = salesgen("config", "--schema")
-    schema = json.loads(result.stdout)
-    assert "num_customers" in schema["properties"] and "Realism" in schema["$defs"]
+def test_preset_with_file_and_flags(tmp_path: Path) -> None:
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("realism:\n  activity: {touches_won: 30}\n  win: {upsell_rate: 0.5}\n")
+    out = tmp_path / "crm"
+    result = runner.invoke(app, ["generate", "--preset", "enterprise-software", "--config", str(scenario),
+                                 "-n", "30", "-f", "csv", "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    realism = json.loads((out / "manifest.json").read_text())["config"]["realism"]
+    assert realism["activity"]["touches_won"] == 30  # from the file
+    assert realism["activity"]["touches_lost"] == 14  # from the preset: each part merges field by field
+    assert realism["win"] | {"upsell_rate": 0.5, "new_business_rate": 0.18} == realism["win"]  # both layers
+    assert realism["deal_size"]["median"]["enterprise"] == 450000  # from the preset, kept by the deep merge

@@ -1,9 +1,13 @@
-"""Database commands of the CLI: ``salesgen schema``, ``salesgen load``, and ``generate --to``.
+"""Database commands: ``salesgen ddl``, ``salesgen load``, and the loading half of ``generate --to``.
 
 Example (shell):
-    salesgen schema --dialect postgres
+    salesgen ddl --dialect postgres
     salesgen load crm_parquet/ --to postgresql://root@127.0.0.1:5432/test
     salesgen generate --customers 10000 --to sqlite:///crm.db
+
+Example:
+    >>> if_exists_mode("replace")
+    'replace'
 """
 
 from __future__ import annotations
@@ -20,11 +24,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from salesgen.cli_common import fail
+from salesgen.cli.common import Quiet, console, fail
 from salesgen.databases import DIALECTS, LoadCountError, TablesExistError, ddl, existing_tables, parse_url
 from salesgen.databases.loader import run_load
 
 IfExists = Literal["fail", "replace"]
+
+Dialect = Annotated[str, typer.Option(help=f"SQL dialect: {', '.join(DIALECTS)}.")]
+DdlSchema = Annotated[str | None, typer.Option("--schema", help="Create the tables in this database schema.")]
+DdlPrefix = Annotated[str, typer.Option(help="Prefix for every table name.")]
 
 
 def _driver_errors() -> tuple[type[BaseException], ...]:
@@ -80,17 +88,19 @@ def load_into(source: Path, url: str, if_exists: IfExists, schema: str | None, p
     Console().print(table)
 
 
-def schema_command(
-    dialect: Annotated[str, typer.Option(help=f"SQL dialect: {', '.join(DIALECTS)}.")] = "postgres",
-    db_schema: Annotated[str | None, typer.Option("--schema", help="Create the tables in this schema.")] = None,
-    prefix: Annotated[str, typer.Option(help="Prefix for every table name.")] = "",
-) -> None:
-    """Print the DDL of the ten tables for a database, derived from the schema registry."""
+def ddl_command(dialect: Dialect = "postgres", db_schema: DdlSchema = None, prefix: DdlPrefix = "") -> None:
+    """Print the DDL (CREATE TABLE statements) of the ten tables for a database, derived from the contract."""
     try:
         statements = ddl(dialect, schema=db_schema, prefix=prefix)
     except ValueError as error:
         raise fail(str(error)) from error
     sys.stdout.write(";\n\n".join(statements) + ";\n")
+
+
+def schema_command(dialect: Dialect = "postgres", db_schema: DdlSchema = None, prefix: DdlPrefix = "") -> None:
+    """Deprecated spelling of ``salesgen ddl`` ("schema" now only means the database namespace)."""
+    console.print("note: `salesgen schema` is deprecated; use `salesgen ddl`", soft_wrap=True)
+    ddl_command(dialect, db_schema, prefix)
 
 
 def load_command(
@@ -99,7 +109,7 @@ def load_command(
     if_exists: Annotated[str, typer.Option(help="fail (default) or replace existing tables.")] = "fail",
     db_schema: Annotated[str | None, typer.Option("--schema", help="Load into this schema / database.")] = None,
     prefix: Annotated[str, typer.Option(help="Prefix for every table name.")] = "",
-    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    quiet: Quiet = False,
 ) -> None:
     """Load a generated Parquet dataset into a database, all or nothing."""
     mode = if_exists_mode(if_exists)

@@ -1,0 +1,45 @@
+"""The ``salesgen`` command line: a typer ``app`` whose commands are thin layers over the library.
+
+One module per command family: ``generate``, ``validate``, ``databases`` (``load``, ``ddl``),
+``scenarios`` (``config``, ``presets``); ``common`` holds the console, ``fail`` and shared options.
+
+Example (shell):
+    salesgen generate --customers 1000 --seed 7 --format csv --out crm/
+    salesgen config --json-schema > salesgen.schema.json
+
+Example:
+    >>> sorted(c.name for c in app.registered_commands if not c.hidden)
+    ['config', 'ddl', 'generate', 'load', 'presets', 'validate', 'version']
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from salesgen.cli import databases, generate, scenarios, validate
+from salesgen.version import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Realistic, reproducible synthetic CRM / B2B sales data.")
+
+
+def version() -> None:
+    """Print the salesgen version."""
+    sys.stdout.write(f"salesgen {__version__}\n")
+
+
+app.command("generate")(generate.generate)
+app.command("validate")(validate.validate)
+app.command("load")(databases.load_command)
+app.command("ddl")(databases.ddl_command)
+app.command("schema", hidden=True)(databases.schema_command)
+app.command("config")(scenarios.config_command)
+app.command("presets")(scenarios.presets)
+app.command("version")(version)
+
+
+def main() -> None:
+    """Entry point for ``python -m salesgen``."""
+    app()

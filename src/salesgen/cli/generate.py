@@ -1,0 +1,135 @@
+"""``salesgen generate``: a dataset into files, an embedded DuckDB file, or (``--to``) a database.
+
+Example (shell):
+    salesgen generate --customers 1000 --seed 7 --format csv --out crm/
+    salesgen generate --customers 10000 --to sqlite:///crm.db
+
+Example:
+    >>> _parse_day("2025-06-30")
+    datetime.date(2025, 6, 30)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from salesgen.cli import databases
+from salesgen.cli.common import Quiet, console, fail, load_config
+from salesgen.config import Config
+from salesgen.engine.output import HashMismatchError, WriteSummary, write_dataset
+from salesgen.sinks.parts import PART_FORMATS
+from salesgen.version import __version__
+
+FORMAT_HELP = f"Output format: {', '.join(PART_FORMATS)}."
+
+
+def generate(
+    customers: Annotated[int | None, typer.Option("--customers", "-n", help="Customer companies.")] = None,
+    reps: Annotated[int | None, typer.Option(help="Sales reps.")] = None,
+    seed: Annotated[int, typer.Option(help="Random seed: same seed + config + version = same bytes.")] = 42,
+    as_of: Annotated[str | None, typer.Option(help="The data's 'today', YYYY-MM-DD (default 2026-01-01).")] = None,
+    config: Annotated[Path | None, typer.Option(help="Scenario YAML file; flags override its fields.")] = None,
+    preset: Annotated[str | None, typer.Option(help="Start from a preset (see `salesgen presets`).")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "duckdb",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output path (default crm.<format>).")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes; never changes the data.")] = 1,
+    block_size: Annotated[int | None, typer.Option(help="Customers per block (part of the data's identity).")] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing output.")] = False,
+    check_hash: Annotated[str | None, typer.Option(help="Publish only if the dataset hash equals this.")] = None,
+    to: Annotated[str | None, typer.Option(help="Load into a database URL instead of writing files: "
+                                           "postgresql://…, mysql://…, sqlite:///…, duckdb:///…")] = None,
+    if_exists: Annotated[str, typer.Option(help="With --to: fail (default) or replace existing tables.")] = "fail",
+    db_schema: Annotated[str | None, typer.Option("--schema", help="With --to: load into this schema.")] = None,
+    prefix: Annotated[str, typer.Option(help="With --to: prefix for every table name.")] = "",
+    quiet: Quiet = False,
+) -> None:
+    """Generate a dataset into files or an embedded DuckDB database."""
+    if format not in PART_FORMATS:
+        raise fail(f"unknown --format {format!r}; choose one of: {', '.join(PART_FORMATS)}")
+    if workers < 1:
+        raise fail(f"--workers must be at least 1, got {workers}")
+    if seed < 0:
+        raise fail(f"--seed must be a non-negative integer, got {seed}")
+    day = _parse_day(as_of)
+    settings = load_config(config, {"num_customers": customers, "num_sales_reps": reps, "as_of": day,
+                                    "block_size": block_size}, preset)
+    if to is not None:
+        _generate_into_database(settings, seed, workers, to, if_exists, db_schema, prefix, quiet)
+        return
+    target = out or Path(f"crm.{format}" if format != "parquet" else "crm_parquet")
+    show = not quiet and console.is_terminal
+    try:
+        with _progress(settings.num_customers, show) as update:
+            summary = write_dataset(settings, seed, format, target, workers=workers, overwrite=overwrite,
+                                    progress=update, expected_hash=check_hash)
+    except HashMismatchError as error:
+        raise fail(f"{error}; nothing was written", code=1) from error
+    except (FileExistsError, IsADirectoryError, PermissionError, OSError, ValueError) as error:
+        raise fail(str(error)) from error
+    if not quiet:
+        console.print(_summary(summary))
+        matched = " [green](matches --check-hash)[/]" if check_hash else ""
+        console.print(f"dataset hash {summary.dataset_hash}{matched}", soft_wrap=True)
+
+
+def _generate_into_database(settings: Config, seed: int, workers: int, url: str, if_exists: str,
+                            db_schema: str | None, prefix: str, quiet: bool) -> None:
+    """Generate Parquet parts in a scratch folder, then load them into ``url`` all or nothing."""
+    mode = databases.if_exists_mode(if_exists)
+    databases.check_target(url, mode, db_schema, prefix)
+    with databases.staging_directory() as scratch:
+        with _progress(settings.num_customers, not quiet and console.is_terminal) as update:
+            summary = write_dataset(settings, seed, "parquet", Path(scratch) / "crm", workers=workers,
+                                    progress=update)
+        databases.load_into(summary.target, url, mode, db_schema, prefix, quiet)
+
+
+def _parse_day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise fail(f"--as-of must be a date like 2026-01-01, got {text!r}") from error
+
+
+def _summary(summary: WriteSummary) -> Table:
+    table = Table(title=f"salesgen {__version__} → {summary.target} ({summary.format})")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, rows in summary.row_counts.items():
+        table.add_row(name, f"{rows:,}")
+    total = sum(summary.row_counts.values())
+    table.add_row("[bold]total", f"[bold]{total:,}")
+    table.caption = (f"{summary.bytes / 1e6:,.1f} MB in {summary.seconds:,.1f} s "
+                     f"({total / max(summary.seconds, 1e-9):,.0f} rows/s)")
+    return table
+
+
+class _progress:
+    """A rich progress bar over customers, with rows/s; a no-op when hidden."""
+
+    def __init__(self, total: int, show: bool) -> None:
+        self.total, self.show = total, show
+        self.bar = Progress(TextColumn("[bold]generating"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("customers · {task.fields[rate]} rows/s"), TimeElapsedColumn(),
+                            TextColumn("ETA"), TimeRemainingColumn(), console=console, disable=not show)
+
+    def __enter__(self) -> Any:
+        self.bar.start()
+        task = self.bar.add_task("generate", total=self.total, rate="–")
+
+        def update(done: int, rows: dict[str, int]) -> None:
+            elapsed = self.bar.tasks[0].elapsed or 1e-9
+            self.bar.update(task, completed=done, rate=f"{sum(rows.values()) / elapsed:,.0f}")
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.stop()

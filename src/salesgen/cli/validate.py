@@ -1,0 +1,75 @@
+"""``salesgen validate``: every rule of the data contract, on any output or a database URL.
+
+Example (shell):
+    salesgen validate crm_parquet/
+    salesgen validate postgresql://user@localhost:5432/crm --schema sales --json
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from salesgen.checks import CheckKind, CheckResult, UnknownCheckError, run_checks
+from salesgen.checks.db_sources import open_database
+from salesgen.checks.sources import SourceError, open_source
+from salesgen.cli.common import fail
+
+
+def validate(
+    path: Annotated[str, typer.Argument(help="A salesgen output (Parquet/CSV/JSONL folder, JSON or DuckDB file) "
+                                             "or a database URL.")],
+    json_output: Annotated[bool, typer.Option("--json", help="Print results as JSON for machines.")] = False,
+    check: Annotated[list[str] | None, typer.Option(help="Run only this check or prefix (repeatable).")] = None,
+    hard_only: Annotated[bool, typer.Option("--hard-only", help="Skip the realism bands.")] = False,
+    db_schema: Annotated[str | None, typer.Option("--schema", help="For a database URL: the schema.")] = None,
+    prefix: Annotated[str, typer.Option(help="For a database URL: the table prefix.")] = "",
+) -> None:
+    """Check a dataset against every rule of the data contract. Exit 0: all hard rules hold; 1: one fails.
+
+    PATH may also be a database URL a dataset was loaded into (postgresql://…, mysql://…, sqlite:///…).
+    """
+    try:
+        source = open_database(str(path), schema=db_schema, prefix=prefix) if "://" in str(path) \
+            else open_source(path)
+    except SourceError as error:
+        raise fail(str(error)) from error
+    try:
+        kinds: tuple[CheckKind, ...] = ("hard",) if hard_only else ("hard", "realism")
+        results = run_checks(source.con, source.config, kinds=kinds, names=check)
+    except UnknownCheckError as error:
+        raise fail(str(error)) from error
+    finally:
+        source.close()
+    failed = [r for r in results if r.kind == "hard" and r.status == "fail"]
+    if json_output:
+        sys.stdout.write(json.dumps({
+            "path": str(path), "format": source.kind, "config_from": source.config_origin,
+            "passed": not failed, "results": [asdict(r) for r in results]}, indent=2) + "\n")
+    else:
+        _print_results(results, f"{path} ({source.kind}; reference values from {source.config_origin})")
+    raise typer.Exit(1 if failed else 0)
+
+
+def _print_results(results: list[CheckResult], title: str) -> None:
+    out = Console()
+    for kind, heading in (("hard", "hard rules"), ("realism", "realism bands")):
+        rows = [r for r in results if r.kind == kind]
+        if not rows:
+            continue
+        table = Table("check", "status", "violations", "detail / examples", title=f"{heading}: {title}")
+        for r in rows:
+            style = {"pass": "green", "fail": "bold red", "skip": "yellow"}[r.status]
+            detail = r.detail + (f" e.g. {', '.join(r.examples)}" if r.examples else "")
+            table.add_row(r.name, f"[{style}]{r.status}[/]", str(r.violations) if kind == "hard" else "", detail)
+        out.print(table)
+    hard = [r for r in results if r.kind == "hard"]
+    broken = sum(r.status == "fail" for r in hard)
+    verdict = "[green]all hard rules hold[/]" if not broken else f"[bold red]{broken} hard rule(s) broken[/]"
+    out.print(f"{verdict} ({len(hard)} hard checks, {len(results) - len(hard)} realism bands)")
