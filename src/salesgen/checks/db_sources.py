@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from salesgen.checks.sources import Source, SourceError, opened, read_duckdb
 from salesgen.databases import parse_url
-from salesgen.databases.loader import Target
+from salesgen.databases.urls import Target
 from salesgen.schema import TABLE_NAMES, TABLES, Kind
 from salesgen.sinks.duckdb_sink import METADATA_TABLE, SQL_TYPES
 
