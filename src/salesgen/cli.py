@@ -23,12 +23,11 @@ from rich.table import Table
 
 from salesgen import cli_databases
 from salesgen.checks import CheckKind, CheckResult, UnknownCheckError, run_checks
-from salesgen.checks.db_sources import open_database
-from salesgen.checks.sources import SourceError, open_source
 from salesgen.cli_common import console, fail
 from salesgen.config import Config
 from salesgen.engine.output import HashMismatchError, WriteSummary, write_dataset
 from salesgen.presets import merge, preset_description, preset_fields, preset_names, preset_text
+from salesgen.readers import SourceError, open_database, open_source
 from salesgen.sinks.parts import PART_FORMATS
 from salesgen.version import __version__
 

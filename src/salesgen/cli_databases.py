@@ -13,7 +13,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import duckdb
 import typer
@@ -21,10 +21,8 @@ from rich.console import Console
 from rich.table import Table
 
 from salesgen.cli_common import fail
-from salesgen.databases import DIALECTS, LoadCountError, TablesExistError, ddl, existing_tables, parse_url
+from salesgen.databases import DIALECTS, IfExists, LoadCountError, TablesExistError, ddl, existing_tables, parse_url
 from salesgen.databases.loader import run_load
-
-IfExists = Literal["fail", "replace"]
 
 
 def _driver_errors() -> tuple[type[BaseException], ...]:
