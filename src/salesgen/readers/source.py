@@ -57,7 +57,10 @@ class Source:
         """``table`` as Arrow with exactly ``arrow_schema(table)`` (decimal money, UTC timestamps, lists)."""
         schema = arrow_schema(table)
         columns = ", ".join(ident(name) for name in schema.names)
-        data = self.con.sql(f"SELECT {columns} FROM {ident(table)}").fetch_record_batch().read_all()
+        relation = self.con.sql(f"SELECT {columns} FROM {ident(table)}")
+        # DuckDB 1.4 renamed fetch_arrow_table (deprecated since) to to_arrow_table; we accept duckdb>=1.1.
+        fetch = getattr(relation, "to_arrow_table", None) or relation.fetch_arrow_table
+        data: pa.Table = fetch()
         return pa.Table.from_arrays([data.column(i).cast(f.type) for i, f in enumerate(schema)], schema=schema)
 
     def tables(self) -> dict[str, pa.Table]:
