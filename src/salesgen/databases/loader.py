@@ -34,7 +34,7 @@ from typing import Any, ClassVar, Literal, TypeVar
 import pyarrow as pa
 
 from salesgen.databases.dataset import LoadSource, ParquetDataset
-from salesgen.databases.ddl import Plan
+from salesgen.databases.ddl import Plan, plan
 from salesgen.databases.sql import DIALECTS, check_prefix, check_schema, ident
 from salesgen.databases.urls import SCHEMES, Target, parse_url
 from salesgen.schema import METADATA_TABLE, TABLE_NAMES
@@ -280,6 +280,7 @@ def _checked(url: str, if_exists: str, schema: str | None, prefix: str,
     target = parse_url(url)
     check_prefix(prefix)
     check_schema(schema, target.dialect)
+    plan(target.dialect, schema=schema, prefix=prefix, metadata=True)   # every name fits the dialect's limit
     return target, LoadOptions("replace" if if_exists == "replace" else "fail", schema, prefix, progress)
 
 

@@ -129,7 +129,7 @@ def open_database(url: str, *, schema: str | None = None, prefix: str = "") -> S
         target = parse_url(url)
         # MariaDB: the schema is the database connected to, so names are not qualified by it.
         names = Names(target.dialect, None if target.dialect == "mysql" else schema, prefix)
-        Names(target.dialect, schema, prefix)   # checks schema and prefix for every dialect
+        Names(target.dialect, schema, prefix).table(METADATA_TABLE)   # checks schema, prefix and name lengths
     except ValueError as error:
         raise SourceError(str(error)) from error
 
