@@ -26,7 +26,6 @@ from salesgen.databases.dataset import LoadSource, self_reference
 from salesgen.databases.ddl import Plan, plan
 from salesgen.databases.files import FileBackend
 from salesgen.databases.sql import ident, literal
-from salesgen.databases.urls import Target
 from salesgen.schema import TABLE_NAMES, TABLES
 
 _SCAN = "salesgen_load_scan"
@@ -48,16 +47,13 @@ class DuckDBBackend(FileBackend):
     companions: ClassVar[tuple[str, ...]] = (".wal",)
     errors: ClassVar[tuple[type[Exception], ...]] = (duckdb.Error,)
 
-    @classmethod
-    def find_tables(cls, target: Target, schema: str | None, names: list[str]) -> list[str]:
-        assert target.path is not None
-        if not target.path.exists():
-            return []
-        connection = duckdb.connect(str(target.path), read_only=True)
-        try:
-            return existing_tables(connection, schema, names)
-        finally:
-            connection.close()
+    @staticmethod
+    def read_only(path: Path) -> duckdb.DuckDBPyConnection:
+        return duckdb.connect(str(path), read_only=True)
+
+    @staticmethod
+    def tables_in(connection: duckdb.DuckDBPyConnection, schema: str | None, names: list[str]) -> list[str]:
+        return existing_tables(connection, schema, names)
 
     def open(self) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(self.path))
@@ -71,9 +67,6 @@ class DuckDBBackend(FileBackend):
         if self.options.schema is not None:
             self.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(catalog)}.{ident(self.options.schema)}")
         return plan("duckdb", schema=self.options.schema, prefix=self.options.prefix, metadata=True, catalog=catalog)
-
-    def existing(self, names: list[str]) -> list[str]:
-        return existing_tables(self.connection, self.options.schema, names)
 
     def work(self, dataset: LoadSource) -> Iterator[tuple[str, Any]]:
         for table in TABLE_NAMES:

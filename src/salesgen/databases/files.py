@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 from salesgen.databases.ddl import Plan
 from salesgen.databases.loader import LoadBackend
+from salesgen.databases.urls import Target
 
 
 class FileBackend(LoadBackend):
@@ -26,6 +27,30 @@ class FileBackend(LoadBackend):
     begin_statement: ClassVar[str] = "BEGIN TRANSACTION"
     companions: ClassVar[tuple[str, ...]] = ()   # suffixes of the files the database keeps next to the file
     errors: ClassVar[tuple[type[Exception], ...]] = (Exception,)
+
+    @classmethod
+    def find_tables(cls, target: Target, schema: str | None, names: list[str]) -> list[str]:
+        assert target.path is not None
+        if not target.path.exists():
+            return []
+        connection = cls.read_only(target.path)
+        try:
+            return cls.tables_in(connection, schema, names)
+        finally:
+            connection.close()
+
+    @staticmethod
+    @abstractmethod
+    def read_only(path: Path) -> Any:
+        """A read-only connection to an existing file."""
+
+    @staticmethod
+    @abstractmethod
+    def tables_in(connection: Any, schema: str | None, names: list[str]) -> list[str]:
+        """Which of ``names`` exist on ``connection`` (in ``schema``)."""
+
+    def existing(self, names: list[str]) -> list[str]:
+        return self.tables_in(self.connection, self.options.schema, names)
 
     @property
     def path(self) -> Path:

@@ -22,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pyarrow as pa
@@ -30,7 +31,6 @@ from salesgen.databases.ddl import Plan, plan
 from salesgen.databases.encoding import sqlite_rows
 from salesgen.databases.files import FileBackend
 from salesgen.databases.sql import ident
-from salesgen.databases.urls import Target
 from salesgen.schema import TABLE_NAMES, TABLES
 
 CACHE_KIB = 262_144   # page cache for this connection while loading: 256 MiB
@@ -49,16 +49,13 @@ class SQLiteBackend(FileBackend):
     companions: ClassVar[tuple[str, ...]] = ("-journal", "-wal", "-shm")
     errors: ClassVar[tuple[type[Exception], ...]] = (sqlite3.Error,)
 
-    @classmethod
-    def find_tables(cls, target: Target, schema: str | None, names: list[str]) -> list[str]:
-        assert target.path is not None
-        if not target.path.exists():
-            return []
-        connection = sqlite3.connect(f"{target.path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return existing_tables(connection, names)
-        finally:
-            connection.close()
+    @staticmethod
+    def read_only(path: Path) -> sqlite3.Connection:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+    @staticmethod
+    def tables_in(connection: sqlite3.Connection, schema: str | None, names: list[str]) -> list[str]:
+        return existing_tables(connection, names)
 
     def open(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, isolation_level=None)
@@ -68,9 +65,6 @@ class SQLiteBackend(FileBackend):
 
     def plan(self) -> Plan:
         return plan("sqlite", prefix=self.options.prefix, metadata=True)
-
-    def existing(self, names: list[str]) -> list[str]:
-        return existing_tables(self.connection, names)
 
     def encode(self, table: str, batch: pa.RecordBatch) -> list[tuple[Any, ...]]:
         return sqlite_rows(batch)

@@ -11,11 +11,11 @@ Example:
     >>> from pathlib import Path
     >>> from salesgen.config import Config
     >>> from salesgen.engine.output import write_dataset
-    >>> out = write_dataset(Config(num_customers=5), 1, "csv", Path(tempfile.mkdtemp()) / "crm").target
-    >>> source = open_file(out)
-    >>> source.kind, source.con.sql("SELECT count(*) FROM customers").fetchall()
-    ('csv', [(5,)])
-    >>> source.close()
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> jsonl = write_dataset(Config(num_customers=4), 2, "jsonl", folder / "crm").target
+    >>> with open_file(jsonl) as source:
+    ...     source.kind, source.con.sql("SELECT count(*) FROM contacts WHERE email LIKE '%@%'").fetchall()[0][0] > 0
+    ('jsonl', True)
 """
 
 from __future__ import annotations
@@ -69,22 +69,24 @@ def _parquet(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
     return _read_manifest(path)
 
 
-def _csv(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
+def _text(con: duckdb.DuckDBPyConnection, path: Path, suffix: str) -> dict[str, Any]:
+    """CSV or JSON Lines files into scratch tables, typed by the contract (CSV lists are JSON text)."""
+    csv = suffix == "csv"
     for table in TABLE_NAMES:
-        file = str(_require(path / f"{table}.csv", f"table {table!r}"))
-        reader = (f"read_csv({literal(file)}, header = true, allow_quoted_nulls = false, "
-                  f"columns = {_typed_columns(table, text_lists=True)})")
-        con.execute(f"CREATE TABLE {ident(table)} AS SELECT {_select_list(table, True)} FROM {reader}")
+        file = literal(str(_require(path / f"{table}.{suffix}", f"table {table!r}")))
+        columns = _typed_columns(table, text_lists=csv)
+        reader = (f"read_csv({file}, header = true, allow_quoted_nulls = false, columns = {columns})" if csv
+                  else f"read_json({file}, format = 'newline_delimited', columns = {columns})")
+        con.execute(f"CREATE TABLE {ident(table)} AS SELECT {_select_list(table, csv)} FROM {reader}")
     return _read_manifest(path)
+
+
+def _csv(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
+    return _text(con, path, "csv")
 
 
 def _jsonl(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
-    for table in TABLE_NAMES:
-        file = str(_require(path / f"{table}.jsonl", f"table {table!r}"))
-        reader = (f"read_json({literal(file)}, format = 'newline_delimited', "
-                  f"columns = {_typed_columns(table, text_lists=False)})")
-        con.execute(f"CREATE TABLE {ident(table)} AS SELECT * FROM {reader}")
-    return _read_manifest(path)
+    return _text(con, path, "jsonl")
 
 
 def read_duckdb(con: duckdb.DuckDBPyConnection, path: Path, *, schema: str | None = None,
