@@ -1,7 +1,7 @@
 """MariaDB / MySQL: load into a fresh staging database, then swap with one atomic RENAME TABLE.
 
 MariaDB commits DDL implicitly, so one transaction cannot hold a load. The
-loader creates ``salesgen_stage_<random>`` with the full schema (keys, CHECKs,
+loader creates ``salesgen_stage_<pid>_<random>`` with the full schema (keys, CHECKs,
 indexes — InnoDB checks every foreign key and CHECK as rows arrive), fills it
 with ``LOAD DATA LOCAL INFILE`` (CSV encoded by a background thread into a
 temporary file per part, one part ahead of the server), checks that each load
@@ -28,6 +28,7 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import os
 import secrets
 import tempfile
 import warnings
@@ -159,7 +160,8 @@ class MySQLBackend(LoadBackend):
         if not database:
             raise ValueError(f"{self.target.display}: name a database in the URL (mysql://user@host:port/db) "
                              "or pass schema=")
-        token = secrets.token_hex(6)
+        # The pid tells whose staging database this is (several loads may run against one server).
+        token = f"{os.getpid()}_{secrets.token_hex(6)}"
         self.database, self.stage, self.old = database, f"salesgen_stage_{token}", f"salesgen_old_{token}"
         self.created: list[str] = []   # databases to drop if the load fails
         self.session: int | None = None
