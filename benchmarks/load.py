@@ -36,8 +36,9 @@ import pymysql
 from _common import environment, num, parse_names, per_second, print_table, scratch
 
 from salesgen.config import Config
+from salesgen.databases import DIALECTS, parse_url
 from salesgen.databases.ddl import plan
-from salesgen.databases.loader import DIALECTS, LoadResult, parse_url, run_load
+from salesgen.databases.loader import LoadResult, run_load
 from salesgen.engine.output import write_dataset
 from salesgen.schema import TABLE_NAMES, TABLES, Kind
 

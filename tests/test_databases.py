@@ -259,7 +259,7 @@ def _stage_databases() -> set[str]:
                                  user="root", password="")
     try:
         cursor = connection.cursor()
-        cursor.execute("SHOW DATABASES LIKE 'salesgen\\_stage\\_%'")
+        cursor.execute(f"SHOW DATABASES LIKE 'salesgen\\_stage\\_{os.getpid()}\\_%'")   # ours, not a parallel run's
         return {r[0] for r in cursor.fetchall()}
     finally:
         connection.close()

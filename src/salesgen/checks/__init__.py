@@ -28,6 +28,7 @@ from salesgen.checks import consistency, integrity, money, people, realism, time
 from salesgen.checks._context import build_context
 from salesgen.checks._core import Check, CheckKind, CheckResult, Context, Outcome, Status
 from salesgen.config import Config
+from salesgen.databases.sql import literal
 from salesgen.schema import TABLE_NAMES
 
 __all__ = [
@@ -116,4 +117,4 @@ def _run_on(con: duckdb.DuckDBPyConnection, checks: list[Check], ctx: Context) -
     try:
         return [check.run(con, ctx) for check in checks]
     finally:
-        con.execute(f"SET TimeZone = '{previous.replace(chr(39), chr(39) * 2)}'")
+        con.execute(f"SET TimeZone = {literal(previous)}")

@@ -27,6 +27,7 @@ from typing import Literal
 import duckdb
 
 from salesgen.config import Config
+from salesgen.databases.sql import literal
 
 CheckKind = Literal["hard", "realism"]
 Status = Literal["pass", "fail", "skip"]
@@ -198,7 +199,7 @@ def sql_string(value: str) -> str:
         >>> sql_string("O'Brien")
         "'O''Brien'"
     """
-    return "'" + value.replace("'", "''") + "'"
+    return literal(value)
 
 
 def key_of(table: str, expr: str) -> str:

@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import duckdb
 import typer
@@ -25,10 +25,8 @@ from rich.console import Console
 from rich.table import Table
 
 from salesgen.cli.common import Quiet, console, fail
-from salesgen.databases import DIALECTS, LoadCountError, TablesExistError, ddl, existing_tables, parse_url
+from salesgen.databases import DIALECTS, IfExists, LoadCountError, TablesExistError, ddl, existing_tables, parse_url
 from salesgen.databases.loader import run_load
-
-IfExists = Literal["fail", "replace"]
 
 Dialect = Annotated[str, typer.Option(help=f"SQL dialect: {', '.join(DIALECTS)}.")]
 DdlSchema = Annotated[str | None, typer.Option("--schema", help="Create the tables in this database schema.")]

@@ -17,9 +17,8 @@ from rich.console import Console
 from rich.table import Table
 
 from salesgen.checks import CheckKind, CheckResult, UnknownCheckError, run_checks
-from salesgen.checks.db_sources import open_database
-from salesgen.checks.sources import SourceError, open_source
 from salesgen.cli.common import fail
+from salesgen.readers import SourceError, open_database, open_source
 
 
 def validate(

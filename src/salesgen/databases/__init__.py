@@ -7,6 +7,10 @@
 * ``DIALECTS`` — ``postgres``, ``mysql``, ``sqlite``, ``duckdb``; ``SCHEMES`` — URL scheme → dialect
   (``postgresql``/``postgres``, ``mysql``/``mariadb``, ``sqlite``, ``duckdb``).
 
+Inside: :mod:`~salesgen.databases.sql` (quoting, checked names, type maps), :mod:`~salesgen.databases.ddl`,
+:mod:`~salesgen.databases.loader` (the load phases and the :class:`LoadBackend` protocol), one module per
+dialect (its bulk path), :mod:`~salesgen.databases.dataset` (what a load reads).
+
 Example:
     >>> DIALECTS
     ('postgres', 'mysql', 'sqlite', 'duckdb')
@@ -16,16 +20,18 @@ Example:
     {'products': 40, 'discount_tiers': 140, ..., 'interactions': 3701}
 """
 
+from salesgen.databases.dataset import LoadSource, ParquetDataset
 from salesgen.databases.ddl import ddl
 from salesgen.databases.loader import (
-    DIALECTS,
-    SCHEMES,
+    IfExists,
+    LoadBackend,
     LoadCountError,
     TablesExistError,
     existing_tables,
     load_parquet_dataset,
-    parse_url,
 )
+from salesgen.databases.sql import DIALECTS
+from salesgen.databases.urls import SCHEMES, Target, parse_url
 
-__all__ = ["DIALECTS", "SCHEMES", "LoadCountError", "TablesExistError", "ddl", "existing_tables",
-           "load_parquet_dataset", "parse_url"]
+__all__ = ["DIALECTS", "SCHEMES", "IfExists", "LoadBackend", "LoadCountError", "LoadSource", "ParquetDataset",
+           "TablesExistError", "Target", "ddl", "existing_tables", "load_parquet_dataset", "parse_url"]

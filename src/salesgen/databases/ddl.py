@@ -25,20 +25,20 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from salesgen.schema import TABLE_NAMES, TABLES, Column, Kind, Table
+from salesgen.databases.sql import TYPES, Names, check_dialect, check_prefix, ident, literal
+from salesgen.schema import METADATA_TABLE, TABLE_NAMES, TABLES, Column, Kind, Table
 
-METADATA_TABLE = "salesgen_metadata"
+__all__ = ["CHECKS", "DIALECT_SPECS", "METADATA", "METADATA_TABLE", "Check", "Dialect", "Plan", "check_prefix",
+           "ddl", "dialect_spec", "plan"]
+
 METADATA = Table(METADATA_TABLE, 0, "Run metadata of the loaded dataset: one row per top-level key, value as JSON.", (
     Column("key", Kind.STRING, "Manifest key: seed, config, as_of, row_counts, salesgen_version…"),
     Column("value", Kind.STRING, "The value as JSON text."),
 ))
 """The 11th table the loader writes next to the ten: what ``salesgen validate`` needs (as_of, config)."""
-
-PREFIX_PATTERN = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -77,26 +77,11 @@ CHECKS: tuple[Check, ...] = _rules()
 """The CHECK rules of the contract, in every dialect (NULL passes a CHECK, as SQL says)."""
 
 
-def _double_quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _backtick(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 @dataclass(frozen=True)
 class Dialect:
     """How one database spells the contract; see the module docs for the type mapping."""
 
     name: str
-    types: Mapping[Kind, str]
-    quote: Callable[[str], str] = _double_quote
-    identifier_limit: int = 63
     keys_after_load: bool = False        # PRIMARY and FOREIGN KEYs added once the data is in (PostgreSQL)
     inline_indexes: bool = False         # MariaDB: indexes declared in CREATE TABLE (its FKs need them at once)
     comment_statements: bool = True      # COMMENT ON …; MariaDB has inline COMMENT clauses, SQLite none
@@ -105,6 +90,13 @@ class Dialect:
     key_string_type: str = "TEXT"
     type_checks: Callable[[Column, str], list[str]] = field(default=lambda column, ref: [])
     time_ref: Callable[[str], str] = field(default=lambda ref: ref)
+
+    @property
+    def types(self) -> Mapping[Kind, str]:
+        return TYPES[self.name]
+
+    def quote(self, name: str) -> str:
+        return ident(name, self.name)
 
     def ref(self, column: Column) -> str:
         """The expression a CHECK uses for ``column``."""
@@ -132,27 +124,14 @@ def _mysql_type_checks(column: Column, ref: str) -> list[str]:
     return []
 
 
-_COMMON: dict[Kind, str] = {Kind.ID: "BIGINT", Kind.INT: "BIGINT", Kind.BOOL: "BOOLEAN", Kind.DATE: "DATE"}
-
 DIALECT_SPECS: dict[str, Dialect] = {
-    "postgres": Dialect("postgres", {
-        **_COMMON, Kind.FLOAT: "DOUBLE PRECISION", Kind.STRING: "TEXT", Kind.MONEY: "NUMERIC(18,2)",
-        Kind.PERCENT: "NUMERIC(5,4)", Kind.TIMESTAMP: "TIMESTAMPTZ", Kind.STRING_LIST: "TEXT[]"},
-        keys_after_load=True),
-    "mysql": Dialect("mysql", {
-        **_COMMON, Kind.FLOAT: "DOUBLE", Kind.STRING: "TEXT", Kind.MONEY: "DECIMAL(18,2)",
-        Kind.PERCENT: "DECIMAL(5,4)", Kind.TIMESTAMP: "DATETIME(6)", Kind.STRING_LIST: "JSON"},
-        quote=_backtick, identifier_limit=64, inline_indexes=True, comment_statements=False,
-        table_suffix=" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
-        key_string_type="VARCHAR(255)", type_checks=_mysql_type_checks),
-    "sqlite": Dialect("sqlite", {
-        **_COMMON, Kind.ID: "INTEGER", Kind.INT: "INTEGER", Kind.FLOAT: "REAL", Kind.STRING: "TEXT",
-        Kind.MONEY: "DECIMAL(18,2)", Kind.PERCENT: "DECIMAL(5,4)", Kind.TIMESTAMP: "TEXT", Kind.STRING_LIST: "TEXT"},
-        identifier_limit=1000, comment_statements=False, fk_suffix=" DEFERRABLE INITIALLY DEFERRED",
-        type_checks=_sqlite_type_checks, time_ref=lambda ref: f"julianday({ref})"),
-    "duckdb": Dialect("duckdb", {
-        **_COMMON, Kind.FLOAT: "DOUBLE", Kind.STRING: "VARCHAR", Kind.MONEY: "DECIMAL(18,2)",
-        Kind.PERCENT: "DECIMAL(5,4)", Kind.TIMESTAMP: "TIMESTAMPTZ", Kind.STRING_LIST: "VARCHAR[]"}),
+    "postgres": Dialect("postgres", keys_after_load=True),
+    "mysql": Dialect("mysql", inline_indexes=True, comment_statements=False,
+                     table_suffix=" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
+                     key_string_type="VARCHAR(255)", type_checks=_mysql_type_checks),
+    "sqlite": Dialect("sqlite", comment_statements=False, fk_suffix=" DEFERRABLE INITIALLY DEFERRED",
+                      type_checks=_sqlite_type_checks, time_ref=lambda ref: f"julianday({ref})"),
+    "duckdb": Dialect("duckdb"),
 }
 
 
@@ -173,38 +152,14 @@ class Plan:
 
 def dialect_spec(dialect: str) -> Dialect:
     """The :class:`Dialect` named ``dialect``; ValueError naming the valid ones otherwise."""
-    try:
-        return DIALECT_SPECS[dialect]
-    except KeyError:
-        raise ValueError(f"unknown dialect {dialect!r}; valid dialects: {', '.join(DIALECT_SPECS)}") from None
-
-
-def check_prefix(prefix: str) -> None:
-    """ValueError unless ``prefix`` is empty or lowercase letters, digits and underscores (not first a digit)."""
-    if prefix and not PREFIX_PATTERN.fullmatch(prefix):
-        raise ValueError(f"table prefix {prefix!r} must match {PREFIX_PATTERN.pattern} (lowercase, digits, _)")
+    return DIALECT_SPECS[check_dialect(dialect)]
 
 
 class _Builder:
     def __init__(self, spec: Dialect, schema: str | None, prefix: str, catalog: str | None = None) -> None:
-        if schema is not None and spec.name == "sqlite":
-            raise ValueError("SQLite has no named schemas: use prefix= to keep the tables apart, or another file")
-        if schema is not None and not schema:
-            raise ValueError("schema must be a non-empty name (or None for the default schema)")
-        check_prefix(prefix)
-        self.spec, self.schema, self.prefix = spec, schema, prefix
-        self.qualifier = ".".join(spec.quote(part) for part in (catalog, schema) if part)
-
-    def name(self, text: str) -> str:
-        name = self.prefix + text
-        if len(name) > self.spec.identifier_limit:
-            raise ValueError(f"identifier {name!r} is longer than {self.spec.identifier_limit} characters, "
-                             f"the limit of {self.spec.name}: use a shorter prefix")
-        return self.spec.quote(name)
-
-    def table(self, table: str) -> str:
-        name = self.name(table)
-        return f"{self.qualifier}.{name}" if self.qualifier else name
+        self.spec = spec
+        self.names = Names(spec.name, schema, prefix, catalog)   # validates schema and prefix
+        self.name, self.table = self.names.name, self.names.table
 
     def column_type(self, table: Table, column: Column) -> str:
         if column is table.columns[0] and column.kind is Kind.STRING:
@@ -239,7 +194,7 @@ class _Builder:
         spec, q = self.spec, self.spec.quote
         lines = []
         for column in table.columns:
-            comment = f" COMMENT {_literal(column.doc)}" if spec.name == "mysql" else ""
+            comment = f" COMMENT {literal(column.doc, spec.name)}" if spec.name == "mysql" else ""
             null = "" if column.nullable else " NOT NULL"
             lines.append(f"{q(column.name)} {self.column_type(table, column)}{null}{comment}")
         if not spec.keys_after_load:
@@ -249,12 +204,12 @@ class _Builder:
         if not spec.keys_after_load:
             lines += [self.foreign_key(table, column) for column in table.foreign_keys]
         lines += self.checks(table)
-        suffix = spec.table_suffix + (f" COMMENT={_literal(table.doc)}" if spec.name == "mysql" else "")
+        suffix = spec.table_suffix + (f" COMMENT={literal(table.doc, spec.name)}" if spec.name == "mysql" else "")
         body = ",\n".join("  " + line for line in lines)
         statements = [f"CREATE TABLE {self.table(table.name)} (\n{body}\n){suffix}"]
         if spec.comment_statements:
-            statements.append(f"COMMENT ON TABLE {self.table(table.name)} IS {_literal(table.doc)}")
-            statements += [f"COMMENT ON COLUMN {self.table(table.name)}.{q(c.name)} IS {_literal(c.doc)}"
+            statements.append(f"COMMENT ON TABLE {self.table(table.name)} IS {literal(table.doc)}")
+            statements += [f"COMMENT ON COLUMN {self.table(table.name)}.{q(c.name)} IS {literal(c.doc)}"
                            for c in table.columns]
         return statements
 

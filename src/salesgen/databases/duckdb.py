@@ -15,25 +15,20 @@ Example:
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import duckdb
+import pyarrow as pa
 
-from salesgen.databases.ddl import METADATA_TABLE, plan
-from salesgen.databases.loader import LOADED_TABLES, LoadOptions, LoadResult, TablesExistError, Target
-from salesgen.databases.source import ParquetDataset, self_reference
+from salesgen.databases.dataset import LoadSource, self_reference
+from salesgen.databases.ddl import Plan, plan
+from salesgen.databases.files import FileBackend
+from salesgen.databases.sql import ident, literal
 from salesgen.schema import TABLE_NAMES, TABLES
 
 _SCAN = "salesgen_load_scan"
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def existing_tables(connection: duckdb.DuckDBPyConnection, schema: str | None, names: list[str]) -> list[str]:
@@ -45,89 +40,69 @@ def existing_tables(connection: duckdb.DuckDBPyConnection, schema: str | None, n
     return [name for name in names if name in found]
 
 
-def find_tables(target: Target, schema: str | None, names: list[str]) -> list[str]:
-    """Which of ``names`` exist in the DuckDB file of ``target`` (none if there is no file)."""
-    assert target.path is not None
-    if not target.path.exists():
-        return []
-    connection = duckdb.connect(str(target.path), read_only=True)
-    try:
+class DuckDBBackend(FileBackend):
+    """One transaction; ``INSERT … SELECT … FROM read_parquet(part)`` per part; self-references level by level."""
+
+    dialect: ClassVar[str] = "duckdb"
+    companions: ClassVar[tuple[str, ...]] = (".wal",)
+    errors: ClassVar[tuple[type[Exception], ...]] = (duckdb.Error,)
+
+    @staticmethod
+    def read_only(path: Path) -> duckdb.DuckDBPyConnection:
+        return duckdb.connect(str(path), read_only=True)
+
+    @staticmethod
+    def tables_in(connection: duckdb.DuckDBPyConnection, schema: str | None, names: list[str]) -> list[str]:
         return existing_tables(connection, schema, names)
-    finally:
-        connection.close()
 
+    def open(self) -> duckdb.DuckDBPyConnection:
+        return duckdb.connect(str(self.path))
 
-def load(target: Target, dataset: ParquetDataset, options: LoadOptions) -> LoadResult:
-    """Load ``dataset`` into the DuckDB file of ``target`` in one transaction."""
-    assert target.path is not None
-    path = target.path
-    result = LoadResult()
-    names = [options.prefix + name for name in LOADED_TABLES]
-    created_file = not path.exists()
-    if created_file and not path.parent.is_dir():
-        raise FileNotFoundError(f"{target.display}: folder {path.parent} does not exist")
-    connection = duckdb.connect(str(path))
-    committed = False
-    try:
-        with result.phase("prepare"):
-            connection.execute("BEGIN TRANSACTION")
-            catalog = str(_one(connection.execute("SELECT current_database()")))
-            ddl = plan("duckdb", schema=options.schema, prefix=options.prefix, metadata=True, catalog=catalog)
-            if options.schema is not None:
-                connection.execute(f"CREATE SCHEMA IF NOT EXISTS {_q(catalog)}.{_q(options.schema)}")
-            existing = existing_tables(connection, options.schema, names)
-            if existing and options.if_exists == "fail":
-                raise TablesExistError(target.display + (f" schema {options.schema}" if options.schema else ""),
-                                       existing)
-            by_name = dict(zip(names, ddl.tables.values(), strict=True))
-            for name in reversed(existing):   # children before parents
-                connection.execute(f"DROP TABLE {by_name[name]}")
-            for statement in ddl.create:
-                connection.execute(statement)
-        with result.phase("data"):
-            for table in TABLE_NAMES:
-                columns = ", ".join(_q(c) for c in TABLES[table].column_names)
-                insert = f"INSERT INTO {ddl.tables[table]} ({columns}) SELECT {columns} FROM "
-                loaded = 0
-                if self_reference(table):
-                    for level in dataset.levels(table):   # parents in an earlier statement than their children
-                        connection.register(_SCAN, level)
-                        try:
-                            loaded += int(_one(connection.execute(insert + _SCAN)))
-                        finally:
-                            with contextlib.suppress(duckdb.Error):
-                                connection.unregister(_SCAN)
-                        options.report(table, loaded)
-                else:
-                    dataset.check_parts(table)
-                    for part in dataset.files[table]:
-                        loaded += int(_one(connection.execute(insert + f"read_parquet({_literal(str(part))})")))
-                        options.report(table, loaded)
-                result.rows[table] = loaded
-            result.verify(dataset, target.display)
-            connection.executemany(f"INSERT INTO {ddl.tables[METADATA_TABLE]} (key, value) VALUES (?, ?)",
-                                   dataset.metadata_rows())
-        with result.phase("indexes"):
-            for statement in ddl.indexes:
-                connection.execute(statement)
-        with result.phase("commit"):
-            connection.execute("COMMIT")
-            committed = True
-    except (duckdb.InterruptException, RuntimeError) as error:   # DuckDB turns Ctrl-C into "Query interrupted"
-        if isinstance(error, duckdb.InterruptException) or str(error) == "Query interrupted":
-            raise KeyboardInterrupt(f"load interrupted: {error}") from error
-        raise
-    finally:
-        if not committed:
+    def settings(self) -> list[str]:
+        return []
+
+    def plan(self) -> Plan:
+        # The catalog qualifies every name: the database file's name may equal a schema's.
+        catalog = str(_one(self.connection.execute("SELECT current_database()")))
+        if self.options.schema is not None:
+            self.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(catalog)}.{ident(self.options.schema)}")
+        return plan("duckdb", schema=self.options.schema, prefix=self.options.prefix, metadata=True, catalog=catalog)
+
+    def work(self, dataset: LoadSource) -> Iterator[tuple[str, Any]]:
+        for table in TABLE_NAMES:
+            if self_reference(table):
+                # DuckDB checks a statement against the rows before it: parents in an earlier statement.
+                for level in dataset.levels(table):
+                    yield table, level
+            elif dataset.files[table]:
+                dataset.check_parts(table)
+                for part in dataset.files[table]:
+                    yield table, part
+            else:   # a dataset without Parquet parts: its batches, through DuckDB's Arrow scan
+                for batch in dataset.batches(table):
+                    yield table, pa.Table.from_batches([batch])
+
+    def write(self, table: str, plan: Plan, payload: Path | pa.Table) -> int:
+        columns = ", ".join(ident(c) for c in TABLES[table].column_names)
+        insert = f"INSERT INTO {plan.tables[table]} ({columns}) SELECT {columns} FROM "
+        if isinstance(payload, Path):
+            return int(_one(self.connection.execute(insert + f"read_parquet({literal(str(payload))})")))
+        self.connection.register(_SCAN, payload)
+        try:
+            return int(_one(self.connection.execute(insert + _SCAN)))
+        finally:
             with contextlib.suppress(duckdb.Error):
-                connection.execute("ROLLBACK")
-        connection.close()
-        if not committed and created_file:
-            for leftover in (path, Path(str(path) + ".wal")):
-                leftover.unlink(missing_ok=True)
-    return result
+                self.connection.unregister(_SCAN)
+
+    def interrupt(self, error: BaseException) -> bool:
+        # DuckDB turns Ctrl-C into "Query interrupted".
+        return isinstance(error, duckdb.InterruptException) or (
+            isinstance(error, RuntimeError) and str(error) == "Query interrupted")
 
 
 def _one(cursor: duckdb.DuckDBPyConnection) -> Any:
     row = cursor.fetchone()
     return row[0] if row else 0
+
+
+BACKEND = DuckDBBackend

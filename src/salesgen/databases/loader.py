@@ -1,46 +1,52 @@
-"""Load a generated Parquet dataset into a database named by a URL, all or nothing.
+"""Load a dataset into a database named by a URL, all or nothing: the phases, written once.
 
-Each dialect module (``postgres``, ``mysql``, ``sqlite``, ``duckdb``) has a
-``load(target, dataset, options) -> LoadResult``; this module parses URLs,
-picks the module by scheme (imported only when used, so a missing driver only
-matters for its own database) and holds what they share.
+A load runs the same phases in every database — connect, look for the tables
+already there (``if_exists``), create them from :mod:`ddl`, bulk-insert every
+table in key order with progress, verify the row counts against the manifest,
+add keys and indexes, commit — and on any failure, Ctrl-C or lost connection
+undoes everything. :func:`run` holds those phases; each dialect module
+(``postgres``, ``mysql``, ``sqlite``, ``duckdb``) subclasses :class:`LoadBackend`
+with only what differs: its connection, its bulk path (COPY, LOAD DATA LOCAL
+INFILE, executemany, read_parquet) and how it commits and cleans up. Dialect
+modules are imported only when used, so a missing driver only matters for its
+own database.
 
 Example:
-    >>> parse_url("postgres://root@127.0.0.1:5432/test").dialect
-    'postgres'
-    >>> parse_url("sqlite:////tmp/crm.db").path
-    PosixPath('/tmp/crm.db')
+    >>> backend_for("sqlite").__name__
+    'SQLiteBackend'
+    >>> existing_tables("sqlite:////nonexistent/folder/crm.db")
+    []
 """
 
 from __future__ import annotations
 
 import importlib
-import re
+import queue
+import threading
 import time
-from collections.abc import Callable, Iterator
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol
-from urllib.parse import unquote, urlsplit
+from typing import Any, ClassVar, Literal, TypeVar
 
-from salesgen.databases.ddl import DIALECT_SPECS, METADATA_TABLE, check_prefix
-from salesgen.databases.source import ParquetDataset
-from salesgen.schema import TABLE_NAMES
+import pyarrow as pa
+
+from salesgen.databases.dataset import LoadSource, ParquetDataset
+from salesgen.databases.ddl import Plan, plan
+from salesgen.databases.sql import DIALECTS, check_prefix, check_schema, ident
+from salesgen.databases.urls import SCHEMES, Target, parse_url
+from salesgen.schema import METADATA_TABLE, TABLE_NAMES
+
+__all__ = ["DIALECTS", "LOADED_TABLES", "SCHEMES", "IfExists", "LoadBackend", "LoadCountError", "LoadOptions",
+           "LoadResult", "Progress", "TablesExistError", "backend_for", "existing_tables", "load_parquet_dataset",
+           "parse_url", "prefetch", "run", "run_load"]
 
 IfExists = Literal["fail", "replace"]
 Progress = Callable[[str, int], None]
+T = TypeVar("T")
 
-SCHEMES: dict[str, str] = {
-    "postgresql": "postgres", "postgres": "postgres",
-    "mysql": "mysql", "mariadb": "mysql",
-    "sqlite": "sqlite",
-    "duckdb": "duckdb",
-}
-"""URL scheme → dialect. ``scheme+driver://`` (SQLAlchemy style) is accepted too."""
-
-DIALECTS: tuple[str, ...] = tuple(DIALECT_SPECS)
-"""The dialects: ``postgres``, ``mysql`` (MariaDB and MySQL), ``sqlite``, ``duckdb``."""
 DRIVERS: dict[str, str] = {"postgres": "psycopg[binary]", "mysql": "PyMySQL"}
 LOADED_TABLES: tuple[str, ...] = (*TABLE_NAMES, METADATA_TABLE)
 """What a load creates: the ten contract tables and ``salesgen_metadata`` (the manifest, for ``salesgen validate``)."""
@@ -72,84 +78,8 @@ def interrupted(error: BaseException) -> bool:
 
 
 @dataclass(frozen=True)
-class Target:
-    """A parsed database URL."""
-
-    url: str
-    dialect: str
-    host: str | None = None
-    port: int | None = None
-    user: str | None = None
-    password: str | None = None
-    database: str | None = None
-    path: Path | None = None
-    query: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def display(self) -> str:
-        """The URL without its password, for messages."""
-        return mask(self.url)
-
-
-def mask(url: str) -> str:
-    """``url`` with its password replaced by ``***``.
-
-    Example:
-        >>> mask("postgresql://me:s3cret@db:5432/crm")
-        'postgresql://me:***@db:5432/crm'
-    """
-    return re.sub(r"^([^:/?#]+://[^:/@?#]*):[^@/?#]*@", r"\1:***@", url)
-
-
-def _accepted() -> str:
-    return ("postgresql://user@host:port/db (or postgres://), mysql://user@host:port/db (or mariadb://), "
-            "sqlite:///relative.db or sqlite:////absolute/path.db, duckdb:///file.duckdb")
-
-
-def parse_url(url: str) -> Target:
-    """Parse a database URL; ValueError naming the accepted forms for anything else.
-
-    File URLs follow SQLAlchemy: ``sqlite:///crm.db`` is ``./crm.db``,
-    ``sqlite:////tmp/crm.db`` is ``/tmp/crm.db`` (same for ``duckdb:``).
-
-    Example:
-        >>> parse_url("mariadb://root@127.0.0.1/test").port
-        3306
-        >>> parse_url("oracle://x")
-        Traceback (most recent call last):
-        ...
-        ValueError: unsupported database URL 'oracle://x': the scheme must be one of postgresql, postgres, \
-mysql, mariadb, sqlite, duckdb (postgresql://user@host:port/db (or postgres://), mysql://user@host:port/db \
-(or mariadb://), sqlite:///relative.db or sqlite:////absolute/path.db, duckdb:///file.duckdb)
-    """
-    scheme, sep, rest = url.partition("://")
-    dialect = SCHEMES.get(scheme.split("+", 1)[0].lower()) if sep else None
-    if dialect is None:
-        raise ValueError(f"unsupported database URL {mask(url)!r}: the scheme must be one of {', '.join(SCHEMES)} "
-                         f"({_accepted()})")
-    if dialect in ("sqlite", "duckdb"):
-        if not rest.startswith("/") or rest in ("/", "/:memory:"):
-            raise ValueError(f"bad {dialect} URL {mask(url)!r}: expected {dialect}:///relative/file or "
-                             f"{dialect}:////absolute/file (a file; in-memory databases are not kept)")
-        return Target(url, dialect, path=Path(rest[1:].split("?", 1)[0]))
-    parts = urlsplit("x://" + rest)
-    try:
-        port = parts.port
-    except ValueError as error:
-        raise ValueError(f"bad database URL {mask(url)!r}: {error}") from None
-    query = dict(pair.split("=", 1) for pair in parts.query.split("&") if "=" in pair)
-    database = unquote(parts.path.lstrip("/")) or None
-    password = unquote(parts.password) if parts.password is not None else None
-    user = unquote(parts.username) if parts.username else None
-    if dialect == "mysql":
-        port = port or 3306
-    normalized = "postgresql://" + rest if dialect == "postgres" else url   # libpq: no +driver suffix
-    return Target(normalized, dialect, parts.hostname, port, user, password, database, None, query)
-
-
-@dataclass(frozen=True)
 class LoadOptions:
-    """What every dialect's ``load`` is asked to do."""
+    """What a load is asked to do (schema and prefix are checked by :func:`run` before anything connects)."""
 
     if_exists: IfExists = "fail"
     schema: str | None = None
@@ -176,73 +106,212 @@ class LoadResult:
         finally:
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
 
-    def verify(self, dataset: ParquetDataset, where: str) -> None:
+    def verify(self, dataset: LoadSource, where: str) -> None:
         """LoadCountError unless every table got exactly the manifest's row count; orders ``rows`` like the tables."""
         self.rows = {name: self.rows.get(name, 0) for name in TABLE_NAMES}
-        wrong = [f"{name}: {self.rows.get(name, 0)} loaded, {dataset.row_counts[name]} in the manifest"
-                 for name in TABLE_NAMES if self.rows.get(name, 0) != dataset.row_counts[name]]
+        wrong = [f"{name}: {self.rows[name]} loaded, {dataset.row_counts[name]} in the manifest"
+                 for name in TABLE_NAMES if self.rows[name] != dataset.row_counts[name]]
         if wrong:
             raise LoadCountError(f"{where}: row counts differ from the dataset's manifest: {'; '.join(wrong)}")
 
 
-class DialectLoader(Protocol):
-    def __call__(self, target: Target, dataset: ParquetDataset, options: LoadOptions) -> LoadResult: ...
+class LoadBackend(ABC):
+    """One dialect's part of a load. :func:`run` calls, in order:
+
+    ``begin`` → ``existing`` → ``drop`` (when replacing) → ``execute`` (CREATE) →
+    per table ``start_table`` / ``write`` (of ``work``'s items, encoded in a
+    background thread) / ``end_table`` → ``executemany`` (metadata) → ``execute``
+    (keys, indexes) → ``check_keys`` → ``commit``; on any exception ``abort``
+    (which must leave the database as it was and never raise); ``close`` always.
+    """
+
+    dialect: ClassVar[str]
+    mark: ClassVar[str] = "?"          # the driver's parameter placeholder
+    prefetch_depth: ClassVar[int] = 2  # work items encoded ahead of the database
+
+    def __init__(self, target: Target, options: LoadOptions) -> None:
+        self.target, self.options = target, options
+
+    @classmethod
+    @abstractmethod
+    def find_tables(cls, target: Target, schema: str | None, names: list[str]) -> list[str]:
+        """Which of ``names`` exist at ``target`` (in ``schema``), on a short-lived connection of its own."""
+
+    @property
+    def where(self) -> str:
+        """The place loaded into, for messages."""
+        schema = self.options.schema
+        return self.target.display + (f" schema {schema}" if schema else "")
+
+    @abstractmethod
+    def begin(self) -> Plan:
+        """Connect, set the session up (UTC, transaction, schema) and return the DDL plan of the load."""
+
+    @abstractmethod
+    def existing(self, names: list[str]) -> list[str]:
+        """Which of ``names`` (prefixed table names) exist where the load goes."""
+
+    @abstractmethod
+    def execute(self, statement: str) -> None:
+        """Run one statement inside the load."""
+
+    @abstractmethod
+    def executemany(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        """Run one statement per parameter row (placeholders :attr:`mark`)."""
+
+    def drop(self, plan: Plan, existing: list[str]) -> None:
+        """Drop the existing tables being replaced (children before parents), inside the load."""
+        by_name = dict(zip((self.options.prefix + name for name in LOADED_TABLES), plan.tables.values(), strict=True))
+        for name in reversed(existing):
+            self.execute(f"DROP TABLE {by_name[name]}")
+
+    def work(self, dataset: LoadSource) -> Iterator[tuple[str, Any]]:
+        """``(table, payload)`` items in load order; runs in a background thread (must not touch the connection)."""
+        for table in TABLE_NAMES:
+            for batch in dataset.batches(table):
+                yield table, self.encode(table, batch)
+
+    def encode(self, table: str, batch: pa.RecordBatch) -> Any:
+        """One batch in the form :meth:`write` sends (CSV bytes, parameter rows…)."""
+        return batch
+
+    def start_table(self, table: str, plan: Plan) -> None:  # noqa: B027 - an optional hook
+        """Before the first item of ``table``."""
+
+    @abstractmethod
+    def write(self, table: str, plan: Plan, payload: Any) -> int:
+        """Send one item of ``table``; the number of rows it held."""
+
+    def end_table(self, table: str, written: int) -> int:
+        """After the last item of ``table``: the rows the database took (default: the rows written)."""
+        return written
+
+    def check_keys(self) -> None:  # noqa: B027 - an optional hook
+        """Verify what the database did not check row by row (SQLite's deferred foreign keys)."""
+
+    @abstractmethod
+    def commit(self, plan: Plan, existing: list[str]) -> None:
+        """Make the load visible, atomically."""
+
+    @abstractmethod
+    def abort(self) -> None:
+        """Undo everything after a failure (roll back, drop staging, remove a created file); never raises."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connection after a commit."""
+
+    def interrupt(self, error: BaseException) -> bool:
+        """Whether ``error`` is the driver's way of reporting Ctrl-C."""
+        return False
 
 
-class TableFinder(Protocol):
-    def __call__(self, target: Target, schema: str | None, names: list[str]) -> list[str]: ...
+def _insert_metadata(backend: LoadBackend, plan: Plan, dataset: LoadSource) -> None:
+    q = backend.dialect
+    backend.executemany(f"INSERT INTO {plan.tables[METADATA_TABLE]} ({ident('key', q)}, {ident('value', q)}) "
+                        f"VALUES ({backend.mark}, {backend.mark})", dataset.metadata_rows())
 
 
-def _module(dialect: str) -> Any:
+def _data(backend: LoadBackend, plan: Plan, dataset: LoadSource, options: LoadOptions, result: LoadResult) -> None:
+    current: str | None = None
+    written = 0
+    for table, payload in prefetch(backend.work(dataset), depth=backend.prefetch_depth):
+        if table != current:
+            if current is not None:
+                result.rows[current] = backend.end_table(current, written)
+            backend.start_table(table, plan)
+            current, written = table, 0
+        written += backend.write(table, plan, payload)
+        options.report(table, written)
+    if current is not None:
+        result.rows[current] = backend.end_table(current, written)
+
+
+def _phases(backend: LoadBackend, dataset: LoadSource, options: LoadOptions) -> LoadResult:
+    result = LoadResult()
+    names = [options.prefix + name for name in LOADED_TABLES]
+    with result.phase("prepare"):
+        plan = backend.begin()
+        existing = backend.existing(names)
+        if existing and options.if_exists == "fail":
+            raise TablesExistError(backend.where, existing)
+        if existing:
+            backend.drop(plan, existing)
+        for statement in plan.create:
+            backend.execute(statement)
+    with result.phase("data"):
+        _data(backend, plan, dataset, options, result)
+        result.verify(dataset, backend.target.display)
+        _insert_metadata(backend, plan, dataset)
+    with result.phase("keys"):
+        for statement in plan.keys:
+            backend.execute(statement)
+    with result.phase("indexes"):
+        for statement in plan.indexes:
+            backend.execute(statement)
+        backend.check_keys()
+    with result.phase("commit"):
+        backend.commit(plan, existing)
+    return result
+
+
+def run(dataset: LoadSource, url: str, *, if_exists: IfExists = "fail", schema: str | None = None,
+        prefix: str = "", progress: Progress | None = None) -> LoadResult:
+    """Load ``dataset`` into ``url`` through its dialect's :class:`LoadBackend`, all or nothing."""
+    target, options = _checked(url, if_exists, schema, prefix, progress)
+    backend = backend_for(target.dialect)(target, options)
     try:
-        return importlib.import_module(f"salesgen.databases.{dialect}")
+        result = _phases(backend, dataset, options)
+    except BaseException as error:
+        backend.abort()
+        if isinstance(error, KeyboardInterrupt):
+            raise
+        if interrupted(error) or backend.interrupt(error):   # e.g. PyMySQL: Ctrl-C in LOAD DATA → lost connection
+            raise KeyboardInterrupt(f"load interrupted: {error}") from error
+        raise
+    backend.close()
+    return result
+
+
+def _checked(url: str, if_exists: str, schema: str | None, prefix: str,
+             progress: Progress | None) -> tuple[Target, LoadOptions]:
+    if if_exists not in ("fail", "replace"):
+        raise ValueError(f"if_exists must be 'fail' or 'replace', not {if_exists!r}")
+    target = parse_url(url)
+    check_prefix(prefix)
+    check_schema(schema, target.dialect)
+    plan(target.dialect, schema=schema, prefix=prefix, metadata=True)   # every name fits the dialect's limit
+    return target, LoadOptions("replace" if if_exists == "replace" else "fail", schema, prefix, progress)
+
+
+def backend_for(dialect: str) -> type[LoadBackend]:
+    """The :class:`LoadBackend` of ``dialect``, importing its module (and driver) now."""
+    try:
+        module = importlib.import_module(f"salesgen.databases.{dialect}")
     except ImportError as error:
         raise ImportError(f"loading into {dialect} needs the {DRIVERS.get(dialect, dialect)} package "
                           f"(pip install '{DRIVERS.get(dialect, dialect)}'): {error}") from error
-
-
-def loader_for(dialect: str) -> DialectLoader:
-    """The ``load`` function of ``dialect``, importing its module (and driver) now."""
-    load: DialectLoader = _module(dialect).load
-    return load
+    backend: type[LoadBackend] = module.BACKEND
+    return backend
 
 
 def existing_tables(url: str, *, schema: str | None = None, prefix: str = "") -> list[str]:
-    """Which of the tables a load would create already exist at ``url``: to refuse before generating.
-
-    Example:
-        >>> existing_tables("sqlite:////nonexistent/folder/crm.db")
-        []
-    """
-    check_prefix(prefix)
-    target = parse_url(url)
-    if target.dialect == "sqlite" and schema is not None:
-        raise ValueError("SQLite has no named schemas: use prefix= to keep the tables apart, or another file")
-    find: TableFinder = _module(target.dialect).find_tables
-    return find(target, schema, [prefix + name for name in LOADED_TABLES])
+    """Which of the tables a load would create already exist at ``url``: to refuse before generating."""
+    target, _ = _checked(url, "fail", schema, prefix, None)
+    return backend_for(target.dialect).find_tables(target, schema, [prefix + name for name in LOADED_TABLES])
 
 
-def run_load(source: str | Path, url: str, *, if_exists: IfExists = "fail", schema: str | None = None,
+def run_load(source: str | Path | LoadSource, url: str, *, if_exists: IfExists = "fail", schema: str | None = None,
              prefix: str = "", progress: Progress | None = None) -> LoadResult:
     """:func:`load_parquet_dataset` returning the full :class:`LoadResult` (with phase timings)."""
-    if if_exists not in ("fail", "replace"):
-        raise ValueError(f"if_exists must be 'fail' or 'replace', not {if_exists!r}")
-    check_prefix(prefix)
-    target = parse_url(url)
-    if target.dialect == "sqlite" and schema is not None:
-        raise ValueError("SQLite has no named schemas: use prefix= to keep the tables apart, or another file")
-    dataset = ParquetDataset.open(source)
-    load = loader_for(target.dialect)
-    try:
-        return load(target, dataset, LoadOptions(if_exists, schema, prefix, progress))
-    except Exception as error:
-        if interrupted(error):   # PyMySQL turns a Ctrl-C during LOAD DATA LOCAL into a lost connection
-            raise KeyboardInterrupt(f"load interrupted: {error}") from error
-        raise
+    _checked(url, if_exists, schema, prefix, progress)   # refuse bad arguments before reading anything
+    dataset = ParquetDataset.open(source) if isinstance(source, str | Path) else source
+    return run(dataset, url, if_exists=if_exists, schema=schema, prefix=prefix, progress=progress)
 
 
-def load_parquet_dataset(source: str | Path, url: str, *, if_exists: IfExists = "fail", schema: str | None = None,
-                         prefix: str = "", progress: Progress | None = None) -> dict[str, int]:
+def load_parquet_dataset(source: str | Path | LoadSource, url: str, *, if_exists: IfExists = "fail",
+                         schema: str | None = None, prefix: str = "", progress: Progress | None = None
+                         ) -> dict[str, int]:
     """Load the Parquet dataset at ``source`` into the database at ``url``, all or nothing.
 
     Creates the ten tables (and ``salesgen_metadata``, the manifest) with keys,
@@ -253,11 +322,59 @@ def load_parquet_dataset(source: str | Path, url: str, *, if_exists: IfExists = 
     (TablesExistError) if any of the tables exists; ``"replace"`` swaps them
     atomically: the old tables stay intact if the load fails. ``schema``: a
     PostgreSQL/DuckDB schema or a MariaDB database (created if missing; not for
-    SQLite); ``prefix`` starts every table name. ``progress(table, rows so far)``
-    is called after every batch. Returns the rows loaded per table.
+    SQLite); ``prefix`` starts every table name. Both are checked (letters,
+    digits, ``_``) and always quoted. ``progress(table, rows so far)`` is called
+    after every batch. ``source`` may also be any :class:`LoadSource`. Returns
+    the rows loaded per table.
 
     Example:
         >>> load_parquet_dataset("crm/", "postgresql://root@127.0.0.1:5432/test", schema="crm")  # doctest: +SKIP
         {'products': 40, 'discount_tiers': 140, ..., 'interactions': 3701}
     """
     return run_load(source, url, if_exists=if_exists, schema=schema, prefix=prefix, progress=progress).rows
+
+
+def prefetch(items: Iterable[T], depth: int = 2) -> Iterator[T]:
+    """Iterate ``items`` in a background thread, at most ``depth`` ahead: encoding overlaps the database's work.
+
+    Exceptions of the producer are raised in the consumer; when the consumer
+    stops early (an error, Ctrl-C), the producer stops at its next item.
+
+    Example:
+        >>> list(prefetch(iter(range(5))))
+        [0, 1, 2, 3, 4]
+    """
+    slots: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(entry: tuple[str, Any]) -> bool:
+        while not stop.is_set():
+            try:
+                slots.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put(("item", item)):
+                    return
+            put(("end", None))
+        except BaseException as error:  # forwarded to the consumer
+            put(("error", error))
+
+    worker = threading.Thread(target=produce, name="salesgen-load-encoder", daemon=True)
+    worker.start()
+    try:
+        while True:
+            kind, value = slots.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        stop.set()
+        worker.join(timeout=5)

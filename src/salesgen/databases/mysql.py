@@ -1,7 +1,7 @@
 """MariaDB / MySQL: load into a fresh staging database, then swap with one atomic RENAME TABLE.
 
 MariaDB commits DDL implicitly, so one transaction cannot hold a load. The
-loader creates ``salesgen_stage_<random>`` with the full schema (keys, CHECKs,
+loader creates ``salesgen_stage_<pid>_<random>`` with the full schema (keys, CHECKs,
 indexes — InnoDB checks every foreign key and CHECK as rows arrive), fills it
 with ``LOAD DATA LOCAL INFILE`` (CSV encoded by a background thread into a
 temporary file per part, one part ahead of the server), checks that each load
@@ -28,20 +28,23 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import os
 import secrets
 import tempfile
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pymysql
 import pymysql.cursors
 
-from salesgen.databases.ddl import METADATA_TABLE, plan
+from salesgen.databases.dataset import LoadSource
+from salesgen.databases.ddl import Plan, plan
 from salesgen.databases.encoding import mysql_csv, mysql_rows
-from salesgen.databases.loader import LOADED_TABLES, LoadCountError, LoadOptions, LoadResult, TablesExistError, Target
-from salesgen.databases.source import ParquetDataset, prefetch
+from salesgen.databases.loader import LOADED_TABLES, LoadBackend, LoadCountError, TablesExistError
+from salesgen.databases.sql import ident
+from salesgen.databases.urls import Target
 from salesgen.schema import TABLE_NAMES, TABLES
 
 PART_ROWS = 200_000      # rows per LOAD DATA file
@@ -49,7 +52,7 @@ INSERT_ROWS = 20_000     # rows per executemany when the server refuses LOCAL IN
 
 
 def _q(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
+    return ident(name, "mysql")
 
 
 def connect(target: Target, database: str | None = None) -> pymysql.connections.Connection[pymysql.cursors.Cursor]:
@@ -72,22 +75,18 @@ def _existing(cursor: pymysql.cursors.Cursor, database: str, names: list[str]) -
     return [name for name in names if name in found]
 
 
-def find_tables(target: Target, schema: str | None, names: list[str]) -> list[str]:
-    """Which of ``names`` exist in the database ``schema`` (default: the URL's)."""
-    connection = connect(target)
-    try:
-        with connection.cursor() as cursor:
-            return _existing(cursor, schema or target.database or "", names)
-    finally:
-        connection.close()
-
-
 def _database_exists(cursor: pymysql.cursors.Cursor, database: str) -> bool:
     cursor.execute("SELECT 1 FROM information_schema.schemata WHERE schema_name = %s", (database,))
     return cursor.fetchone() is not None
 
 
-def _parts(dataset: ParquetDataset, folder: Path) -> Iterator[tuple[str, int, Path]]:
+def local_infile(cursor: pymysql.cursors.Cursor) -> bool:
+    """Whether the server accepts ``LOAD DATA LOCAL INFILE`` (``local_infile``: ON in MariaDB, OFF in MySQL 8)."""
+    cursor.execute("SELECT @@GLOBAL.local_infile")
+    return bool(int((cursor.fetchone() or (0,))[0]))
+
+
+def _parts(dataset: LoadSource, folder: Path) -> Iterator[tuple[str, tuple[int, Path]]]:
     """Encode each table in parts of about PART_ROWS rows to CSV files in ``folder``."""
     count = 0
     for table in TABLE_NAMES:
@@ -98,30 +97,17 @@ def _parts(dataset: ParquetDataset, folder: Path) -> Iterator[tuple[str, int, Pa
             rows += batch.num_rows
             if rows >= PART_ROWS:
                 count += 1
-                yield table, rows, _spill(folder / f"{count:05d}.csv", pending)
+                yield table, (rows, _spill(folder / f"{count:05d}.csv", pending))
                 pending, rows = [], 0
         if rows:
             count += 1
-            yield table, rows, _spill(folder / f"{count:05d}.csv", pending)
+            yield table, (rows, _spill(folder / f"{count:05d}.csv", pending))
 
 
-def _row_batches(dataset: ParquetDataset) -> Iterator[tuple[str, int, list[tuple[Any, ...]]]]:
+def _row_batches(dataset: LoadSource) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
     for table in TABLE_NAMES:
         for batch in dataset.batches(table, INSERT_ROWS):
-            yield table, batch.num_rows, mysql_rows(batch)
-
-
-def local_infile(cursor: pymysql.cursors.Cursor) -> bool:
-    """Whether the server accepts ``LOAD DATA LOCAL INFILE`` (``local_infile``: ON in MariaDB, OFF in MySQL 8)."""
-    cursor.execute("SELECT @@GLOBAL.local_infile")
-    return bool(int((cursor.fetchone() or (0,))[0]))
-
-
-def _insert_rows(cursor: pymysql.cursors.Cursor, table: str, qualified: str, rows: list[tuple[Any, ...]]) -> None:
-    """The fallback without LOCAL INFILE: PyMySQL's executemany sends multi-row INSERTs of up to ~1 MB each."""
-    columns = TABLES[table].column_names
-    cursor.executemany(f"INSERT INTO {qualified} ({', '.join(_q(c) for c in columns)}) "
-                       f"VALUES ({', '.join(['%s'] * len(columns))})", rows)
+            yield table, mysql_rows(batch)
 
 
 def _spill(path: Path, chunks: list[bytes]) -> Path:
@@ -129,19 +115,6 @@ def _spill(path: Path, chunks: list[bytes]) -> Path:
         for chunk in chunks:
             handle.write(chunk)
     return path
-
-
-def _load_part(cursor: pymysql.cursors.Cursor, table: str, qualified: str, path: Path, rows: int) -> None:
-    columns = ", ".join(_q(c) for c in TABLES[table].column_names)
-    loaded = cursor.execute(
-        f"LOAD DATA LOCAL INFILE %s INTO TABLE {qualified} CHARACTER SET utf8mb4 "
-        "FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' ESCAPED BY '\\\\' "
-        f"LINES TERMINATED BY '\\n' ({columns})", (str(path),))
-    cursor.execute("SHOW WARNINGS LIMIT 5")
-    problems = [f"{row[0]} {row[1]}: {row[2]}" for row in cursor.fetchall()]
-    if problems or loaded != rows:
-        raise LoadCountError(f"MariaDB rejected rows of {table}: {loaded} of {rows} loaded; "
-                             + ("; ".join(problems) or "no warning given"))
 
 
 def _cleanup(target: Target, session: int | None, drop: list[str]) -> None:
@@ -162,71 +135,124 @@ def _cleanup(target: Target, session: int | None, drop: list[str]) -> None:
         fresh.close()
 
 
-def load(target: Target, dataset: ParquetDataset, options: LoadOptions) -> LoadResult:
-    """Load ``dataset`` into the MariaDB/MySQL database of ``target`` (or ``options.schema``) via a staging swap."""
-    result = LoadResult()
-    database = options.schema or target.database
-    if not database:
-        raise ValueError(f"{target.display}: name a database in the URL (mysql://user@host:port/db) or pass schema=")
-    names = [options.prefix + name for name in LOADED_TABLES]
-    token = secrets.token_hex(6)
-    stage, old = f"salesgen_stage_{token}", f"salesgen_old_{token}"
-    ddl = plan("mysql", schema=stage, prefix=options.prefix, metadata=True)
-    created: list[str] = []
-    connection = connect(target)
-    session: int | None = None
-    try:
-        with connection.cursor() as cursor, result.phase("prepare"):
-            cursor.execute("SELECT CONNECTION_ID()")
-            session = int((cursor.fetchone() or (0,))[0])
-            if not _database_exists(cursor, database):
-                cursor.execute(f"CREATE DATABASE {_q(database)} CHARACTER SET utf8mb4")
-                created.append(database)
-            if _existing(cursor, database, names) and options.if_exists == "fail":
-                raise TablesExistError(f"{target.display} database {database}", _existing(cursor, database, names))
-            cursor.execute(f"CREATE DATABASE {_q(stage)} CHARACTER SET utf8mb4")
-            created.append(stage)
-            cursor.execute(f"USE {_q(stage)}")
-            for statement in ddl.create:
-                cursor.execute(statement)
-        with connection.cursor() as cursor, result.phase("data"), \
-                tempfile.TemporaryDirectory(prefix="salesgen-load-") as folder:
-            infile = local_infile(cursor)
-            work: Iterator[tuple[str, int, Path | list[tuple[Any, ...]]]] = \
-                _parts(dataset, Path(folder)) if infile else _row_batches(dataset)
-            for table, rows, part in prefetch(work, depth=1):
-                if isinstance(part, Path):
-                    _load_part(cursor, table, ddl.tables[table], part, rows)
-                    part.unlink()
-                else:
-                    _insert_rows(cursor, table, ddl.tables[table], part)
-                result.rows[table] = result.rows.get(table, 0) + rows
-                options.report(table, result.rows[table])
-            result.verify(dataset, target.display)
-            cursor.executemany(f"INSERT INTO {ddl.tables[METADATA_TABLE]} (`key`, `value`) VALUES (%s, %s)",
-                               dataset.metadata_rows())
-        with connection.cursor() as cursor, result.phase("commit"):
-            existing = _existing(cursor, database, names)
-            if existing and options.if_exists == "fail":
-                raise TablesExistError(f"{target.display} database {database}", existing)
-            moves = []
-            if existing:
-                cursor.execute(f"CREATE DATABASE {_q(old)}")
-                created.append(old)
-                moves += [f"{_q(database)}.{_q(name)} TO {_q(old)}.{_q(name)}" for name in existing]
-            moves += [f"{_q(stage)}.{_q(name)} TO {_q(database)}.{_q(name)}" for name in names]
-            cursor.execute("RENAME TABLE " + ", ".join(moves))
-            created = []   # the target now holds the new tables: nothing to undo
-            for leftover in ([old] if existing else []) + [stage]:
-                try:
-                    cursor.execute(f"DROP DATABASE IF EXISTS {_q(leftover)}")
-                except pymysql.err.MySQLError as error:
-                    warnings.warn(f"loaded, but could not drop {leftover}: {error}", stacklevel=2)
-    except BaseException:
-        with contextlib.suppress(Exception):
+class MySQLBackend(LoadBackend):
+    """A fresh staging database filled by LOAD DATA LOCAL INFILE (or multi-row INSERTs), then one RENAME TABLE."""
+
+    dialect: ClassVar[str] = "mysql"
+    mark: ClassVar[str] = "%s"
+    prefetch_depth: ClassVar[int] = 1   # one part file ahead: parts are large
+
+    @classmethod
+    def find_tables(cls, target: Target, schema: str | None, names: list[str]) -> list[str]:
+        connection = connect(target)
+        try:
+            with connection.cursor() as cursor:
+                return _existing(cursor, schema or target.database or "", names)
+        finally:
             connection.close()
-        if created:
-            _cleanup(target, session, created)
-        raise
-    connection.close()
-    return result
+
+    @property
+    def where(self) -> str:
+        return f"{self.target.display} database {self.database}"
+
+    def begin(self) -> Plan:
+        database = self.options.schema or self.target.database
+        if not database:
+            raise ValueError(f"{self.target.display}: name a database in the URL (mysql://user@host:port/db) "
+                             "or pass schema=")
+        # The pid tells whose staging database this is (several loads may run against one server).
+        token = f"{os.getpid()}_{secrets.token_hex(6)}"
+        self.database, self.stage, self.old = database, f"salesgen_stage_{token}", f"salesgen_old_{token}"
+        self.created: list[str] = []   # databases to drop if the load fails
+        self.session: int | None = None
+        self.folder = tempfile.TemporaryDirectory(prefix="salesgen-load-")
+        self.connection = connect(self.target)
+        self.cursor = self.connection.cursor()
+        self.cursor.execute("SELECT CONNECTION_ID()")
+        self.session = int((self.cursor.fetchone() or (0,))[0])
+        if not _database_exists(self.cursor, database):
+            self.execute(f"CREATE DATABASE {_q(database)} CHARACTER SET utf8mb4")
+            self.created.append(database)
+        # The tables are created in a staging database; the target is only touched by the final RENAME.
+        self.execute(f"CREATE DATABASE {_q(self.stage)} CHARACTER SET utf8mb4")
+        self.created.append(self.stage)
+        self.execute(f"USE {_q(self.stage)}")
+        return plan("mysql", schema=self.stage, prefix=self.options.prefix, metadata=True)
+
+    def existing(self, names: list[str]) -> list[str]:
+        return _existing(self.cursor, self.database, names)
+
+    def drop(self, plan: Plan, existing: list[str]) -> None:
+        """Nothing yet: the old tables are swapped out by :meth:`commit`."""
+
+    def execute(self, statement: str) -> None:
+        self.cursor.execute(statement)
+
+    def executemany(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        self.cursor.executemany(statement, rows)
+
+    def work(self, dataset: LoadSource) -> Iterator[tuple[str, Any]]:
+        if local_infile(self.cursor):
+            return _parts(dataset, Path(self.folder.name))
+        return _row_batches(dataset)
+
+    def write(self, table: str, plan: Plan, payload: Any) -> int:
+        columns = ", ".join(_q(c) for c in TABLES[table].column_names)
+        if isinstance(payload, list):   # without LOCAL INFILE: PyMySQL sends multi-row INSERTs of up to ~1 MB
+            marks = ", ".join(["%s"] * len(TABLES[table].columns))
+            self.cursor.executemany(f"INSERT INTO {plan.tables[table]} ({columns}) VALUES ({marks})", payload)
+            return len(payload)
+        rows, path = payload
+        loaded = self.cursor.execute(
+            f"LOAD DATA LOCAL INFILE %s INTO TABLE {plan.tables[table]} CHARACTER SET utf8mb4 "
+            "FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' ESCAPED BY '\\\\' "
+            f"LINES TERMINATED BY '\\n' ({columns})", (str(path),))
+        path.unlink()
+        # LOCAL turns row errors into warnings: a load must take exactly its rows without one.
+        self.cursor.execute("SHOW WARNINGS LIMIT 5")
+        problems = [f"{row[0]} {row[1]}: {row[2]}" for row in self.cursor.fetchall()]
+        if problems or loaded != rows:
+            raise LoadCountError(f"MariaDB rejected rows of {table}: {loaded} of {rows} loaded; "
+                                 + ("; ".join(problems) or "no warning given"))
+        return int(rows)
+
+    def commit(self, plan: Plan, existing: list[str]) -> None:
+        names = [self.options.prefix + name for name in LOADED_TABLES]
+        existing = _existing(self.cursor, self.database, names)   # again: another session may have created some
+        if existing and self.options.if_exists == "fail":
+            raise TablesExistError(self.where, existing)
+        moves = []
+        if existing:
+            self.execute(f"CREATE DATABASE {_q(self.old)}")
+            self.created.append(self.old)
+            moves += [f"{_q(self.database)}.{_q(name)} TO {_q(self.old)}.{_q(name)}" for name in existing]
+        moves += [f"{_q(self.stage)}.{_q(name)} TO {_q(self.database)}.{_q(name)}" for name in names]
+        self.execute("RENAME TABLE " + ", ".join(moves))   # atomic in MariaDB >= 10.6
+        self.created = []   # the target now holds the new tables: nothing to undo
+        for leftover in ([self.old] if existing else []) + [self.stage]:
+            try:
+                self.execute(f"DROP DATABASE IF EXISTS {_q(leftover)}")
+            except pymysql.err.MySQLError as error:
+                warnings.warn(f"loaded, but could not drop {leftover}: {error}", stacklevel=2)
+
+    def abort(self) -> None:
+        connection = getattr(self, "connection", None)
+        if connection is not None:
+            with contextlib.suppress(Exception):
+                connection.close()
+        if getattr(self, "created", None):
+            _cleanup(self.target, self.session, self.created)
+        self.close_folder()
+
+    def close(self) -> None:
+        self.connection.close()
+        self.close_folder()
+
+    def close_folder(self) -> None:
+        folder = getattr(self, "folder", None)
+        if folder is not None:
+            with contextlib.suppress(OSError):
+                folder.cleanup()
+
+
+BACKEND = MySQLBackend

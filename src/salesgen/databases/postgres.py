@@ -23,18 +23,20 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import groupby
-from operator import itemgetter
+import contextlib
+from contextlib import AbstractContextManager
+from typing import Any, ClassVar
 
 import psycopg
+import pyarrow as pa
 from psycopg import sql
 
-from salesgen.databases.ddl import METADATA_TABLE, plan
+from salesgen.databases.ddl import Plan, plan
 from salesgen.databases.encoding import pg_csv
-from salesgen.databases.loader import LOADED_TABLES, LoadOptions, LoadResult, TablesExistError, Target
-from salesgen.databases.source import ParquetDataset, prefetch
-from salesgen.schema import TABLE_NAMES, TABLES
+from salesgen.databases.loader import LoadBackend
+from salesgen.databases.sql import ident, literal
+from salesgen.databases.urls import Target
+from salesgen.schema import TABLES
 
 MAINTENANCE_WORK_MEM = "256MB"
 
@@ -57,64 +59,74 @@ def existing_tables(cursor: psycopg.Cursor[tuple[object, ...]], schema: str | No
     return [name for name in names if name in found]
 
 
-def find_tables(target: Target, schema: str | None, names: list[str]) -> list[str]:
-    """Which of ``names`` exist at ``target`` (in ``schema``)."""
-    with connect(target) as connection:
-        return existing_tables(connection.cursor(), schema, names)
+class PostgresBackend(LoadBackend):
+    """One transaction; COPY per table from CSV encoded in a background thread; keys and indexes after the data."""
+
+    dialect: ClassVar[str] = "postgres"
+    mark: ClassVar[str] = "%s"
+
+    @classmethod
+    def find_tables(cls, target: Target, schema: str | None, names: list[str]) -> list[str]:
+        with connect(target) as connection:
+            return existing_tables(connection.cursor(), schema, names)
+
+    def begin(self) -> Plan:
+        self.connection = connect(self.target)
+        self.cursor = self.connection.cursor()
+        self._copy: AbstractContextManager[psycopg.Copy] | None = None
+        self.execute("SET LOCAL TimeZone = 'UTC'")
+        self.execute(f"SET LOCAL maintenance_work_mem = {literal(MAINTENANCE_WORK_MEM)}")
+        if self.options.schema is not None:
+            self.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(self.options.schema)}")
+        return plan("postgres", schema=self.options.schema, prefix=self.options.prefix, metadata=True)
+
+    def existing(self, names: list[str]) -> list[str]:
+        return existing_tables(self.cursor, self.options.schema, names)
+
+    def execute(self, statement: str) -> None:
+        self.cursor.execute(statement.encode())
+
+    def executemany(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        self.cursor.executemany(statement.encode(), rows)
+
+    def drop(self, plan: Plan, existing: list[str]) -> None:
+        # One statement: PostgreSQL resolves the references between the dropped tables itself.
+        qualified = [sql.Identifier(*((self.options.schema, name) if self.options.schema else (name,)))
+                     for name in existing]
+        self.cursor.execute(sql.SQL("DROP TABLE {}").format(sql.SQL(", ").join(qualified)))
+
+    def encode(self, table: str, batch: pa.RecordBatch) -> tuple[int, bytes]:
+        return batch.num_rows, pg_csv(batch)
+
+    def start_table(self, table: str, plan: Plan) -> None:
+        columns = ", ".join(ident(c) for c in TABLES[table].column_names)
+        # FREEZE: the table was created in this transaction, so rows can be written frozen (no vacuum pass later).
+        self._copy = self.cursor.copy(f"COPY {plan.tables[table]} ({columns}) FROM STDIN (FORMAT csv, FREEZE)".encode())
+        self._writer = self._copy.__enter__()
+
+    def write(self, table: str, plan: Plan, payload: tuple[int, bytes]) -> int:
+        rows, data = payload
+        self._writer.write(data)
+        return rows
+
+    def end_table(self, table: str, written: int) -> int:
+        assert self._copy is not None
+        self._copy.__exit__(None, None, None)
+        self._copy = None
+        return self.cursor.rowcount
+
+    def commit(self, plan: Plan, existing: list[str]) -> None:
+        self.connection.commit()
+
+    def abort(self) -> None:
+        # Without a COMMIT, closing rolls everything back (also on the server if the connection is lost).
+        connection = getattr(self, "connection", None)
+        if connection is not None:
+            with contextlib.suppress(Exception):   # already broken: the server rolls back on its own
+                connection.close()
+
+    def close(self) -> None:
+        self.connection.close()
 
 
-def _encoded(dataset: ParquetDataset) -> Iterator[tuple[str, int, bytes]]:
-    for table in TABLE_NAMES:
-        for batch in dataset.batches(table):
-            yield table, batch.num_rows, pg_csv(batch)
-
-
-def load(target: Target, dataset: ParquetDataset, options: LoadOptions) -> LoadResult:
-    """Load ``dataset`` into the PostgreSQL database of ``target`` in one transaction."""
-    result = LoadResult()
-    ddl = plan("postgres", schema=options.schema, prefix=options.prefix, metadata=True)
-    names = [options.prefix + name for name in LOADED_TABLES]
-    connection = connect(target)
-    try:
-        cursor = connection.cursor()
-        with result.phase("prepare"):
-            cursor.execute("SET LOCAL TimeZone = 'UTC'")
-            cursor.execute(sql.SQL("SET LOCAL maintenance_work_mem = {}").format(MAINTENANCE_WORK_MEM))
-            if options.schema is not None:
-                cursor.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(options.schema)))
-            existing = existing_tables(cursor, options.schema, names)
-            if existing and options.if_exists == "fail":
-                where = f"{target.display}" + (f" schema {options.schema}" if options.schema else "")
-                raise TablesExistError(where, existing)
-            if existing:
-                qualified = [sql.Identifier(*((options.schema, name) if options.schema else (name,)))
-                             for name in existing]
-                cursor.execute(sql.SQL("DROP TABLE {}").format(sql.SQL(", ").join(qualified)))
-            for statement in ddl.create:
-                cursor.execute(statement.encode())
-        with result.phase("data"):
-            for table, items in groupby(prefetch(_encoded(dataset)), key=itemgetter(0)):
-                columns = sql.SQL(", ").join(sql.Identifier(c) for c in TABLES[table].column_names)
-                copy_sql = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT csv, FREEZE)").format(
-                    sql.SQL(ddl.tables[table]), columns)
-                sent = 0
-                with cursor.copy(copy_sql) as copy:
-                    for _, rows, payload in items:
-                        copy.write(payload)
-                        sent += rows
-                        options.report(table, sent)
-                result.rows[table] = cursor.rowcount
-            result.verify(dataset, target.display)
-            cursor.executemany(sql.SQL("INSERT INTO {} (key, value) VALUES (%s, %s)").format(
-                sql.SQL(ddl.tables[METADATA_TABLE])), dataset.metadata_rows())
-        with result.phase("keys"):
-            for statement in ddl.keys:
-                cursor.execute(statement.encode())
-        with result.phase("indexes"):
-            for statement in ddl.indexes:
-                cursor.execute(statement.encode())
-        with result.phase("commit"):
-            connection.commit()
-    finally:
-        connection.close()   # without a COMMIT, closing rolls everything back
-    return result
+BACKEND = PostgresBackend

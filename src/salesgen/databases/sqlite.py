@@ -21,21 +21,19 @@ Example:
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from pathlib import Path
+from typing import Any, ClassVar
 
-from salesgen.databases.ddl import METADATA_TABLE, plan
+import pyarrow as pa
+
+from salesgen.databases.ddl import Plan, plan
 from salesgen.databases.encoding import sqlite_rows
-from salesgen.databases.loader import LOADED_TABLES, LoadOptions, LoadResult, TablesExistError, Target
-from salesgen.databases.source import ParquetDataset, prefetch
+from salesgen.databases.files import FileBackend
+from salesgen.databases.sql import ident
 from salesgen.schema import TABLE_NAMES, TABLES
 
 CACHE_KIB = 262_144   # page cache for this connection while loading: 256 MiB
-
-
-def _companions(path: Path) -> list[Path]:
-    return [path, *(path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))]
 
 
 def existing_tables(connection: sqlite3.Connection, names: list[str]) -> list[str]:
@@ -43,73 +41,48 @@ def existing_tables(connection: sqlite3.Connection, names: list[str]) -> list[st
     return [name for name in names if name in found]
 
 
-def find_tables(target: Target, schema: str | None, names: list[str]) -> list[str]:
-    """Which of ``names`` exist in the SQLite file of ``target`` (none if there is no file)."""
-    assert target.path is not None
-    if not target.path.exists():
-        return []
-    connection = sqlite3.connect(f"{target.path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
+class SQLiteBackend(FileBackend):
+    """``BEGIN IMMEDIATE``; ``executemany`` per batch; deferred foreign keys checked before the COMMIT."""
+
+    dialect: ClassVar[str] = "sqlite"
+    begin_statement: ClassVar[str] = "BEGIN IMMEDIATE"
+    companions: ClassVar[tuple[str, ...]] = ("-journal", "-wal", "-shm")
+    errors: ClassVar[tuple[type[Exception], ...]] = (sqlite3.Error,)
+
+    @staticmethod
+    def read_only(path: Path) -> sqlite3.Connection:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+    @staticmethod
+    def tables_in(connection: sqlite3.Connection, schema: str | None, names: list[str]) -> list[str]:
         return existing_tables(connection, names)
-    finally:
-        connection.close()
+
+    def open(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path, isolation_level=None)
+
+    def settings(self) -> list[str]:
+        return ["PRAGMA foreign_keys = ON", f"PRAGMA cache_size = -{CACHE_KIB}"]
+
+    def plan(self) -> Plan:
+        return plan("sqlite", prefix=self.options.prefix, metadata=True)
+
+    def encode(self, table: str, batch: pa.RecordBatch) -> list[tuple[Any, ...]]:
+        return sqlite_rows(batch)
+
+    def write(self, table: str, plan: Plan, payload: list[tuple[Any, ...]]) -> int:
+        spec = TABLES[table]
+        columns = ", ".join(ident(c) for c in spec.column_names)
+        marks = ", ".join("?" * len(spec.columns))
+        self.connection.executemany(f"INSERT INTO {plan.tables[table]} ({columns}) VALUES ({marks})", payload)
+        return len(payload)
+
+    def check_keys(self) -> None:
+        # Foreign keys are DEFERRABLE INITIALLY DEFERRED: rows may arrive before their parents; check them all now.
+        dangling = [row for name in TABLE_NAMES for row in self.connection.execute(
+            f"PRAGMA foreign_key_check({ident(self.options.prefix + name)})").fetchmany(5)]
+        if dangling:
+            shown = "; ".join(f"{row[0]} rowid {row[1]} → {row[2]}" for row in dangling)
+            raise sqlite3.IntegrityError(f"FOREIGN KEY constraint failed: {shown}")
 
 
-def load(target: Target, dataset: ParquetDataset, options: LoadOptions) -> LoadResult:
-    """Load ``dataset`` into the SQLite file of ``target`` in one transaction."""
-    assert target.path is not None
-    path = target.path
-    result = LoadResult()
-    ddl = plan("sqlite", prefix=options.prefix, metadata=True)
-    names = [options.prefix + name for name in LOADED_TABLES]
-    created_file = not path.exists()
-    if created_file and not path.parent.is_dir():
-        raise FileNotFoundError(f"{target.display}: folder {path.parent} does not exist")
-    connection = sqlite3.connect(path, isolation_level=None)
-    committed = False
-    try:
-        with result.phase("prepare"):
-            connection.execute("PRAGMA foreign_keys = ON")
-            connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-            connection.execute("BEGIN IMMEDIATE")
-            existing = existing_tables(connection, names)
-            if existing and options.if_exists == "fail":
-                raise TablesExistError(target.display, existing)
-            for name in reversed(existing):   # children before parents
-                connection.execute(f'DROP TABLE "{name}"')
-            for statement in ddl.create:
-                connection.execute(statement)
-        with result.phase("data"):
-            batches = ((table, batch.num_rows, sqlite_rows(batch))
-                       for table in TABLE_NAMES for batch in dataset.batches(table))
-            for table, count, rows in prefetch(batches):
-                spec = TABLES[table]
-                columns = ", ".join(f'"{c}"' for c in spec.column_names)
-                marks = ", ".join("?" * len(spec.columns))
-                connection.executemany(f"INSERT INTO {ddl.tables[table]} ({columns}) VALUES ({marks})", rows)
-                result.rows[table] = result.rows.get(table, 0) + count
-                options.report(table, result.rows[table])
-            result.verify(dataset, target.display)
-            connection.executemany(f"INSERT INTO {ddl.tables[METADATA_TABLE]} (key, value) VALUES (?, ?)",
-                                   dataset.metadata_rows())
-        with result.phase("indexes"):
-            for statement in ddl.indexes:
-                connection.execute(statement)
-        with result.phase("keys"):
-            dangling = [row for name in names[:len(TABLE_NAMES)]
-                        for row in connection.execute(f'PRAGMA foreign_key_check("{name}")').fetchmany(5)]
-            if dangling:
-                shown = "; ".join(f"{row[0]} rowid {row[1]} → {row[2]}" for row in dangling)
-                raise sqlite3.IntegrityError(f"FOREIGN KEY constraint failed: {shown}")
-        with result.phase("commit"):
-            connection.execute("COMMIT")
-            committed = True
-    finally:
-        if not committed:
-            with contextlib.suppress(sqlite3.Error):
-                connection.execute("ROLLBACK")
-        connection.close()
-        if not committed and created_file:
-            for companion in _companions(path):
-                companion.unlink(missing_ok=True)
-    return result
+BACKEND = SQLiteBackend

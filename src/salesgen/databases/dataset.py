@@ -1,4 +1,12 @@
-"""Reading a Parquet dataset for loading: its manifest, its parts, batches in an order the keys accept.
+"""What a load reads: :class:`LoadSource` (the protocol) and :class:`ParquetDataset` (a Parquet output).
+
+A load needs the rows of each table in batches with the contract's schema, in
+an order the keys accept (parents before children within a self-referencing
+table), the manifest's row counts (to verify the load) and its metadata rows.
+:class:`ParquetDataset` reads them from a Parquet output directory: the parts
+listed by its manifest, in block order. The reader (:mod:`salesgen.readers`)
+builds on it for its Parquet face; anything else satisfying
+:class:`LoadSource` can be loaded too.
 
 Example:
     >>> import tempfile
@@ -15,23 +23,48 @@ Example:
 from __future__ import annotations
 
 import json
-import queue
-import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from salesgen.schema import TABLE_NAMES, TABLES, arrow_schema
-from salesgen.sinks.base import dumps_metadata
+from salesgen.schema import MANIFEST_FILE, TABLE_NAMES, TABLES, arrow_schema
 
 BATCH_ROWS = 65_536
-MANIFEST = "manifest.json"
+MANIFEST = MANIFEST_FILE
 
-T = TypeVar("T")
+
+class LoadSource(Protocol):
+    """What :func:`salesgen.databases.loader.run` needs from a dataset."""
+
+    @property
+    def row_counts(self) -> Mapping[str, int]:
+        """Rows per contract table, as the dataset's manifest lists them (the load is checked against these)."""
+        ...
+
+    @property
+    def files(self) -> Mapping[str, list[Path]]:
+        """Parquet parts per table, for databases that read Parquet themselves (DuckDB); may be empty lists."""
+        ...
+
+    def metadata_rows(self) -> list[tuple[str, str]]:
+        """``(key, JSON text)`` rows for ``salesgen_metadata``."""
+        ...
+
+    def check_parts(self, table: str) -> None:
+        """ValueError unless the parts of ``table`` have the contract's columns and types."""
+        ...
+
+    def levels(self, table: str) -> list[pa.Table]:
+        """All rows of ``table`` split so that a row's parent (self-reference) is in an earlier level."""
+        ...
+
+    def batches(self, table: str, batch_rows: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
+        """The rows of ``table`` in batches with the contract's schema, parents first."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -67,8 +100,9 @@ class ParquetDataset:
 
     def metadata_rows(self) -> list[tuple[str, str]]:
         """The manifest (minus its file list) as ``(key, JSON text)`` rows for ``salesgen_metadata``."""
-        normalized = json.loads(dumps_metadata({k: v for k, v in self.manifest.items() if k != "files"}))
-        return [(key, json.dumps(normalized[key], sort_keys=True, ensure_ascii=False)) for key in sorted(normalized)]
+        # The manifest was read from JSON: its values serialize back as they are.
+        return [(key, json.dumps(self.manifest[key], sort_keys=True, ensure_ascii=False))
+                for key in sorted(self.manifest) if key != "files"]
 
     def check_parts(self, table: str) -> None:
         """ValueError unless every part of ``table`` has the contract's columns and types."""
@@ -161,49 +195,3 @@ def parent_levels(table: pa.Table, key: str, parent: str) -> list[pa.Table]:
     if pending:
         levels.append(pending)
     return [table.take(pa.array(level, pa.int64())) for level in levels]
-
-
-def prefetch(items: Iterable[T], depth: int = 2) -> Iterator[T]:
-    """Iterate ``items`` in a background thread, at most ``depth`` ahead: encoding overlaps the database's work.
-
-    Exceptions of the producer are raised in the consumer; when the consumer
-    stops early (an error, Ctrl-C), the producer stops at its next item.
-
-    Example:
-        >>> list(prefetch(iter(range(5))))
-        [0, 1, 2, 3, 4]
-    """
-    slots: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def put(entry: tuple[str, Any]) -> bool:
-        while not stop.is_set():
-            try:
-                slots.put(entry, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def produce() -> None:
-        try:
-            for item in items:
-                if not put(("item", item)):
-                    return
-            put(("end", None))
-        except BaseException as error:  # forwarded to the consumer
-            put(("error", error))
-
-    worker = threading.Thread(target=produce, name="salesgen-load-encoder", daemon=True)
-    worker.start()
-    try:
-        while True:
-            kind, value = slots.get()
-            if kind == "end":
-                return
-            if kind == "error":
-                raise value
-            yield value
-    finally:
-        stop.set()
-        worker.join(timeout=5)

@@ -1,0 +1,126 @@
+"""An opened dataset: the ten tables on a private DuckDB connection in bounded memory, and its manifest.
+
+Both faces of the reader come from here: the checks run SQL over
+``Source.con`` (views or scratch tables, spilled to disk past the memory
+limit), and :meth:`Source.arrow` gives a table with exactly the contract's
+Arrow types (``salesgen.schema.arrow_schema``).
+
+Example:
+    >>> from salesgen.schema import TABLE_NAMES, arrow_schema
+    >>> def empty(con, scratch):
+    ...     for name in TABLE_NAMES:
+    ...         con.register(name, arrow_schema(name).empty_table())
+    ...     return {"seed": 3}
+    >>> source = opened("arrow", "empty tables", empty, on_disk=False, unreadable=())
+    >>> source.metadata, source.arrow("customers").schema == arrow_schema("customers")
+    ({'seed': 3}, True)
+    >>> source.close()
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from salesgen.config import Config
+from salesgen.config.migrate import upgrade
+from salesgen.databases.sql import ident, literal
+from salesgen.schema import TABLE_NAMES, TABLES, arrow_schema
+
+MEMORY_LIMIT = "768MB"
+
+Reader = Callable[[duckdb.DuckDBPyConnection, Path], dict[str, Any]]
+"""Creates the ten tables or views on the connection (given a scratch folder); returns the manifest."""
+
+
+class SourceError(ValueError):
+    """The input cannot be read as a salesgen dataset (what is missing, and what was expected)."""
+
+
+@dataclass
+class Source:
+    """An opened dataset: a connection with the ten tables as views, and the config that made it."""
+
+    con: duckdb.DuckDBPyConnection
+    config: Config
+    kind: str
+    config_origin: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+    scratch: tempfile.TemporaryDirectory[str] | None = None
+
+    def arrow(self, table: str) -> pa.Table:
+        """``table`` as Arrow with exactly ``arrow_schema(table)`` (decimal money, UTC timestamps, lists)."""
+        schema = arrow_schema(table)
+        columns = ", ".join(ident(name) for name in schema.names)
+        relation = self.con.sql(f"SELECT {columns} FROM {ident(table)}")
+        # DuckDB 1.4 renamed fetch_arrow_table (deprecated since) to to_arrow_table; we accept duckdb>=1.1.
+        fetch = getattr(relation, "to_arrow_table", None) or relation.fetch_arrow_table
+        data: pa.Table = fetch()
+        return pa.Table.from_arrays([data.column(i).cast(f.type) for i, f in enumerate(schema)], schema=schema)
+
+    def tables(self) -> dict[str, pa.Table]:
+        """All ten tables, by :meth:`arrow`."""
+        return {name: self.arrow(name) for name in TABLE_NAMES}
+
+    def close(self) -> None:
+        """Close the connection and remove the scratch files."""
+        self.con.close()
+        if self.scratch is not None:
+            self.scratch.cleanup()
+
+    def __enter__(self) -> Source:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def opened(kind: str, where: str, read: Reader, *, on_disk: bool,
+           unreadable: tuple[type[Exception], ...]) -> Source:
+    """Run ``read`` on a fresh checking connection and wrap the result as a ``Source``.
+
+    The connection works in bounded memory whatever the dataset size (DuckDB spills joins and
+    aggregates to the scratch folder past the limit); ``on_disk`` also keeps the tables there.
+    Errors of the ``unreadable`` kinds become a ``SourceError`` naming ``where``.
+    """
+    scratch = tempfile.TemporaryDirectory(prefix="salesgen-validate-")
+    folder = Path(scratch.name)
+    con = duckdb.connect(str(folder / "validate.duckdb") if on_disk else ":memory:")
+    con.execute(f"SET memory_limit = {literal(MEMORY_LIMIT)}")
+    con.execute(f"SET temp_directory = {literal(str(folder / 'spill'))}")
+    con.execute("SET enable_progress_bar = false")  # stdout belongs to the report (--json)
+    con.execute("SET TimeZone = 'UTC'")  # naive UTC datetimes (MariaDB) cast as UTC; Arrow timestamps in UTC
+    try:
+        metadata = read(con, folder)
+        check_columns(con, where)
+        config, origin = config_of(metadata)
+    except BaseException as error:
+        con.close()
+        scratch.cleanup()
+        if isinstance(error, unreadable) and not isinstance(error, SourceError):
+            raise SourceError(f"cannot read {where}: {error}") from error
+        raise
+    return Source(con, config, kind, origin, metadata, scratch)
+
+
+def check_columns(con: duckdb.DuckDBPyConnection, where: str) -> None:
+    """SourceError naming the table and the columns it lacks."""
+    for table in TABLE_NAMES:
+        present = [row[0] for row in con.execute(f"DESCRIBE {ident(table)}").fetchall()]
+        missing = [c for c in TABLES[table].column_names if c not in present]
+        if missing:
+            raise SourceError(f"table {table!r} in {where} lacks column(s) {', '.join(missing)}; "
+                              f"expected {', '.join(TABLES[table].column_names)}")
+
+
+def config_of(metadata: dict[str, Any]) -> tuple[Config, str]:
+    """The config recorded in the manifest, or the defaults (and where it came from)."""
+    if isinstance(metadata.get("config"), dict):
+        return Config.model_validate(upgrade(metadata["config"])), "the dataset's manifest"  # also pre-split ones
+    return Config(), "defaults (no manifest found)"
