@@ -38,7 +38,7 @@ from _common import environment, num, parse_names, per_second, print_table, scra
 from salesgen.config import Config
 from salesgen.databases.ddl import plan
 from salesgen.databases.loader import DIALECTS, LoadResult, parse_url, run_load
-from salesgen.engine.output import write_dataset
+from salesgen.formats import write_dataset
 from salesgen.schema import TABLE_NAMES, TABLES, Kind
 
 PSQL_TARGET = 0.70

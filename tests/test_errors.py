@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from salesgen import Config, Dataset, Realism, SalesDataGenerator
 from salesgen.schema import TABLE_NAMES
-from salesgen.sinks import SINK_FORMATS
+from salesgen.formats import FORMAT_NAMES as SINK_FORMATS
 
 FAST = settings(max_examples=40, deadline=None)
 

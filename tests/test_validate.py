@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from salesgen.checks.sources import open_source, split_json_document
 from salesgen.cli import app
 from salesgen.config import Config
-from salesgen.engine.output import write_dataset
+from salesgen.formats import write_dataset
 from salesgen.schema import TABLE_NAMES
 
 runner = CliRunner()

@@ -27,15 +27,14 @@ from salesgen.checks.db_sources import open_database
 from salesgen.checks.sources import SourceError, open_source
 from salesgen.cli_common import console, fail
 from salesgen.config import Config
-from salesgen.engine.output import HashMismatchError, WriteSummary, write_dataset
+from salesgen.formats import FORMATS, HashMismatchError, WriteSummary, write_dataset
 from salesgen.presets import merge, preset_description, preset_fields, preset_names, preset_text
-from salesgen.sinks.parts import PART_FORMATS
 from salesgen.version import __version__
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Realistic, reproducible synthetic CRM / B2B sales data.")
 
-FORMAT_HELP = f"Output format: {', '.join(PART_FORMATS)}."
+FORMAT_HELP = f"Output format: {', '.join(FORMATS)}."
 
 
 def load_config(path: Path | None, flags: dict[str, Any], preset: str | None = None) -> Config:
@@ -102,8 +101,8 @@ def generate(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Generate a dataset into files or an embedded DuckDB database."""
-    if format not in PART_FORMATS:
-        raise fail(f"unknown --format {format!r}; choose one of: {', '.join(PART_FORMATS)}")
+    if format not in FORMATS:
+        raise fail(f"unknown --format {format!r}; choose one of: {', '.join(FORMATS)}")
     if workers < 1:
         raise fail(f"--workers must be at least 1, got {workers}")
     if seed < 0:

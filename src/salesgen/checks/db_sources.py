@@ -23,11 +23,10 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from salesgen.checks.sources import Source, SourceError, opened, read_duckdb
+from salesgen.checks.sources import SQL_TYPES, Source, SourceError, opened, read_duckdb
 from salesgen.databases import parse_url
 from salesgen.databases.loader import Target
-from salesgen.schema import TABLE_NAMES, TABLES, Kind
-from salesgen.sinks.duckdb_sink import METADATA_TABLE, SQL_TYPES
+from salesgen.schema import METADATA_TABLE, TABLE_NAMES, TABLES, Kind
 
 BATCH_ROWS = 50_000
 

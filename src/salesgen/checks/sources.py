@@ -9,7 +9,7 @@ Example:
     >>> import tempfile
     >>> from pathlib import Path
     >>> from salesgen.config import Config
-    >>> from salesgen.engine.output import write_dataset
+    >>> from salesgen.formats import write_dataset
     >>> out = write_dataset(Config(num_customers=5), 1, "csv", Path(tempfile.mkdtemp()) / "crm").target
     >>> source = open_source(out)
     >>> source.kind, source.con.sql("SELECT count(*) FROM customers").fetchall()
@@ -29,9 +29,11 @@ from typing import Any
 import duckdb
 
 from salesgen.config import Config
-from salesgen.schema import TABLE_NAMES, TABLES, Kind
-from salesgen.sinks.duckdb_sink import METADATA_TABLE, SQL_TYPES
-from salesgen.sinks.staging import MANIFEST_NAME
+from salesgen.databases.ddl import DIALECT_SPECS
+from salesgen.schema import MANIFEST_FILE as MANIFEST_NAME
+from salesgen.schema import METADATA_TABLE, TABLE_NAMES, TABLES, Kind
+
+SQL_TYPES = DIALECT_SPECS["duckdb"].types  # DuckDB's type for each Kind (was a copy in the DuckDB sink)
 
 
 class SourceError(ValueError):

@@ -4,7 +4,7 @@ Example:
     >>> import tempfile
     >>> from pathlib import Path
     >>> from salesgen.config import Config
-    >>> from salesgen.engine.output import write_dataset
+    >>> from salesgen.formats import write_dataset
     >>> out = write_dataset(Config(num_customers=20, num_sales_reps=3), 1, "parquet",
     ...                     Path(tempfile.mkdtemp()) / "crm").target
     >>> dataset = ParquetDataset.open(out)
@@ -25,8 +25,8 @@ from typing import Any, TypeVar
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from salesgen.formats.manifest import dumps_metadata
 from salesgen.schema import TABLE_NAMES, TABLES, arrow_schema
-from salesgen.sinks.base import dumps_metadata
 
 BATCH_ROWS = 65_536
 MANIFEST = "manifest.json"
