@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from salesgen import Config, Dataset, Realism, SalesDataGenerator
-from salesgen.schema import TABLE_NAMES
 from salesgen.formats import FORMAT_NAMES as SINK_FORMATS
+from salesgen.schema import TABLE_NAMES
 
 FAST = settings(max_examples=40, deadline=None)
 

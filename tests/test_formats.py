@@ -409,7 +409,7 @@ def test_library_cli_and_write_dataset_write_the_same_output(tmp_path: Path, crm
     name = "crm" if FORMATS[fmt].directory else f"crm.{fmt}"
     library = SalesDataGenerator(seed=11).save(crm, tmp_path / "library" / name, fmt)
     _cli(fmt, tmp_path / "cli" / name)
-    summary = write_dataset(crm.config, 11, fmt, tmp_path / "api" / name, workers=2)
+    summary = write_dataset(crm.config, 11, fmt, tmp_path / "api" / name, workers=2 if fmt == "parquet" else 1)
     if fmt == "duckdb":   # a DuckDB file's bytes are not reproducible: compare contents, keys and metadata
         outputs = [library, tmp_path / "cli" / name, summary.target]
         tables = [_duckdb_tables(path) for path in outputs]
