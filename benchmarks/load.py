@@ -39,7 +39,7 @@ from salesgen.config import Config
 from salesgen.databases import DIALECTS, parse_url
 from salesgen.databases.ddl import plan
 from salesgen.databases.loader import LoadResult, run_load
-from salesgen.engine.output import write_dataset
+from salesgen.formats import write_dataset
 from salesgen.schema import TABLE_NAMES, TABLES, Kind
 
 PSQL_TARGET = 0.70

@@ -31,7 +31,7 @@ from _common import environment, num, parse_ints, parse_names, per_second, print
 
 from salesgen import SalesDataGenerator
 from salesgen.config import Config
-from salesgen.engine.output import write_dataset
+from salesgen.formats import write_dataset
 
 CORE_SIZES = (10_000, 100_000)
 TPCH_TABLES = ("region", "nation", "supplier", "customer", "part", "partsupp", "orders", "lineitem")

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from salesgen.config import Config
-from salesgen.engine.output import write_dataset
+from salesgen.formats import write_dataset
 
 
 def main() -> None:

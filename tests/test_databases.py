@@ -43,7 +43,7 @@ from salesgen.databases import (
 )
 from salesgen.databases.ddl import CHECKS, METADATA_TABLE, plan
 from salesgen.databases.loader import LOADED_TABLES
-from salesgen.engine.output import write_dataset
+from salesgen.formats import write_dataset
 from salesgen.schema import TABLE_NAMES, TABLES, Kind, arrow_schema
 
 PG_URL = os.environ.get("SALESGEN_TEST_POSTGRES_URL", "postgresql://root@127.0.0.1:5432/test")

@@ -14,8 +14,8 @@ from pydantic import ValidationError
 
 from salesgen import Config, Dataset, SalesDataGenerator
 from salesgen.config import Accounts, Pipeline, Realism, WinLoss
+from salesgen.formats import FORMAT_NAMES
 from salesgen.schema import TABLE_NAMES
-from salesgen.sinks import SINK_FORMATS
 
 FAST = settings(max_examples=40, deadline=None)
 
@@ -179,7 +179,7 @@ def test_unknown_format_lists_the_valid_ones_and_writes_nothing(tiny: Dataset, t
         SalesDataGenerator(seed=3).save(tiny, tmp_path / "crm.xml", "xml")
     message = str(error.value)
     assert "'xml'" in message
-    assert all(fmt in message for fmt in SINK_FORMATS)
+    assert all(fmt in message for fmt in FORMAT_NAMES)
     assert listing(tmp_path) == []
 
 

@@ -25,7 +25,7 @@ from salesgen import Dataset, SalesDataGenerator
 from salesgen.cli import app
 from salesgen.databases import load_parquet_dataset
 from salesgen.databases.sql import TYPES, Names, check_prefix, check_schema, ident, literal
-from salesgen.engine.output import write_dataset
+from salesgen.formats import write_dataset
 from salesgen.readers import SourceError, open_source, read, split_json_document
 from salesgen.schema import TABLE_NAMES, TABLES, Kind, arrow_schema
 

@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from salesgen.config import Config
-from salesgen.engine.output import write_dataset
+from salesgen.formats import write_dataset
 from salesgen.schema import TABLE_NAMES, arrow_schema
 
 
@@ -132,7 +132,7 @@ def test_memory_is_bounded_by_the_block_not_the_dataset(tmp_path: Path) -> None:
     script = (
         "import resource, sys\n"
         "from salesgen.config import Config\n"
-        "from salesgen.engine.output import write_dataset\n"
+        "from salesgen.formats import write_dataset\n"
         "write_dataset(Config(num_customers=int(sys.argv[1]), block_size=2000), 1, 'parquet', sys.argv[2])\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from salesgen.cli import app
 from salesgen.config import Config
-from salesgen.engine.output import write_dataset
+from salesgen.formats import write_dataset
 
 runner = CliRunner()
 CONFIG = Config(num_customers=300, num_sales_reps=6, block_size=100)

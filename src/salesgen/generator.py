@@ -11,7 +11,7 @@ Example:
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -23,21 +23,28 @@ from salesgen.config import Config
 from salesgen.config.presets import load_preset, merge
 from salesgen.engine.block import build_block
 from salesgen.engine.context import RunContext, build_context
-from salesgen.engine.output import run_metadata
-from salesgen.engine.runner import generate_tables
+from salesgen.engine.runner import generate_blocks
 from salesgen.entities.reps import METRIC_COLUMNS, build_roster
+from salesgen.formats.manifest import run_metadata
+from salesgen.formats.writer import write_tables
 from salesgen.schema import TABLE_NAMES
 
 SAMPLE_PAGE = 1000  # reps per page of generate_sales_person()
 
 
 class Dataset(Mapping[str, pa.Table]):
-    """The ten tables of one run, by name, with the seed and config that made them."""
+    """The ten tables of one run, by name, with the seed and config that made them.
 
-    def __init__(self, tables: Mapping[str, pa.Table], config: Config, seed: int) -> None:
+    ``block_rows``: the rows each block contributed to each block table (set by ``generate_dataset``),
+    so that saving writes the same parts, hence the same bytes, as ``salesgen generate``.
+    """
+
+    def __init__(self, tables: Mapping[str, pa.Table], config: Config, seed: int,
+                 block_rows: Mapping[str, Sequence[int]] | None = None) -> None:
         self._tables = dict(tables)
         self.config = config
         self.seed = seed
+        self.block_rows = block_rows
 
     def __getitem__(self, name: str) -> pa.Table:
         if name not in self._tables:
@@ -95,7 +102,8 @@ class SalesDataGenerator:
         if num_sales_people is not None:
             changes["num_sales_reps"] = num_sales_people
         config = Config.model_validate(merge(self.config.model_dump(), changes))
-        return Dataset(generate_tables(config, self.seed), config, self.seed)
+        tables, block_rows = generate_blocks(config, self.seed)
+        return Dataset(tables, config, self.seed, block_rows)
 
     def save_to_json(self, dataset: Mapping[str, pa.Table], path: str | Path = "salesgen_output.json",
                      *, overwrite: bool = True) -> Path:
@@ -109,19 +117,15 @@ class SalesDataGenerator:
 
     def save(self, dataset: Mapping[str, pa.Table], target: str | Path, format: str, *,
              overwrite: bool = False) -> Path:
-        """Write ``dataset`` in any registered format (json, jsonl, csv, parquet, duckdb), atomically."""
-        from salesgen.sinks import open_sink
+        """Write ``dataset`` in any format (parquet, duckdb, csv, jsonl, json), atomically.
 
-        metadata = dataset.metadata() if isinstance(dataset, Dataset) else \
-            Dataset(dataset, self.config, self.seed).metadata()
-        sink = open_sink(format, target, overwrite=overwrite)
-        try:
-            for name in TABLE_NAMES:
-                sink.write(name, dataset[name])
-            return sink.close(metadata)
-        except BaseException:
-            sink.abort()
-            raise
+        Goes through the same writer as ``salesgen generate``: for a dataset from ``generate_dataset``
+        the files and manifest (``dataset_hash`` included) equal the CLI's for the same seed and config.
+        A plain mapping of tables is written as one block, with this generator's seed and config as metadata.
+        """
+        data = dataset if isinstance(dataset, Dataset) else Dataset(dataset, self.config, self.seed)
+        return write_tables(data, data.metadata(), format, target, block_rows=data.block_rows,
+                            overwrite=overwrite).target
 
     @cached_property
     def product_catalog(self) -> list[dict[str, Any]]:

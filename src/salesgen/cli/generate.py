@@ -22,11 +22,10 @@ from rich.table import Table
 from salesgen.cli import databases
 from salesgen.cli.common import Quiet, console, fail, load_config
 from salesgen.config import Config
-from salesgen.engine.output import HashMismatchError, WriteSummary, write_dataset
-from salesgen.sinks.parts import PART_FORMATS
+from salesgen.formats import FORMATS, HashMismatchError, WriteSummary, write_dataset
 from salesgen.version import __version__
 
-FORMAT_HELP = f"Output format: {', '.join(PART_FORMATS)}."
+FORMAT_HELP = f"Output format: {', '.join(FORMATS)}."
 
 
 def generate(
@@ -50,8 +49,8 @@ def generate(
     quiet: Quiet = False,
 ) -> None:
     """Generate a dataset into files or an embedded DuckDB database."""
-    if format not in PART_FORMATS:
-        raise fail(f"unknown --format {format!r}; choose one of: {', '.join(PART_FORMATS)}")
+    if format not in FORMATS:
+        raise fail(f"unknown --format {format!r}; choose one of: {', '.join(FORMATS)}")
     if workers < 1:
         raise fail(f"--workers must be at least 1, got {workers}")
     if seed < 0:

@@ -12,7 +12,7 @@ Example:
     >>> import tempfile
     >>> from pathlib import Path
     >>> from salesgen.config import Config
-    >>> from salesgen.engine.output import write_dataset
+    >>> from salesgen.formats import write_dataset
     >>> out = write_dataset(Config(num_customers=20, num_sales_reps=3), 1, "parquet",
     ...                     Path(tempfile.mkdtemp()) / "crm").target
     >>> dataset = ParquetDataset.open(out)

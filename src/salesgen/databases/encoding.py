@@ -31,7 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
-from salesgen.sinks.encode import json_values, timestamps
+from salesgen.arrowtext import json_values, timestamps
 
 _CSV_BATCH = 16_384
 

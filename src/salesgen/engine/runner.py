@@ -45,11 +45,21 @@ def run_blocks(ctx: RunContext, runner: Runner = inline_runner) -> Iterator[tupl
     yield "sales_reps", finish_reps(ctx.roster, totals, ctx.config)
 
 
-def generate_tables(config: Config, seed: int, runner: Runner = inline_runner) -> dict[str, pa.Table]:
-    """All ten tables in memory, in the registry's order."""
+def generate_blocks(config: Config, seed: int,
+                    runner: Runner = inline_runner) -> tuple[dict[str, pa.Table], dict[str, list[int]]]:
+    """All ten tables in memory, in the registry's order, and the rows each block gave each block table.
+
+    The writer slices the tables at those boundaries into the same parts as a streamed run.
+    """
     ctx = build_context(config, seed)
     parts: dict[str, list[pa.Table]] = {name: [] for name in TABLE_NAMES}
     for name, table in run_blocks(ctx, runner):
         parts[name].append(table)
-    return {name: pa.concat_tables(parts[name]) if parts[name] else ctx.schemas[name].empty_table()
-            for name in TABLE_NAMES}
+    tables = {name: pa.concat_tables(parts[name]) if parts[name] else ctx.schemas[name].empty_table()
+              for name in TABLE_NAMES}
+    return tables, {name: [table.num_rows for table in parts[name]] for name in BLOCK_TABLES}
+
+
+def generate_tables(config: Config, seed: int, runner: Runner = inline_runner) -> dict[str, pa.Table]:
+    """All ten tables in memory, in the registry's order."""
+    return generate_blocks(config, seed, runner)[0]

@@ -11,7 +11,7 @@ Example:
     >>> import tempfile
     >>> from pathlib import Path
     >>> from salesgen.config import Config
-    >>> from salesgen.engine.output import write_dataset
+    >>> from salesgen.formats import write_dataset
     >>> out = write_dataset(Config(num_customers=5), 1, "csv", Path(tempfile.mkdtemp()) / "crm").target
     >>> tables = read(out)
     >>> tables["opportunities"].schema.field("amount").type, tables["customers"].num_rows

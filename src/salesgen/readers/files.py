@@ -10,7 +10,7 @@ Example:
     >>> import tempfile
     >>> from pathlib import Path
     >>> from salesgen.config import Config
-    >>> from salesgen.engine.output import write_dataset
+    >>> from salesgen.formats import write_dataset
     >>> folder = Path(tempfile.mkdtemp())
     >>> jsonl = write_dataset(Config(num_customers=4), 2, "jsonl", folder / "crm").target
     >>> with open_file(jsonl) as source:

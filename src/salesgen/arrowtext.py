@@ -1,4 +1,4 @@
-"""Vectorized Arrow → text encoding for the JSON, JSON Lines and CSV sinks.
+"""Vectorized Arrow → text encoding for the JSON, JSON Lines and CSV formats.
 
 Every function works on whole Arrow arrays with ``pyarrow.compute``: there is
 no Python loop per row or per value. Each row's text depends on that row only,

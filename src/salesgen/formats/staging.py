@@ -22,7 +22,7 @@ import secrets
 import shutil
 from pathlib import Path
 
-MANIFEST_NAME = "manifest.json"
+from salesgen.schema import MANIFEST_FILE
 
 
 def _remove(path: Path) -> None:
@@ -68,10 +68,10 @@ def check_target(target: Path, *, overwrite: bool, directory: bool) -> None:
     if directory:
         if not target.is_dir():
             raise FileExistsError(f"cannot overwrite {target}: it exists and is not a directory")
-        if any(target.iterdir()) and not (target / MANIFEST_NAME).is_file():
+        if any(target.iterdir()) and not (target / MANIFEST_FILE).is_file():
             raise FileExistsError(
                 f"refusing to overwrite {target}: a non-empty directory that is not a salesgen "
-                f"output (no {MANIFEST_NAME})"
+                f"output (no {MANIFEST_FILE})"
             )
     elif target.is_dir():
         raise IsADirectoryError(f"cannot overwrite {target}: it is a directory, expected a file")
@@ -152,20 +152,6 @@ class Staging:
             ) from error
         self.artifact = self.root if directory else self.root / self.target.name
         self.published = False
-
-    def scratch(self, name: str) -> Path:
-        """A path for a temporary file inside the staging directory (file artifacts only).
-
-        Example:
-            >>> import tempfile
-            >>> s = Staging(Path(tempfile.mkdtemp()) / "a.json", overwrite=False, directory=False)
-            >>> s.scratch("part").parent == s.root
-            True
-            >>> s.discard()
-        """
-        if self.directory:
-            raise ValueError("a directory artifact has no scratch space")
-        return self.root / f".scratch-{name}"
 
     def publish(self) -> Path:
         """Rename the artifact onto the target (replacing it if allowed); return the target.

@@ -1,7 +1,7 @@
-"""Tests of the output sinks: encoding, golden files, round trips, determinism, atomic publish.
+"""Tests of salesgen.formats: encoding, golden files, round trips, one writer for library and CLI, atomic publish.
 
 Regenerate the golden files (then inspect the diff by eye) with:
-    SALESGEN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_sinks.py -k golden
+    SALESGEN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_formats.py -k golden
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
-from salesgen.schema import RUN_SCOPE_TABLES, TABLE_NAMES, TABLES, Kind, arrow_schema
-from salesgen.sinks import SINK_FORMATS, open_sink
-from salesgen.sinks.encode import (
+from salesgen import SalesDataGenerator
+from salesgen.arrowtext import (
     ENCODE_CHUNK_ROWS,
     csv_fields,
     csv_rows,
@@ -37,7 +37,15 @@ from salesgen.sinks.encode import (
     json_values,
     text_bytes,
 )
-from salesgen.sinks.parquet_sink import ParquetSink
+from salesgen.cli import app
+from salesgen.config import Config
+from salesgen.databases import load_parquet_dataset
+from salesgen.formats import FORMAT_NAMES, FORMATS, HashMismatchError, write_dataset, write_tables
+from salesgen.formats.manifest import dataset_hash
+from salesgen.formats.parts import conform
+from salesgen.formats.writer import split_blocks
+from salesgen.generator import Dataset
+from salesgen.schema import BLOCK_TABLES, TABLE_NAMES, TABLES, Kind, arrow_schema
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE_GOLDEN = os.environ.get("SALESGEN_UPDATE_GOLDEN") == "1"
@@ -91,21 +99,11 @@ def split(table: pa.Table, pieces: int) -> list[pa.Table]:
 
 
 def write_all(fmt: str, target: Path, tables: dict[str, pa.Table], *, pieces: int = 1,
-              overwrite: bool = False, sink_factory: Callable[..., Any] | None = None) -> Path:
-    """Write block tables interleaved piece by piece, run-scope tables last, like the engine."""
-    if sink_factory is None:
-        sink = open_sink(fmt, target, overwrite=overwrite)
-    else:
-        sink = sink_factory(target, overwrite=overwrite)
-    block = [name for name in TABLE_NAMES if name not in RUN_SCOPE_TABLES]
-    parts = {name: split(tables[name], pieces) for name in TABLE_NAMES}
-    for index in range(pieces):
-        for name in block:
-            sink.write(name, parts[name][index])
-    for name in RUN_SCOPE_TABLES:
-        for piece in parts[name]:
-            sink.write(name, piece)
-    return Path(sink.close(METADATA))
+              overwrite: bool = False, metadata: dict[str, Any] | None = None) -> Path:
+    """Write ``tables`` through the one writer, the block tables cut into ``pieces`` blocks."""
+    block_rows = {name: [piece.num_rows for piece in split(tables[name], pieces)] for name in BLOCK_TABLES}
+    return write_tables(tables, METADATA if metadata is None else metadata, fmt, target,
+                        block_rows=block_rows, overwrite=overwrite).target
 
 
 def digests(path: Path) -> dict[str, str]:
@@ -206,21 +204,31 @@ def _files(directory: Path) -> list[str]:
     return sorted(p.name for p in directory.iterdir() if not p.name.startswith("."))
 
 
+def _without_hash(manifest: bytes) -> bytes:
+    """The manifest minus its ``dataset_hash`` line (the golden manifests predate it; the hash is checked apart)."""
+    return b"".join(line for line in manifest.splitlines(keepends=True) if not line.startswith(b'  "dataset_hash"'))
+
+
 def _check_golden(produced: Path, golden: Path) -> None:
     """Compare bytes with the frozen golden file or directory (``tests/golden/.gitattributes``: -text)."""
+    def content(path: Path) -> bytes:
+        return _without_hash(path.read_bytes()) if path.name == "manifest.json" else path.read_bytes()
+
     if UPDATE_GOLDEN:
         if produced.is_dir():
             golden.mkdir(exist_ok=True)
             for name in _files(golden):
                 (golden / name).unlink()
             for name in _files(produced):
-                shutil.copyfile(produced / name, golden / name)
+                (golden / name).write_bytes(content(produced / name))
         else:
             shutil.copyfile(produced, golden)
     if produced.is_dir():
         assert _files(produced) == _files(golden)
         for name in _files(produced):
-            assert (produced / name).read_bytes() == (golden / name).read_bytes(), name
+            assert content(produced / name) == (golden / name).read_bytes(), name
+        manifest = json.loads((produced / "manifest.json").read_text("utf-8"))
+        assert manifest["dataset_hash"] == dataset_hash({k: v["sha256"] for k, v in manifest["files"].items()})
     else:
         assert produced.read_bytes() == golden.read_bytes()
 
@@ -287,7 +295,10 @@ def _parse_csv(kind: Kind, text: str) -> Any:
 def test_csv_round_trip(tmp_path: Path) -> None:
     tables = dataset()
     out = write_all("csv", tmp_path / "crm", tables)
-    assert json.loads((out / "manifest.json").read_text())["seed"] == 42
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["seed"] == 42
+    assert {name: entry["rows"] for name, entry in manifest["files"].items()} == \
+        {f"{name}.csv": table.num_rows for name, table in tables.items()}
     for name, table in tables.items():
         assert b"\r\n" not in (out / f"{name}.csv").read_bytes()  # "\n" line ends
         with (out / f"{name}.csv").open(newline="", encoding="utf-8") as handle:
@@ -311,46 +322,130 @@ def test_parquet_round_trip(tmp_path: Path) -> None:
     tables = dataset()
     out = write_all("parquet", tmp_path / "crm", tables, pieces=2)
     manifest = json.loads((out / "manifest.json").read_text())
+    assert sorted(manifest["files"]) == sorted(str(p.relative_to(out)) for p in out.rglob("*.parquet"))
     for name, table in tables.items():
-        relative = f"{name}/part-00000.parquet"
-        back = pq.read_table(out / relative)
+        listed = sorted(path for path in manifest["files"] if path.startswith(name + "/"))
+        if name in BLOCK_TABLES and table.num_rows:
+            assert listed == [f"{name}/part-00000.parquet", f"{name}/part-00001.parquet"]
+        elif table.num_rows:
+            assert listed == [f"{name}/part-run.parquet"]
+        else:
+            assert listed == [f"{name}/part-00000.parquet"]  # an empty table still has its schema on disk
+        back = pa.concat_tables([pq.read_table(out / relative) for relative in listed])
         expected = arrow_schema(name)  # list children are named "element" (compliant Parquet)
         assert back.schema.equals(expected, check_metadata=False)
         assert back.schema.metadata == expected.metadata
         assert [f.metadata for f in back.schema] == [f.metadata for f in expected]
         assert back.equals(table)
-        entry = manifest["files"][relative]
-        assert entry["rows"] == table.num_rows
-        assert entry["sha256"] == hashlib.sha256((out / relative).read_bytes()).hexdigest()
-        if table.num_rows:
-            assert pq.ParquetFile(out / relative).metadata.row_group(0).column(0).compression == "ZSTD"
+        for relative in listed:
+            entry = manifest["files"][relative]
+            assert entry["sha256"] == hashlib.sha256((out / relative).read_bytes()).hexdigest()
+            if entry["rows"]:
+                assert pq.ParquetFile(out / relative).metadata.row_group(0).column(0).compression == "ZSTD"
+        assert sum(manifest["files"][relative]["rows"] for relative in listed) == table.num_rows
 
 
-def test_duckdb_round_trip(tmp_path: Path) -> None:
-    tables = dataset()
-    out = write_all("duckdb", tmp_path / "crm.duckdb", tables, pieces=2)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["crm.duckdb"]
-    with duckdb.connect(str(out), read_only=True) as con:
+@pytest.fixture(scope="module")
+def crm() -> Dataset:
+    """A small generated dataset of several blocks: valid data, which the DuckDB keys and CHECKs accept."""
+    config = Config(num_customers=40, num_sales_reps=4, block_size=16)
+    return SalesDataGenerator(seed=11, config=config).generate_dataset()
+
+
+def _duckdb_tables(path: Path) -> dict[str, pa.Table]:
+    with duckdb.connect(str(path), read_only=True) as con:
         con.execute("SET TimeZone = 'UTC'")
-        for name, table in tables.items():
-            pk = TABLES[name].primary_key
-            back = con.sql(f'SELECT * FROM "{name}" ORDER BY "{pk}"').to_arrow_table()
-            assert back.schema.names == table.schema.names
-            assert back.schema.types == table.schema.types, name
-            assert back.cast(table.schema).equals(table), name
-        meta = dict(con.sql("SELECT key, value FROM salesgen_metadata").fetchall())
-        assert {k: json.loads(v) for k, v in meta.items()} == METADATA
-        constraints = con.sql("SELECT table_name, constraint_column_names FROM duckdb_constraints() "
-                              "WHERE constraint_type = 'PRIMARY KEY'").fetchall()
-        assert dict(constraints) == {**{t: [TABLES[t].primary_key] for t in TABLE_NAMES},
-                                     "salesgen_metadata": ["key"]}
+        return {name: con.sql(f'SELECT * FROM "{name}" ORDER BY "{TABLES[name].primary_key}"').to_arrow_table()
+                for name in TABLE_NAMES}
+
+
+def _duckdb_metadata(path: Path) -> dict[str, Any]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return {key: json.loads(value) for key, value in con.sql("SELECT key, value FROM salesgen_metadata").fetchall()}
+
+
+def _constraints(path: Path) -> list[tuple[Any, ...]]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return sorted(con.sql("SELECT table_name, constraint_type, constraint_text FROM duckdb_constraints()")
+                      .fetchall())
+
+
+def test_duckdb_round_trip(tmp_path: Path, crm: Dataset) -> None:
+    out = SalesDataGenerator(seed=11).save(crm, tmp_path / "crm.duckdb", "duckdb")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["crm.duckdb"]
+    for name, back in _duckdb_tables(out).items():
+        table = crm[name].sort_by(TABLES[name].primary_key)
+        assert back.schema.names == table.schema.names
+        assert back.schema.types == table.schema.types, name
+        assert back.cast(table.schema).equals(table), name
+    metadata = _duckdb_metadata(out)
+    assert metadata == {**json.loads(json.dumps(crm.metadata())), "dataset_hash": metadata["dataset_hash"]}
+
+
+def test_duckdb_file_declares_the_keys_of_a_database_load(tmp_path: Path) -> None:
+    config = Config(num_customers=20, num_sales_reps=3)
+    written = write_dataset(config, 3, "duckdb", tmp_path / "file" / "crm.duckdb").target
+    parquet = write_dataset(config, 3, "parquet", tmp_path / "crm").target
+    loaded = tmp_path / "loaded" / "crm.duckdb"   # same file name: DuckDB keeps it in a self-reference's text
+    loaded.parent.mkdir()
+    load_parquet_dataset(parquet, f"duckdb:///{loaded}")
+    constraints = _constraints(written)
+    assert constraints == _constraints(loaded)
+    assert sum(kind == "FOREIGN KEY" for _, kind, _ in constraints) == 15
+    assert _duckdb_metadata(written) == _duckdb_metadata(loaded)
+
+
+# ---------------------------------------------------------------- one writer: library == CLI
+
+
+def _cli(fmt: str, target: Path) -> None:
+    result = CliRunner().invoke(app, ["generate", "-n", "40", "--reps", "4", "--block-size", "16", "--seed", "11",
+                                      "-f", fmt, "-o", str(target), "-q"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("fmt", FORMAT_NAMES)
+def test_library_cli_and_write_dataset_write_the_same_output(tmp_path: Path, crm: Dataset, fmt: str) -> None:
+    name = "crm" if FORMATS[fmt].directory else f"crm.{fmt}"
+    library = SalesDataGenerator(seed=11).save(crm, tmp_path / "library" / name, fmt)
+    _cli(fmt, tmp_path / "cli" / name)
+    summary = write_dataset(crm.config, 11, fmt, tmp_path / "api" / name, workers=2 if fmt == "parquet" else 1)
+    if fmt == "duckdb":   # a DuckDB file's bytes are not reproducible: compare contents, keys and metadata
+        outputs = [library, tmp_path / "cli" / name, summary.target]
+        tables = [_duckdb_tables(path) for path in outputs]
+        assert all(t[table].equals(tables[0][table]) for t in tables[1:] for table in TABLE_NAMES)
+        assert _duckdb_metadata(library) == _duckdb_metadata(outputs[1]) == _duckdb_metadata(outputs[2])
+        assert _duckdb_metadata(library)["dataset_hash"] == summary.dataset_hash
+        assert _constraints(library) == _constraints(outputs[1])
+        return
+    assert digests(library) == digests(tmp_path / "cli" / name) == digests(summary.target)
+    if FORMATS[fmt].directory:
+        manifest = json.loads((library / "manifest.json").read_text("utf-8"))
+        assert manifest["dataset_hash"] == summary.dataset_hash
+        assert manifest["row_counts"] == crm.row_counts()
+
+
+def test_a_plain_mapping_is_written_as_one_block(tmp_path: Path, crm: Dataset) -> None:
+    plain = {name: crm[name] for name in TABLE_NAMES}
+    out = SalesDataGenerator(seed=11, config=crm.config).save(plain, tmp_path / "crm", "parquet")
+    parts = sorted(str(p.relative_to(out)) for p in (out / "contacts").iterdir())
+    assert parts == ["contacts/part-00000.parquet"]
+    text = SalesDataGenerator(seed=11, config=crm.config).save(plain, tmp_path / "crm.csv", "csv")
+    assert digests(text) == digests(SalesDataGenerator(seed=11).save(crm, tmp_path / "x" / "crm.csv", "csv"))
+
+
+def test_block_boundaries_must_match_the_tables(crm: Dataset) -> None:
+    assert [block for block, _ in split_blocks(crm, crm.block_rows)] == [0, 1, 2, "run"]
+    wrong = {**dict(crm.block_rows or {}), "contacts": [1, 2, 3]}
+    with pytest.raises(ValueError, match="contacts"):
+        list(split_blocks(crm, wrong))
 
 
 # ---------------------------------------------------------------- determinism
 
 
-@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "parquet"])
-def test_byte_determinism_and_batch_split_invariance(tmp_path: Path, fmt: str) -> None:
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_text_bytes_do_not_depend_on_the_blocks(tmp_path: Path, fmt: str) -> None:
     tables = dataset()
     one = digests(write_all(fmt, tmp_path / "a" / "out", tables, pieces=1))
     again = digests(write_all(fmt, tmp_path / "b" / "out", tables, pieces=1))
@@ -358,110 +453,104 @@ def test_byte_determinism_and_batch_split_invariance(tmp_path: Path, fmt: str) -
     assert one == again == three
 
 
-def test_parquet_row_groups_independent_of_batches(tmp_path: Path) -> None:
-    table = pa.concat_tables([make_table("interactions", 5)] * 2)
-    table = table.set_column(0, arrow_schema("interactions").field(0), pa.array(range(1, 11)))
-    tables = {**dataset(), "interactions": table}
-
-    def factory(target: Path, overwrite: bool = False) -> ParquetSink:
-        return ParquetSink(target, overwrite=overwrite, row_group_rows=3)
-
-    results = [digests(write_all("parquet", tmp_path / str(p) / "out", tables, pieces=p,
-                                 sink_factory=factory)) for p in (1, 2, 4)]
-    assert results[0] == results[1] == results[2]
-    meta = pq.ParquetFile(tmp_path / "1" / "out" / "interactions" / "part-00000.parquet").metadata
-    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [3, 3, 3, 1]
+def test_parquet_bytes_are_deterministic(tmp_path: Path) -> None:
+    tables = dataset()
+    assert digests(write_all("parquet", tmp_path / "a" / "out", tables, pieces=2)) == \
+        digests(write_all("parquet", tmp_path / "b" / "out", tables, pieces=2))
 
 
 # ---------------------------------------------------------------- atomic publish & errors
 
 
-@pytest.mark.parametrize("fmt", SINK_FORMATS)
-def test_existing_target_refused_then_overwritten(tmp_path: Path, fmt: str) -> None:
+def _write(fmt: str, target: Path, data: Dataset, **options: Any) -> Path:
+    return write_tables(data, data.metadata(), fmt, target, block_rows=data.block_rows, **options).target
+
+
+@pytest.mark.parametrize("fmt", FORMAT_NAMES)
+def test_existing_target_refused_then_overwritten(tmp_path: Path, crm: Dataset, fmt: str) -> None:
     target = tmp_path / f"out.{fmt}"
-    write_all(fmt, target, dataset())
+    _write(fmt, target, crm)
     with pytest.raises(FileExistsError, match="overwrite") as error:
-        open_sink(fmt, target)
+        _write(fmt, target, crm)
     assert str(target) in str(error.value)
-    smaller = {name: table.slice(0, 1) for name, table in dataset().items()}
-    published = write_all(fmt, target, smaller, overwrite=True)
-    assert published == target
-    if fmt == "csv":
-        with (target / "products.csv").open(newline="", encoding="utf-8") as handle:
-            assert len(list(csv.reader(handle))) == 2
+    assert _write(fmt, target, crm, overwrite=True) == target
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.parametrize("fmt", SINK_FORMATS)
-def test_failure_mid_write_leaves_target_untouched(tmp_path: Path, fmt: str) -> None:
+@pytest.mark.parametrize("fmt", FORMAT_NAMES)
+def test_failure_while_writing_leaves_target_untouched(tmp_path: Path, crm: Dataset, fmt: str) -> None:
     target = tmp_path / f"out.{fmt}"
-    write_all(fmt, target, dataset())
+    _write(fmt, target, crm)
     before = digests(target)
-    sink = open_sink(fmt, target, overwrite=True)
-    sink.write("products", dataset()["products"])
-    try:
-        raise RuntimeError("generator crashed")
-    except RuntimeError:
-        sink.abort()
-    sink.abort()  # idempotent
+    broken = {**crm, "interactions": crm["interactions"].drop_columns(["notes"])}
+    with pytest.raises(ValueError, match="interactions"):
+        write_tables(broken, crm.metadata(), fmt, target, overwrite=True)
     assert digests(target) == before
     assert leftovers(tmp_path) == []
-    with pytest.raises(RuntimeError, match="aborted"):
-        sink.write("products", dataset()["products"])
 
 
-@pytest.mark.parametrize("fmt", SINK_FORMATS)
-def test_failure_inside_close_leaves_target_untouched(tmp_path: Path, fmt: str) -> None:
+@pytest.mark.parametrize("fmt", FORMAT_NAMES)
+def test_failure_inside_assembly_leaves_target_untouched(tmp_path: Path, crm: Dataset, fmt: str,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / f"out.{fmt}"
-    write_all(fmt, target, dataset())
+    _write(fmt, target, crm)
     before = digests(target)
-    sink = open_sink(fmt, target, overwrite=True)
-    sink.write("products", dataset()["products"])
+    kind = type(FORMATS[fmt])
+    assemble = kind.assemble
+
+    def crash(self: Any, *args: Any) -> str:
+        assemble(self, *args)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kind, "assemble", crash)
+    with pytest.raises(KeyboardInterrupt):
+        _write(fmt, target, crm, overwrite=True)
+    assert digests(target) == before
+    assert leftovers(tmp_path) == []
+
+
+def test_hash_mismatch_publishes_nothing(tmp_path: Path) -> None:
+    with pytest.raises(HashMismatchError, match="differs"):
+        write_dataset(Config(num_customers=5, num_sales_reps=2), 1, "csv", tmp_path / "crm", expected_hash="0" * 64)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_metadata_is_checked_before_writing(tmp_path: Path) -> None:
+    for bad in ({"files": []}, {"dataset_hash": "x"}):
+        with pytest.raises(ValueError, match="reserved"):
+            write_all("csv", tmp_path / "out", dataset(), metadata=bad)
     with pytest.raises(TypeError, match="not JSON serializable"):
-        sink.close({"bad": object()})
-    assert digests(target) == before
-    assert leftovers(tmp_path) == []
-
-
-def test_reserved_manifest_key(tmp_path: Path) -> None:
-    sink = open_sink("csv", tmp_path / "out")
-    with pytest.raises(ValueError, match="reserved"):
-        sink.close({"files": []})
+        write_all("json", tmp_path / "out.json", dataset(), metadata={"bad": object()})
     assert list(tmp_path.iterdir()) == []
 
 
-def test_bad_batch_aborts(tmp_path: Path) -> None:
-    sink = open_sink("jsonl", tmp_path / "out")
+def test_bad_tables_are_refused_naming_the_column(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="expected"):
-        sink.write("products", pa.table({"x": [1]}))
-    assert list(tmp_path.iterdir()) == []
-    sink = open_sink("jsonl", tmp_path / "out")
+        conform("products", pa.table({"x": [1]}))
     wrong = dataset()["discount_tiers"].set_column(4, "discount_pct", pa.array([0.1, 0.2, 0.3]))
     with pytest.raises(TypeError, match=r"discount_tiers\.discount_pct"):
-        sink.write("discount_tiers", wrong)
-    sink = open_sink("jsonl", tmp_path / "out")
-    nulls = dataset()["discount_tiers"].set_column(
-        2, pa.field("min_quantity", pa.int64()), pa.array([1, None, 3]))
+        conform("discount_tiers", wrong)
+    nulls = dataset()["discount_tiers"].set_column(2, pa.field("min_quantity", pa.int64()), pa.array([1, None, 3]))
     with pytest.raises(ValueError, match="not nullable"):
-        sink.write("discount_tiers", nulls)
-    sink = open_sink("jsonl", tmp_path / "out")
+        write_all("jsonl", tmp_path / "out", {**dataset(), "discount_tiers": nulls})
     with pytest.raises(ValueError, match="unknown table"):
-        sink.write("nope", pa.table({}))
+        conform("nope", pa.table({}))
     assert list(tmp_path.iterdir()) == []
 
 
 def test_unknown_format(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="xml") as error:
-        open_sink("xml", tmp_path / "out")
-    for fmt in SINK_FORMATS:
+        write_all("xml", tmp_path / "out", dataset())
+    for fmt in FORMAT_NAMES:
         assert fmt in str(error.value)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_unwritable_parent_named_at_open(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     with pytest.raises(OSError, match="a-file"):
-        open_sink("json", blocker / "sub" / "out.json")
+        write_all("json", blocker / "sub" / "out.json", dataset())
 
 
 def test_missing_parents_are_created(tmp_path: Path) -> None:
@@ -474,27 +563,24 @@ def test_refuses_to_overwrite_foreign_directory_or_kind_mismatch(tmp_path: Path)
     foreign.mkdir()
     (foreign / "thesis.tex").write_text("precious")
     with pytest.raises(FileExistsError, match="not a salesgen output"):
-        open_sink("csv", foreign, overwrite=True)
+        write_all("csv", foreign, dataset(), overwrite=True)
     with pytest.raises(IsADirectoryError):
-        open_sink("json", foreign, overwrite=True)
+        write_all("json", foreign, dataset(), overwrite=True)
     (tmp_path / "file.txt").write_text("x")
     with pytest.raises(FileExistsError, match="not a directory"):
-        open_sink("parquet", tmp_path / "file.txt", overwrite=True)
+        write_all("parquet", tmp_path / "file.txt", dataset(), overwrite=True)
     assert (foreign / "thesis.tex").read_text() == "precious"
 
 
 def test_empty_output_has_every_table(tmp_path: Path) -> None:
-    out = open_sink("csv", tmp_path / "out").close({})
+    empty = {name: arrow_schema(name).empty_table() for name in TABLE_NAMES}
+    out = write_all("csv", tmp_path / "out", empty, metadata={})
     names: Iterable[str] = sorted(p.name for p in out.iterdir())
     assert names == sorted([f"{t}.csv" for t in TABLE_NAMES] + ["manifest.json"])
-    document = json.loads(open_sink("json", tmp_path / "o.json").close({}).read_text())
+    document = json.loads(write_all("json", tmp_path / "o.json", empty, metadata={}).read_text())
     assert all(document[t] == [] for t in TABLE_NAMES)
-    sink = open_sink("jsonl", tmp_path / "o2")
-    sink.close({})
-    with pytest.raises(RuntimeError, match="closed"):
-        sink.close({})
-    sink.abort()  # no effect once published
-    assert (tmp_path / "o2" / "manifest.json").is_file()
+    out = write_all("parquet", tmp_path / "p", empty, metadata={})
+    assert all(pq.read_table(out / t / "part-00000.parquet").num_rows == 0 for t in TABLE_NAMES)
 
 
 def test_permission_error_names_the_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -503,15 +589,4 @@ def test_permission_error_names_the_directory(tmp_path: Path, monkeypatch: pytes
 
     monkeypatch.setattr(Path, "mkdir", refuse)
     with pytest.raises(PermissionError, match=f"{tmp_path}.*not writable"):
-        open_sink("parquet", tmp_path / "out")
-
-
-def test_json_document_without_copy_file_range(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    tables = dataset()
-    fast = write_all("json", tmp_path / "fast.json", tables).read_bytes()
-
-    def unsupported(*args: Any) -> int:
-        raise OSError(38, "Function not implemented")
-
-    monkeypatch.setattr(os, "copy_file_range", unsupported, raising=False)
-    assert write_all("json", tmp_path / "slow.json", tables).read_bytes() == fast
+        write_all("parquet", tmp_path / "out", dataset())

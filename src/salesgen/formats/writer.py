@@ -1,0 +1,194 @@
+"""The one writer: blocks become parts, parts are assembled, the output is published atomically.
+
+Two entry points, one path:
+
+* :func:`write_dataset` generates ``(config, seed)`` straight to disk (what the
+  CLI runs). Memory is bounded by the block size and the number of workers:
+  each block is generated, encoded and written by a worker, and only its rep
+  totals, row counts and part hashes travel back.
+* :func:`write_tables` writes tables already in memory (what
+  ``SalesDataGenerator.save`` runs), sliced into the same blocks when their
+  boundaries are known, so the files and manifest equal those of
+  :func:`write_dataset` for the same seed, config and format.
+
+Nothing appears at ``target`` unless everything succeeded.
+
+Example:
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from salesgen.config import Config
+    >>> out = Path(tempfile.mkdtemp()) / "crm"
+    >>> summary = write_dataset(Config(num_customers=20, num_sales_reps=2), 1, "csv", out)
+    >>> summary.row_counts["customers"], (out / "manifest.json").exists()
+    (20, True)
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from salesgen.config import Config
+from salesgen.engine.block import build_block
+from salesgen.engine.context import RunContext, build_context
+from salesgen.engine.workers import map_blocks
+from salesgen.entities.reps import RepTotals, finish_reps
+from salesgen.formats.manifest import FileEntries, check_metadata, run_metadata
+from salesgen.formats.parts import RUN_SCOPE_PART, Block, PartFormat, Parts, conform
+from salesgen.formats.registry import FORMATS, get_format
+from salesgen.formats.staging import Staging
+from salesgen.schema import BLOCK_TABLES, RUN_SCOPE_TABLES, TABLE_NAMES
+
+Progress = Callable[[int, dict[str, int]], None]  # (customers done, rows per table so far)
+BlockRows = Mapping[str, Sequence[int]]  # block table → rows each block contributed, in block order
+
+
+class HashMismatchError(RuntimeError):
+    """The generated dataset's hash differs from the one the user expected."""
+
+
+@dataclass(frozen=True)
+class WriteSummary:
+    """What a run wrote."""
+
+    target: Path
+    format: str
+    row_counts: dict[str, int]
+    bytes: int
+    seconds: float
+    dataset_hash: str
+
+
+@dataclass(frozen=True)
+class BlockReport:
+    """What a worker sends back for a block: row counts, rep totals, manifest entries of its parts."""
+
+    rows: dict[str, int]
+    rep_totals: RepTotals
+    entries: FileEntries
+
+
+def write_block(fmt: PartFormat, parts_root: Path, block: Block,
+                tables: Mapping[str, pa.Table]) -> tuple[FileEntries, dict[str, int]]:
+    """Write the parts of one block's tables; return their manifest entries and row counts."""
+    entries: FileEntries = {}
+    for name, rows in tables.items():
+        entries.update(fmt.write_part(parts_root, name, block, rows))
+    return entries, {name: rows.num_rows for name, rows in tables.items()}
+
+
+def _generate_block(format: str, parts_root: Path, ctx: RunContext, block: int) -> BlockReport:
+    """Worker task: generate one block and write (and hash) its parts."""
+    result = build_block(ctx, block)
+    entries, rows = write_block(FORMATS[format], parts_root, block,
+                                {name: result.tables[name] for name in BLOCK_TABLES})
+    return BlockReport(rows, result.rep_totals, entries)
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
+
+
+def _staged(format: str, target: str | Path, overwrite: bool, expected_hash: str | None,
+            fill: Callable[[PartFormat, Parts], Mapping[str, Any]]) -> WriteSummary:
+    """Stage ``target``, let ``fill`` write the parts (it returns the metadata), assemble, check, publish."""
+    started = time.perf_counter()
+    fmt = get_format(format)   # before staging: an unknown format leaves nothing behind
+    staging = Staging(target, overwrite=overwrite, directory=fmt.directory)
+    try:
+        parts = Parts(fmt.parts_root(staging.artifact, staging.root))
+        metadata = fill(fmt, parts)
+        digest = fmt.assemble(staging.artifact, parts, metadata)
+        if expected_hash is not None and digest != expected_hash:
+            raise HashMismatchError(f"dataset hash {digest} differs from the expected {expected_hash}; "
+                                    "check the seed, config, format and salesgen version")
+        size = _size(staging.artifact)
+        path = staging.publish()
+    except BaseException:
+        staging.discard()
+        raise
+    return WriteSummary(path, fmt.name, dict(parts.rows), size, time.perf_counter() - started, digest)
+
+
+def write_dataset(config: Config, seed: int, format: str, target: str | Path, *, workers: int = 1,
+                  overwrite: bool = False, progress: Progress | None = None,
+                  expected_hash: str | None = None) -> WriteSummary:
+    """Generate (config, seed) into ``target`` in ``format``; nothing appears at ``target`` unless all succeeds.
+
+    ``workers``: processes generating and encoding blocks (never changes the bytes).
+    ``expected_hash``: refuse to publish unless the dataset hash equals it (:class:`HashMismatchError`).
+    """
+    def fill(fmt: PartFormat, parts: Parts) -> dict[str, Any]:
+        ctx = build_context(config, seed)
+        totals = RepTotals.zeros(ctx.roster.rep_id.size)
+        task = functools.partial(_generate_block, fmt.name, parts.root)
+        for block, report in enumerate(
+                map_blocks(config, seed, task, range(ctx.block_count), workers=workers, context=ctx)):
+            totals = totals + report.rep_totals
+            parts.add(report.entries, report.rows)
+            if progress is not None:
+                progress(min((block + 1) * config.block_size, config.num_customers), parts.rows)
+        run_tables = {"products": ctx.catalog.products, "discount_tiers": ctx.catalog.tiers,
+                      "competitors": ctx.competitors, "sales_reps": finish_reps(ctx.roster, totals, config)}
+        parts.add(*write_block(fmt, parts.root, RUN_SCOPE_PART, run_tables))
+        return run_metadata(ctx, parts.rows)
+
+    return _staged(format, target, overwrite, expected_hash, fill)
+
+
+def split_blocks(tables: Mapping[str, pa.Table],
+                 block_rows: BlockRows | None = None) -> Iterator[tuple[Block, dict[str, pa.Table]]]:
+    """The ten tables as the blocks that made them (one block if ``block_rows`` is None), run scope last.
+
+    Example:
+        >>> from salesgen.schema import arrow_schema
+        >>> tables = {name: arrow_schema(name).empty_table() for name in TABLE_NAMES}
+        >>> [block for block, _ in split_blocks(tables, {name: [0, 0] for name in BLOCK_TABLES})]
+        [0, 1, 'run']
+    """
+    counts = block_rows or {name: [tables[name].num_rows] for name in BLOCK_TABLES}
+    blocks = {len(counts.get(name, ())) for name in BLOCK_TABLES}
+    wrong = [name for name in BLOCK_TABLES if sum(counts.get(name, ())) != tables[name].num_rows]
+    if len(blocks) != 1 or wrong:
+        raise ValueError(f"block boundaries do not match the tables ({', '.join(wrong) or 'block counts differ'})")
+    offsets = dict.fromkeys(BLOCK_TABLES, 0)
+    for block in range(blocks.pop()):
+        piece = {}
+        for name in BLOCK_TABLES:
+            piece[name] = tables[name].slice(offsets[name], counts[name][block])
+            offsets[name] += counts[name][block]
+        yield block, piece
+    yield RUN_SCOPE_PART, {name: tables[name] for name in RUN_SCOPE_TABLES}
+
+
+def write_tables(tables: Mapping[str, pa.Table], metadata: Mapping[str, Any], format: str, target: str | Path,
+                 *, block_rows: BlockRows | None = None, overwrite: bool = False,
+                 expected_hash: str | None = None) -> WriteSummary:
+    """Write the ten tables of ``tables`` with ``metadata`` through the same parts and assembly as generation.
+
+    Every table is checked against the contract first (columns, types, nulls: ValueError/TypeError
+    naming it). ``block_rows`` gives the rows each block contributed to each block table
+    (``Dataset.block_rows``); without it the tables are written as one block.
+
+    Example:
+        >>> import tempfile
+        >>> from salesgen.schema import arrow_schema
+        >>> tables = {name: arrow_schema(name).empty_table() for name in TABLE_NAMES}
+        >>> out = write_tables(tables, {"seed": 1}, "jsonl", Path(tempfile.mkdtemp()) / "crm").target
+        >>> (out / "customers.jsonl").read_bytes()
+        b''
+    """
+    def fill(fmt: PartFormat, parts: Parts) -> Mapping[str, Any]:
+        check_metadata(metadata)
+        conformed = {name: conform(name, tables[name]) for name in TABLE_NAMES}
+        for block, piece in split_blocks(conformed, block_rows):
+            parts.add(*write_block(fmt, parts.root, block, piece))
+        return metadata
+
+    return _staged(format, target, overwrite, expected_hash, fill)
