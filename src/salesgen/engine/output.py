@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from salesgen.config import Config
-from salesgen.engine.block import build_block
-from salesgen.engine.context import RunContext, build_context
 from salesgen.engine.workers import map_blocks
-from salesgen.entities.reps import RepTotals, finish_reps
+from salesgen.entities.registry import build_block
+from salesgen.entities.rep_metrics import RepTotals, finish_reps
+from salesgen.entities.world import World as RunContext
+from salesgen.entities.world import build_world
 from salesgen.schema import BLOCK_TABLES, TABLE_NAMES
 from salesgen.sinks.parts import PART_FORMATS, RUN_SCOPE_PART, PartEntries
 from salesgen.sinks.staging import Staging
@@ -103,7 +104,7 @@ def write_dataset(config: Config, seed: int, format: str, target: str | Path, *,
     staging = Staging(target, overwrite=overwrite, directory=part_format.directory)
     try:
         parts_root = part_format.parts_root(staging.artifact, staging.root)
-        ctx = build_context(config, seed)
+        ctx = build_world(config, seed)
         rows = dict.fromkeys(TABLE_NAMES, 0)
         totals = RepTotals.zeros(ctx.roster.rep_id.size)
         entries: PartEntries = {}

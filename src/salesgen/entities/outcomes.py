@@ -21,8 +21,7 @@ from typing import Any
 import numpy as np
 
 from salesgen.config import SIZES, Config
-from salesgen.random import stream
-from salesgen.schema import OPPORTUNITIES
+from salesgen.entities.draws import OpportunityDraw, draw
 from salesgen.vocab.business import CATEGORIES, EXPANSION_LEAD_SOURCE, INDUSTRIES, LEAD_SOURCE_WEIGHTS, LEAD_SOURCES
 
 DEAL_TYPES = ("new business", "upsell", "renewal")
@@ -148,7 +147,8 @@ def calibrate_win_model(config: Config, seed: int, owner_skill: list[np.ndarray]
                      _shifts(realism.category_win_shift, CATEGORIES),
                      np.r_[_shifts(realism.lead_source_win_shift, LEAD_SOURCES), 0.0],
                      realism.competitor_effect, realism.deal_size_win_effect, realism.outcome_noise)
-    rng = stream(seed, OPPORTUNITIES.code, purpose=99)
+    # One local stream: the calibration population is drawn in this function only.
+    rng = draw(seed, OpportunityDraw.WIN_MODEL_POPULATION)
     size = rng.choice(len(SIZES), samples, p=deal_volume_weights(config))
     industry = rng.integers(0, len(INDUSTRIES), samples)
     new_lead = rng.choice(len(LEAD_SOURCE_WEIGHTS), samples, p=np.array(LEAD_SOURCE_WEIGHTS))
