@@ -27,8 +27,7 @@ from salesgen.config import Config
 from salesgen.engine.workers import map_blocks
 from salesgen.entities.registry import build_block
 from salesgen.entities.rep_metrics import RepTotals, finish_reps
-from salesgen.entities.world import World as RunContext
-from salesgen.entities.world import build_world
+from salesgen.entities.world import World, build_world
 from salesgen.schema import BLOCK_TABLES, TABLE_NAMES
 from salesgen.sinks.parts import PART_FORMATS, RUN_SCOPE_PART, PartEntries
 from salesgen.sinks.staging import Staging
@@ -53,7 +52,7 @@ class WriteSummary:
     dataset_hash: str
 
 
-def run_metadata(ctx: RunContext, row_counts: dict[str, int]) -> dict[str, Any]:
+def run_metadata(ctx: World, row_counts: dict[str, int]) -> dict[str, Any]:
     """The manifest's description of a run: version, seed, full config, as-of date, row counts, ground truth."""
     config, seed = ctx.config, ctx.seed
     return {
@@ -76,7 +75,7 @@ class BlockReport:
     entries: PartEntries
 
 
-def _write_block(format: str, parts_root: Path, ctx: RunContext, block: int) -> BlockReport:
+def _write_block(format: str, parts_root: Path, ctx: World, block: int) -> BlockReport:
     """Worker task: generate one block and write (and hash) its parts."""
     result = build_block(ctx, block)
     part_format = PART_FORMATS[format]
