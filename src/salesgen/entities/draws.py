@@ -8,10 +8,11 @@ add a member for a new draw, never reuse one. Values only need to be unique
 within their enum: the table code separates the enums.
 
 Example:
-    >>> from salesgen.streams import RUN_SCOPE_BLOCK
-    >>> rng = draw(7, OpportunityDraw.STAGE_DURATIONS, block=0)
-    >>> TABLE_OF[OpportunityDraw].name, RUN_SCOPE_BLOCK > 0
-    ('opportunities', True)
+    >>> a = draw(7, OpportunityDraw.STAGE_DURATIONS, block=0).random()
+    >>> a == draw(7, OpportunityDraw.STAGE_DURATIONS, block=0).random() != draw(7, OpportunityDraw.OUTCOME, 0).random()
+    True
+    >>> TABLE_OF[OpportunityDraw].name
+    'opportunities'
 """
 
 from __future__ import annotations
