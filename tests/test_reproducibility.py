@@ -26,10 +26,11 @@ import pyarrow.compute as pc
 import pytest
 
 from salesgen import Config, Dataset, SalesDataGenerator
-from salesgen.engine.block import BlockResult, build_block
-from salesgen.engine.context import build_context
 from salesgen.engine.runner import generate_tables
-from salesgen.entities.reps import METRIC_COLUMNS, RepTotals, finish_reps
+from salesgen.entities.registry import BlockResult, build_block
+from salesgen.entities.rep_metrics import RepTotals, finish_reps
+from salesgen.entities.reps import METRIC_COLUMNS
+from salesgen.entities.world import build_world
 from salesgen.schema import BLOCK_TABLES, TABLE_NAMES, TABLES, Kind
 
 SEED = 2024
@@ -211,12 +212,12 @@ def test_same_block_size_gives_the_same_data_and_run_scope_tables_ignore_it() ->
 def test_dataset_is_the_concatenation_of_independently_built_blocks() -> None:
     config = Config(num_customers=53, num_sales_reps=5, block_size=10)  # 6 blocks, the last one partial
     ds = SalesDataGenerator(seed=SEED, config=config).generate_dataset()
-    ctx = build_context(config, SEED)
+    ctx = build_world(config, SEED)
     assert ctx.block_count == 6
     # Build the blocks last to first, each block also from a fresh context: order and state must not matter.
     results = {block: build_block(ctx, block) for block in reversed(range(ctx.block_count))}
     for block in (0, 5):
-        assert_same_tables(build_block(build_context(config, SEED), block).tables, results[block].tables,
+        assert_same_tables(build_block(build_world(config, SEED), block).tables, results[block].tables,
                            BLOCK_TABLES)
     totals = RepTotals.zeros(ctx.roster.rep_id.size)
     for block in range(ctx.block_count):

@@ -21,10 +21,10 @@ import pyarrow.compute as pc
 
 from salesgen.config import Config
 from salesgen.config.presets import load_preset, merge
-from salesgen.engine.block import build_block
-from salesgen.engine.context import RunContext, build_context
 from salesgen.engine.runner import generate_blocks
+from salesgen.entities.registry import build_block
 from salesgen.entities.reps import METRIC_COLUMNS, build_roster
+from salesgen.entities.world import World, build_world
 from salesgen.formats.manifest import run_metadata
 from salesgen.formats.writer import write_tables
 from salesgen.schema import TABLE_NAMES
@@ -63,7 +63,7 @@ class Dataset(Mapping[str, pa.Table]):
 
     def metadata(self) -> dict[str, Any]:
         """What made this dataset: version, seed, full config, as-of date, row counts and the planted truth."""
-        return run_metadata(build_context(self.config, self.seed), self.row_counts())
+        return run_metadata(build_world(self.config, self.seed), self.row_counts())
 
 
 class SalesDataGenerator:
@@ -138,11 +138,11 @@ class SalesDataGenerator:
                 for product in ctx.catalog.products.to_pylist()]
 
     @cached_property
-    def _sample_context(self) -> RunContext:
+    def _sample_context(self) -> World:
         # Samples come from an endless run of one-customer blocks, so each call gives a new record.
         config = self.config.model_copy(update={"num_customers": 10**9, "block_size": 1,
                                                 "num_sales_reps": max(self.config.num_sales_reps, 1)})
-        return build_context(config, self.seed)
+        return build_world(config, self.seed)
 
     def _next_block(self) -> dict[str, pa.Table]:
         self._samples += 1

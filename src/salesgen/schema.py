@@ -13,8 +13,10 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 import pyarrow as pa
 
@@ -285,6 +287,7 @@ METADATA_TABLE = "salesgen_metadata"
 """Table holding the manifest, one row per top-level key, in DuckDB files and loaded databases."""
 
 
+@cache
 def arrow_schema(table: str) -> pa.Schema:
     """The Arrow schema of ``table``, with column docs as field metadata.
 
@@ -297,3 +300,37 @@ def arrow_schema(table: str) -> pa.Schema:
         pa.field(c.name, c.arrow_type, nullable=c.nullable, metadata={"doc": c.doc})
         for c in spec.columns
     ], metadata={"doc": spec.doc})
+
+
+class ColumnMismatchError(ValueError):
+    """Columns handed to ``assemble`` do not match the contract: the message names the column."""
+
+
+def assemble(table: str, columns: Mapping[str, pa.Array | pa.ChunkedArray]) -> pa.Table:
+    """The contract's table ``table`` from a mapping column name → array, in the contract's column order.
+
+    Missing, extra or mistyped columns raise ``ColumnMismatchError`` naming the column, so two
+    same-typed columns can never be swapped by position.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> assemble("competitors", {"competitor_id": pa.array([1]), "name": pa.array(["Acme"]),
+        ...     "domain": pa.array(["acme.com"]), "price_position": pa.array(["premium"]),
+        ...     "strengths": pa.array([["support"]]), "headquarters_country": pa.array(["US"])}).num_rows
+        1
+        >>> assemble("competitors", {"competitor_id": pa.array([1])})  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        salesgen.schema.ColumnMismatchError: competitors: missing column(s) name, domain, price_position, ...
+    """
+    schema = arrow_schema(table)
+    missing = [name for name in schema.names if name not in columns]
+    if missing:
+        raise ColumnMismatchError(f"{table}: missing column(s) {', '.join(missing)}")
+    extra = [name for name in columns if name not in TABLES[table].column_names]
+    if extra:
+        raise ColumnMismatchError(f"{table}: column(s) not in the contract: {', '.join(extra)}")
+    for field in schema:
+        if not columns[field.name].type.equals(field.type):
+            raise ColumnMismatchError(f"{table}.{field.name}: expected {field.type}, got {columns[field.name].type}")
+    return pa.Table.from_arrays([columns[name] for name in schema.names], schema=schema)

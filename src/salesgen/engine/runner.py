@@ -1,4 +1,4 @@
-"""Run blocks and reduce them: the run-scope tables, every block, then the rep metrics.
+"""Generate a dataset in memory: every block through a runner, combined once.
 
 Example:
     >>> from salesgen.config import Config
@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Iterator
 import pyarrow as pa
 
 from salesgen.config import Config
-from salesgen.engine.block import BlockResult, build_block
-from salesgen.engine.context import RunContext, build_context
-from salesgen.entities.reps import RepTotals, finish_reps
-from salesgen.schema import BLOCK_TABLES, TABLE_NAMES
+from salesgen.engine.combine import Combine
+from salesgen.entities.registry import BlockResult, build_block
+from salesgen.entities.world import build_world
+from salesgen.schema import BLOCK_TABLES, TABLE_NAMES, arrow_schema
 
 # A runner maps a block function over block indices and yields results in block order.
 Runner = Callable[[Callable[[int], BlockResult], Iterable[int]], Iterator[BlockResult]]
@@ -28,34 +28,25 @@ def inline_runner(build: Callable[[int], BlockResult], blocks: Iterable[int]) ->
     return map(build, blocks)
 
 
-def run_blocks(ctx: RunContext, runner: Runner = inline_runner) -> Iterator[tuple[str, pa.Table]]:
-    """Yield (table, rows) as blocks finish, then the run-scope tables with metrics reduced."""
-    totals = RepTotals.zeros(ctx.roster.rep_id.size)
-
-    def build(block: int) -> BlockResult:
-        return build_block(ctx, block)
-
-    for result in runner(build, range(ctx.block_count)):
-        totals = totals + result.rep_totals
-        for name in BLOCK_TABLES:
-            yield name, result.tables[name]
-    yield "products", ctx.catalog.products
-    yield "discount_tiers", ctx.catalog.tiers
-    yield "competitors", ctx.competitors
-    yield "sales_reps", finish_reps(ctx.roster, totals, ctx.config)
-
-
 def generate_blocks(config: Config, seed: int,
                     runner: Runner = inline_runner) -> tuple[dict[str, pa.Table], dict[str, list[int]]]:
     """All ten tables in memory, in the registry's order, and the rows each block gave each block table.
 
     The writer slices the tables at those boundaries into the same parts as a streamed run.
     """
-    ctx = build_context(config, seed)
+    world = build_world(config, seed)
+    combine = Combine(world)
     parts: dict[str, list[pa.Table]] = {name: [] for name in TABLE_NAMES}
-    for name, table in run_blocks(ctx, runner):
+
+    def build(block: int) -> BlockResult:
+        return build_block(world, block)
+
+    for _, result in combine.blocks(runner(build, range(world.block_count)), lambda r: r.rep_totals):
+        for name in BLOCK_TABLES:
+            parts[name].append(result.tables[name])
+    for name, table in combine.run_tables().items():
         parts[name].append(table)
-    tables = {name: pa.concat_tables(parts[name]) if parts[name] else ctx.schemas[name].empty_table()
+    tables = {name: pa.concat_tables(parts[name]) if parts[name] else arrow_schema(name).empty_table()
               for name in TABLE_NAMES}
     return tables, {name: [table.num_rows for table in parts[name]] for name in BLOCK_TABLES}
 

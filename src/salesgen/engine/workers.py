@@ -1,16 +1,16 @@
 """Block runners: in this process, or in a pool of worker processes.
 
 Both yield results in block order, so whatever consumes them sees the same
-sequence whatever the number of workers. A worker builds the run context once
+sequence whatever the number of workers. A worker builds the world once
 (it is deterministic, so every worker gets the same one) and then runs
-``task(context, block)`` for each block it is handed; at most ``2 x workers``
+``task(world, block)`` for each block it is handed; at most ``2 x workers``
 blocks are in flight, which bounds memory.
 
 Example:
     >>> from salesgen.config import Config
-    >>> from salesgen.entities.customers import block_ids
+    >>> from salesgen.entities.accounts import block_ids
     >>> config = Config(num_customers=3, num_sales_reps=1, block_size=1)
-    >>> list(map_blocks(config, 7, lambda ctx, block: int(block_ids(ctx, block)[0]), range(3)))
+    >>> list(map_blocks(config, 7, lambda world, block: int(block_ids(world, block)[0]), range(3)))
     [1, 2, 3]
 """
 
@@ -23,28 +23,28 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
 from salesgen.config import Config
-from salesgen.engine.context import RunContext, build_context
+from salesgen.entities.world import World, build_world
 
 T = TypeVar("T")
-Task = Callable[[RunContext, int], T]
+Task = Callable[[World, int], T]
 
-_worker_context: RunContext | None = None
+_worker_world: World | None = None
 
 
 def _init_worker(config: Config, seed: int) -> None:
-    global _worker_context
-    _worker_context = build_context(config, seed)
+    global _worker_world
+    _worker_world = build_world(config, seed)
 
 
 def _run_in_worker(task: Task[T], block: int) -> T:
-    if _worker_context is None:
-        raise RuntimeError("worker context missing: the pool initializer did not run")
-    return task(_worker_context, block)
+    if _worker_world is None:
+        raise RuntimeError("worker world missing: the pool initializer did not run")
+    return task(_worker_world, block)
 
 
 def map_blocks(config: Config, seed: int, task: Task[T], blocks: Iterable[int], *, workers: int = 1,
-               context: RunContext | None = None) -> Iterator[T]:
-    """``task(context, block)`` for each block, in block order, on ``workers`` processes.
+               context: World | None = None) -> Iterator[T]:
+    """``task(world, block)`` for each block, in block order, on ``workers`` processes.
 
     ``task`` must be picklable (a module-level function or a ``functools.partial`` of one)
     when ``workers > 1``.
@@ -52,9 +52,9 @@ def map_blocks(config: Config, seed: int, task: Task[T], blocks: Iterable[int], 
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
     if workers == 1:
-        ctx = context or build_context(config, seed)
+        world = context or build_world(config, seed)
         for block in blocks:
-            yield task(ctx, block)
+            yield task(world, block)
         return
     # spawn, not fork: forking a process that runs Arrow/NumPy thread pools can deadlock.
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),

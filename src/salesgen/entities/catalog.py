@@ -18,8 +18,8 @@ import pyarrow.compute as pc
 from salesgen.arrowkit import date_array, money_array, percent_array
 from salesgen.config import Config
 from salesgen.entities.common import DAY, choose_lists, epoch_seconds, first_of_lists, join
-from salesgen.random import stream
-from salesgen.schema import DISCOUNT_TIERS, PRODUCTS, arrow_schema
+from salesgen.entities.draws import DiscountTierDraw, ProductDraw, draw
+from salesgen.schema import assemble
 from salesgen.vocab.business import BRAND, CATALOG, CUSTOMIZATIONS, FEATURES, PRODUCT_EDITIONS
 from salesgen.vocab.domain import CATEGORIES
 
@@ -71,7 +71,6 @@ def _nice_price_cents(raw_dollars: np.ndarray) -> np.ndarray:
 def build_catalog(config: Config, seed: int) -> Catalog:
     """Products cycle through every subcategory, so each category is always on sale."""
     n = config.num_products
-    rng = stream(seed, PRODUCTS.code)
     sub_index = np.arange(n) % len(_SUBCATEGORIES)
     specs = [CATALOG[c][s] for c, s in _SUBCATEGORIES]
     cat_names = np.array([c for c, _ in _SUBCATEGORIES])[sub_index]
@@ -85,25 +84,27 @@ def build_catalog(config: Config, seed: int) -> Catalog:
     stem = np.array([s[3] for s in specs])[sub_index, k % 3]
     edition = np.array(PRODUCT_EDITIONS)[(k // 3 + sub_index) % len(PRODUCT_EDITIONS)]
     name = join(BRAND, " ", pa.array(stem), " ", pa.array(edition))
-    list_cents = _nice_price_cents(np.exp(rng.uniform(np.log(low), np.log(high))))
+    list_cents = _nice_price_cents(np.exp(draw(seed, ProductDraw.LIST_PRICE).uniform(np.log(low), np.log(high))))
     as_of_day = epoch_seconds(config.as_of) // DAY
-    launch = as_of_day - rng.integers(120, 8 * 365, n)
-    active = rng.random(n) < 0.9
+    launch = as_of_day - draw(seed, ProductDraw.LAUNCH_DATE).integers(120, 8 * 365, n)
+    active = draw(seed, ProductDraw.ACTIVE).random(n) < 0.9
     active[: min(n, len(_SUBCATEGORIES))] = True  # every subcategory keeps a product on sale
     sku = join(pa.array(np.char.upper(cat_names.astype("U2"))), "-", pa.array(np.char.upper(sub_names.astype("U3"))),
                "-", pa.array(np.char.zfill((np.arange(n) + 1).astype(str), 4)))
-    features = _per_category_lists(FEATURES, category, rng, 3, 5)
-    options = _per_category_lists(CUSTOMIZATIONS, category, rng, 2, 4)
+    features = _per_category_lists(FEATURES, category, draw(seed, ProductDraw.FEATURES), 3, 5)
+    options = _per_category_lists(CUSTOMIZATIONS, category, draw(seed, ProductDraw.CUSTOMIZATIONS), 2, 4)
     description = join(pa.array(stem), " ", pa.array(sub_names), " with ",
                        pc.utf8_lower(first_of_lists(features)), ", built for growing teams.")
     product_id = np.arange(1, n + 1, dtype=np.int64)
-    products = pa.Table.from_arrays([
-        pa.array(product_id), sku, name, pa.array(cat_names), pa.array(sub_names), description,
-        money_array(list_cents), pa.array(np.full(n, config.currency)), pa.array(model),
-        pa.array(np.array([s[1] for s in specs])[sub_index]), features, options, date_array(launch),
-        pa.array(active),
-    ], schema=arrow_schema(PRODUCTS.name))
-    return _with_tiers(products, product_id, category, list_cents, active, model, name, options, rng)
+    products = assemble("products", {
+        "product_id": pa.array(product_id), "sku": sku, "name": name, "category": pa.array(cat_names),
+        "subcategory": pa.array(sub_names), "description": description, "list_price": money_array(list_cents),
+        "currency": pa.array(np.full(n, config.currency)), "pricing_model": pa.array(model),
+        "unit": pa.array(np.array([s[1] for s in specs])[sub_index]), "features": features,
+        "customization_options": options, "launch_date": date_array(launch), "is_active": pa.array(active),
+    })
+    return _with_tiers(products, product_id, category, list_cents, active, model, name, options,
+                       draw(seed, DiscountTierDraw.LADDER_SCALE))
 
 
 def _per_category_lists(lists: dict[str, tuple[str, ...]], category: np.ndarray, rng: np.random.Generator,
@@ -138,10 +139,11 @@ def _with_tiers(products: pa.Table, product_id: np.ndarray, category: np.ndarray
     is_last = np.r_[owner[1:] != owner[:-1], True] if owner.size else np.zeros(0, bool)
     next_min = np.r_[tier_min[1:], 0] if owner.size else tier_min
     tier_max = pa.array(next_min - 1, mask=is_last)
-    tiers = pa.Table.from_arrays([
-        pa.array(product_id[owner] * 10 + number), pa.array(product_id[owner]), pa.array(tier_min.astype(np.int64)),
-        tier_max.cast(pa.int64()), percent_array(tier_bp),
-    ], schema=arrow_schema(DISCOUNT_TIERS.name))
+    tiers = assemble("discount_tiers", {
+        "discount_tier_id": pa.array(product_id[owner] * 10 + number), "product_id": pa.array(product_id[owner]),
+        "min_quantity": pa.array(tier_min.astype(np.int64)), "max_quantity": tier_max.cast(pa.int64()),
+        "discount_pct": percent_array(tier_bp),
+    })
     tier_count = np.bincount(owner, minlength=product_id.size)
     return Catalog(products, tiers, product_id, category, list_cents, active,
                    np.r_[0, np.cumsum(tier_count)[:-1]].astype(np.int64), tier_count, tier_min, tier_bp,

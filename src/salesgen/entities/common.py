@@ -5,8 +5,7 @@ slugs, grouped ranks and list columns — each over whole arrays.
 
 Example:
     >>> import numpy as np
-    >>> from salesgen.random import stream
-    >>> fill_pattern("+1 (2##) ###-####", 2, stream(1, 0)).to_pylist()[0][:5]
+    >>> fill_pattern("+1 (2##) ###-####", 2, np.random.default_rng(1)).to_pylist()[0][:5]
     '+1 (2'
 """
 

@@ -13,8 +13,8 @@ import pyarrow as pa
 
 from salesgen.config import Config
 from salesgen.entities.common import choose_lists, join, slug
-from salesgen.random import stream
-from salesgen.schema import COMPETITORS, arrow_schema
+from salesgen.entities.draws import CompetitorDraw, draw
+from salesgen.schema import assemble
 from salesgen.vocab import country_codes
 from salesgen.vocab.business import COMPETITOR_NAMES, COMPETITOR_STRENGTHS, PRICE_POSITIONS
 
@@ -22,15 +22,18 @@ from salesgen.vocab.business import COMPETITOR_NAMES, COMPETITOR_STRENGTHS, PRIC
 def build_competitors(config: Config, seed: int) -> pa.Table:
     """``num_competitors`` distinct rivals with a price position and strengths."""
     n = config.num_competitors
-    rng = stream(seed, COMPETITORS.code)
-    names = pa.array(np.array(COMPETITOR_NAMES)[rng.permutation(len(COMPETITOR_NAMES))[:n]])
+    order = draw(seed, CompetitorDraw.NAME).permutation(len(COMPETITOR_NAMES))
+    names = pa.array(np.array(COMPETITOR_NAMES)[order[:n]])
     home = np.array(["US", "US", "US", "GB", "DE", "FR", "NL", "IN", "JP", "CA"])
     codes = [c for c in home if c in country_codes()] or list(country_codes())
-    return pa.Table.from_arrays([
-        pa.array(np.arange(1, n + 1, dtype=np.int64)),
-        names,
-        join(slug(names), ".com"),
-        pa.array(np.array(PRICE_POSITIONS)[rng.choice(3, n, p=[0.3, 0.45, 0.25])]),
-        choose_lists(pa.array(COMPETITOR_STRENGTHS), rng.integers(1, 4, n), rng),
-        pa.array(np.array(codes)[rng.integers(0, len(codes), n)]),
-    ], schema=arrow_schema(COMPETITORS.name))
+    position = draw(seed, CompetitorDraw.PRICE_POSITION).choice(3, n, p=[0.3, 0.45, 0.25])
+    strengths = draw(seed, CompetitorDraw.STRENGTHS)
+    return assemble("competitors", {
+        "competitor_id": pa.array(np.arange(1, n + 1, dtype=np.int64)),
+        "name": names,
+        "domain": join(slug(names), ".com"),
+        "price_position": pa.array(np.array(PRICE_POSITIONS)[position]),
+        "strengths": choose_lists(pa.array(COMPETITOR_STRENGTHS), strengths.integers(1, 4, n), strengths),
+        "headquarters_country": pa.array(
+            np.array(codes)[draw(seed, CompetitorDraw.HEADQUARTERS).integers(0, len(codes), n)]),
+    })

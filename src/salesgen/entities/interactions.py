@@ -7,24 +7,25 @@ steps follow the stage. Interactions of a deal lie in [created_at - 14 days,
 closed_at or as_of]; account touches have no deal.
 
 Example:
-    >>> from salesgen.engine.context import build_context
-    >>> from salesgen.engine.block import build_block
+    >>> from salesgen.entities.world import build_world
+    >>> from salesgen.entities.registry import build_block
     >>> from salesgen.config import Config
-    >>> ctx = build_context(Config(num_customers=20, num_sales_reps=3), seed=4)
-    >>> build_block(ctx, 0).tables["interactions"].num_rows > 0
+    >>> world = build_world(Config(num_customers=20, num_sales_reps=3), seed=4)
+    >>> build_block(world, 0).tables["interactions"].num_rows > 0
     True
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from salesgen.arrowkit import timestamp_array
+from salesgen.entities.accounts import CONTACT_LEAD_DAYS, Accounts
 from salesgen.entities.common import (
     DAY,
     choose_lists,
@@ -35,14 +36,16 @@ from salesgen.entities.common import (
     rank_within,
     repeat_index,
 )
-from salesgen.entities.customers import CONTACT_LEAD_DAYS, Accounts
-from salesgen.entities.deals import Deals
-from salesgen.random import stream
-from salesgen.schema import INTERACTIONS
+from salesgen.entities.contacts import Contacts
+from salesgen.entities.deals import Deals, stage_groups
+from salesgen.entities.draws import InteractionDraw, draw
+from salesgen.entities.line_items import LineItems
+from salesgen.entities.opportunities import DealRivals
+from salesgen.entities.world import World
+from salesgen.schema import assemble
 from salesgen.vocab.business import INTERACTION_TYPES, NEXT_STEPS, NOTE_OPENERS, TOPICS
 
-if TYPE_CHECKING:
-    from salesgen.engine.context import RunContext
+Draws = Callable[[InteractionDraw], np.random.Generator]  # the block's stream of a purpose
 
 LEAD_TIME_DAYS = 14
 PRE_CREATION_TOUCHES = 1.0  # mean touches in the lead time before a deal is opened
@@ -54,19 +57,13 @@ TYPE_WEIGHTS = np.array([[0.55, 0.35, 0.08, 0.02], [0.40, 0.28, 0.16, 0.16], [0.
 EMAIL, CALL, MEETING, DEMO = range(4)
 
 
-def stage_groups(stages: int) -> np.ndarray:
-    """Topic group of each open stage: the first two are fixed, the last is negotiation."""
-    groups = np.full(stages, 2)
-    groups[:2] = (0, 1)
-    groups[-1] = 3
-    return groups
-
-
-def build_interactions(ctx: RunContext, accounts: Accounts, deals: Deals, primary_contact: np.ndarray,
-                       product: np.ndarray, competitor: np.ndarray, block: int) -> pa.Table:
+def build_interactions(world: World, block: int, accounts: Accounts, contacts: Contacts, deals: Deals,
+                       primary_contact: np.ndarray, items: LineItems, rivals: DealRivals) -> pa.Table:
     """All touches of the block's customers, numbered per customer in time order."""
-    rng = stream(ctx.seed, INTERACTIONS.code, block)
-    realism = ctx.config.realism
+    def rng(purpose: InteractionDraw) -> np.random.Generator:
+        return draw(world.seed, purpose, block)
+
+    realism = world.config.realism
     life = deals.end_s - deals.created_s
     segment_median = np.array(realism.cycle.median_days.as_tuple())[accounts.size[deals.customer]] * DAY
     scale = np.clip(life / segment_median, 0.3, 2.5) ** 0.5
@@ -74,31 +71,32 @@ def build_interactions(ctx: RunContext, accounts: Accounts, deals: Deals, primar
     open_mean = (realism.activity.touches_won + realism.activity.touches_lost) / 2 * life / np.maximum(
         deals.planned_close_s - deals.created_s, 1)
     # Touches before the deal opened cannot depend on how it ends: their count is drawn apart.
-    before = rng.poisson(PRE_CREATION_TOUCHES, deals.created_s.size)
-    during = np.maximum(rng.poisson(np.where(deals.closed, mean, open_mean)), 1)
+    before = rng(InteractionDraw.PRE_CREATION_COUNT).poisson(PRE_CREATION_TOUCHES, deals.created_s.size)
+    during = np.maximum(rng(InteractionDraw.COUNT).poisson(np.where(deals.closed, mean, open_mean)), 1)
     deal_of = repeat_index(before + during)
     m = deal_of.size
     lead = rank_within(deal_of) < before[deal_of]
     lo = deals.created_s[deal_of] - LEAD_TIME_DAYS * DAY
     start = deals.created_s[deal_of]
     span = life[deal_of]
-    when = np.where(lead, start - (rng.random(m) * LEAD_TIME_DAYS * DAY).astype(np.int64),
-                    start + (rng.random(m) ** 0.75 * span).astype(np.int64))
+    u = rng(InteractionDraw.TIME).random(m)
+    when = np.where(lead, start - (u * LEAD_TIME_DAYS * DAY).astype(np.int64),
+                    start + (u ** 0.75 * span).astype(np.int64))
     entries = deals.entries_s[deal_of]
     reached = np.arange(entries.shape[1])[None, :] <= deals.stage[deal_of][:, None]
     stage = np.maximum(((entries <= when[:, None]) & reached).sum(axis=1) - 1, 0)
     group = stage_groups(entries.shape[1])[stage]
-    kind = _types(group, deals.won[deal_of], rng)
+    kind = _types(group, deals.won[deal_of], rng(InteractionDraw.TYPE))
     customer = deals.customer[deal_of]
-    contact_pick = _random_contact(accounts, customer, rng)
-    contact = np.where(rng.random(m) < 0.45, primary_contact[deal_of], contact_pick)
+    contact_pick = _random_contact(accounts, contacts, customer, rng(InteractionDraw.CONTACT))
+    contact = np.where(rng(InteractionDraw.PRIMARY_CONTACT).random(m) < 0.45, primary_contact[deal_of], contact_pick)
     progress = np.clip((when - start) / np.maximum(span, 1), 0, 1)
     direction = np.where(deals.won, 1.0, np.where(deals.closed, -1.0, 0.15))[deal_of]
     columns = _Touches(customer, contact, deals.opportunity_id[deal_of], kind, group, when, lo,
                        deals.end_s[deal_of], 0.1 + direction * 0.6 * progress, deals.won[deal_of],
-                       product[deal_of], competitor[deal_of])
-    account = _account_touches(ctx, accounts, deals, rng)
-    return _assemble(ctx, accounts, columns.concat(account), rng)
+                       items.first_product[deal_of], rivals.first[deal_of])
+    account = _account_touches(world, accounts, contacts, deals, rng)
+    return _assemble(world, accounts, contacts, columns.concat(account), rng)
 
 
 @dataclass
@@ -128,26 +126,29 @@ def _types(group: np.ndarray, won: np.ndarray, rng: np.random.Generator) -> np.n
     return np.asarray((rng.random(group.size)[:, None] * cumulative[:, -1:] > cumulative).sum(axis=1))
 
 
-def _random_contact(accounts: Accounts, customer: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    pick = (rng.random(customer.size) * accounts.contact_count[customer]).astype(np.int64)
+def _random_contact(accounts: Accounts, contacts: Contacts, customer: np.ndarray,
+                    rng: np.random.Generator) -> np.ndarray:
+    pick = (rng.random(customer.size) * contacts.count[customer]).astype(np.int64)
     return np.asarray(accounts.customer_id[customer] * 100 + 1 + pick)
 
 
-def _account_touches(ctx: RunContext, accounts: Accounts, deals: Deals, rng: np.random.Generator) -> _Touches:
+def _account_touches(world: World, accounts: Accounts, contacts: Contacts, deals: Deals, rng: Draws) -> _Touches:
     """Touches with no deal: check-ins with buyers, outreach to prospects."""
     n = accounts.customer_id.size
     has_win = np.bincount(deals.customer[deals.won], minlength=n) > 0
-    count = rng.poisson(ctx.config.realism.activity.account_touches * np.where(has_win, 2.0, 1.0))
+    mean = world.config.realism.activity.account_touches * np.where(has_win, 2.0, 1.0)
+    count = rng(InteractionDraw.ACCOUNT_COUNT).poisson(mean)
     customer = repeat_index(count)
     m = customer.size
     lo = accounts.created_s[customer] + (CONTACT_LEAD_DAYS + 1) * DAY
-    hi = np.full(m, ctx.as_of_s)
-    when = lo + (rng.random(m) * (hi - lo)).astype(np.int64)
+    hi = np.full(m, world.as_of_s)
+    when = lo + (rng(InteractionDraw.ACCOUNT_TIME).random(m) * (hi - lo)).astype(np.int64)
     group = np.full(m, ACCOUNT_GROUP)
     none = np.full(m, -1)
-    kind = _types(group, np.zeros(m, bool), rng)
-    return _Touches(customer, _random_contact(accounts, customer, rng), none, kind, group, when, lo, hi,
-                    rng.normal(0.15, 0.1, m), np.zeros(m, bool), none, none)
+    kind = _types(group, np.zeros(m, bool), rng(InteractionDraw.ACCOUNT_TYPE))
+    contact = _random_contact(accounts, contacts, customer, rng(InteractionDraw.ACCOUNT_CONTACT))
+    return _Touches(customer, contact, none, kind, group, when, lo, hi,
+                    rng(InteractionDraw.ACCOUNT_MOOD).normal(0.15, 0.1, m), np.zeros(m, bool), none, none)
 
 
 def _business_hours(touches: _Touches, zones: pa.DictionaryArray, rng: np.random.Generator) -> np.ndarray:
@@ -165,8 +166,9 @@ def _business_hours(touches: _Touches, zones: pa.DictionaryArray, rng: np.random
     shifted = np.where((shifted < first_day) | (shifted > last_day), day - 3 * shift, shifted)
     ok = (shifted >= first_day) & (shifted <= last_day)
     day = np.where(ok, shifted, day)
-    slot = np.where(touches.kind == CALL, 30_600 + (rng.random(day.size) * 32_400).astype(np.int64),
-                    9 * 3600 + rng.integers(0, 16, day.size) * 1800)
+    minute = rng.random(day.size)  # calls: any minute 08:30-17:30; meetings and demos: on the half hour
+    slot = np.where(touches.kind == CALL, 30_600 + (minute * 32_400).astype(np.int64),
+                    9 * 3600 + (minute * 16).astype(np.int64) * 1800)
     placed = np.zeros(day.size, dtype=np.int64)
     rows = np.flatnonzero(live & (first_day <= last_day))
     codes = zones.indices.to_numpy(zero_copy_only=False)[rows]
@@ -175,34 +177,35 @@ def _business_hours(touches: _Touches, zones: pa.DictionaryArray, rng: np.random
     return np.where(touches.kind != EMAIL, placed, touches.when)
 
 
-def _assemble(ctx: RunContext, accounts: Accounts, touches: _Touches, rng: np.random.Generator) -> pa.Table:
-    contact_row = np.searchsorted(accounts.contact_id, touches.contact)
+def _assemble(world: World, accounts: Accounts, contacts: Contacts, touches: _Touches, rng: Draws) -> pa.Table:
+    contact_row = np.searchsorted(contacts.contact_id, touches.contact)
     # Contacts work in their company's time zone, so the customer's zone code is the contact's.
     zones = pc.dictionary_encode(accounts.customer_columns["timezone"])
     touch_zones = pa.DictionaryArray.from_arrays(zones.indices.take(pa.array(touches.customer)), zones.dictionary)
-    occurred = _business_hours(touches, touch_zones, rng)
+    occurred = _business_hours(touches, touch_zones, rng(InteractionDraw.SLOT))
     order = np.lexsort((occurred, touches.customer))  # stable: ties keep their (deterministic) order
     m = order.size
     kind, group = touches.kind[order], touches.group[order]
     occurred, customer = occurred[order], touches.customer[order]
-    won = touches.won[order]
-    interaction_id = accounts.customer_id[customer] * 100_000 + rank_within(customer) + 1
-    duration, outcome = _duration_outcome(kind, won, rng)
-    score = np.round(np.clip(touches.mood[order] + rng.normal(0, 0.25, m), -1, 1), 2)
-    sentiment = labels(("negative", "neutral", "positive"), (score >= -0.2).astype(np.int64) + (score > 0.2))
-    topics = _topics(group, rng)
-    first_names = accounts.contact_first_name.take(pa.array(contact_row[order]))
-    notes = _notes(ctx, kind, first_names, topics, touches.product[order], touches.competitor[order], group, rng)
-    steps = _pick_text(NEXT_STEPS, group, rng)
+    duration, outcome = _duration_outcome(kind, touches.won[order], rng(InteractionDraw.DURATION))
+    score = np.round(np.clip(touches.mood[order] + rng(InteractionDraw.SENTIMENT).normal(0, 0.25, m), -1, 1), 2)
+    topics = _topics(group, rng(InteractionDraw.TOPICS))
+    first_names = contacts.first_name.take(pa.array(contact_row[order]))
+    notes = _notes(world, kind, first_names, topics, touches.product[order], touches.competitor[order], group,
+                   rng(InteractionDraw.NOTES))
     opportunity = touches.opportunity[order]
-    owner = ctx.roster.rep_id[accounts.owner[customer]]
-    return pa.Table.from_arrays([
-        pa.array(interaction_id), pa.array(opportunity, mask=opportunity < 0), pa.array(accounts.customer_id[customer]),
-        pa.array(touches.contact[order]), pa.array(owner), labels(INTERACTION_TYPES, kind),
-        labels(("outbound", "inbound"), rng.random(m) < np.array([0.35, 0.2, 0.0, 0.0])[kind]),
-        timestamp_array(occurred), pa.array(duration, mask=kind == EMAIL), outcome,
-        pa.array(score), sentiment, topics, notes, steps,
-    ], schema=ctx.schemas[INTERACTIONS.name])
+    inbound = rng(InteractionDraw.DIRECTION).random(m) < np.array([0.35, 0.2, 0.0, 0.0])[kind]
+    return assemble("interactions", {
+        "interaction_id": pa.array(accounts.customer_id[customer] * 100_000 + rank_within(customer) + 1),
+        "opportunity_id": pa.array(opportunity, mask=opportunity < 0),
+        "customer_id": pa.array(accounts.customer_id[customer]), "contact_id": pa.array(touches.contact[order]),
+        "rep_id": pa.array(world.roster.rep_id[accounts.owner[customer]]),
+        "type": labels(INTERACTION_TYPES, kind), "direction": labels(("outbound", "inbound"), inbound),
+        "occurred_at": timestamp_array(occurred), "duration_minutes": pa.array(duration, mask=kind == EMAIL),
+        "outcome": outcome, "sentiment_score": pa.array(score),
+        "sentiment": labels(("negative", "neutral", "positive"), (score >= -0.2).astype(np.int64) + (score > 0.2)),
+        "topics": topics, "notes": notes, "next_steps": _pick_text(NEXT_STEPS, group, rng(InteractionDraw.NEXT_STEP)),
+    })
 
 
 OUTCOMES = ("sent", "replied", "bounced", "connected", "voicemail", "no answer", "held", "rescheduled", "no-show")
@@ -239,15 +242,15 @@ def _pick_text(vocabulary: dict[str, tuple[str, ...]], group: np.ndarray, rng: n
     return flat.take(pa.array(starts[group] + (rng.random(group.size) * sizes[group]).astype(np.int64)))
 
 
-def _notes(ctx: RunContext, kind: np.ndarray, first_names: pa.Array, topics: pa.Array, product: np.ndarray,
+def _notes(world: World, kind: np.ndarray, first_names: pa.Array, topics: pa.Array, product: np.ndarray,
            competitor: np.ndarray, group: np.ndarray, rng: np.random.Generator) -> pa.Array:
     """'<opener with contact> <topics>.[ Scope: <product>.][ <rival> is also in the running.]'"""
     openers = [NOTE_OPENERS[t] for t in INTERACTION_TYPES]
     code = kind * 3 + rng.integers(0, 3, kind.size)
     before = labels([o[0] for t in openers for o in t], code)
     after = labels([o[1] for t in openers for o in t], code)
-    scope = labels(["", *(f" Scope: {name}." for name in ctx.catalog.names.to_pylist())], product + 1)
-    rivals = ctx.competitors.column("name").to_pylist()
+    scope = labels(["", *(f" Scope: {name}." for name in world.catalog.names.to_pylist())], product + 1)
+    rivals = world.competitors.column("name").to_pylist()
     rival = labels(["", *(f" {name} is also in the running." for name in rivals)],
                    np.where(group >= 2, competitor + 1, 0))
     return join(before, first_names, after, " ", pc.binary_join(topics, ", "), ".", scope, rival)

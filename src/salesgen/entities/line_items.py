@@ -7,13 +7,13 @@ unit = round_half_up(list x (1 - discount)), total = quantity x unit, and the
 deal amount is the exact sum of its totals.
 
 Example:
-    >>> from salesgen.engine.context import build_context
-    >>> from salesgen.entities.customers import build_accounts
+    >>> from salesgen.entities.world import build_world
+    >>> from salesgen.entities.accounts import build_accounts
     >>> from salesgen.entities.deals import build_deals
     >>> from salesgen.config import Config
-    >>> ctx = build_context(Config(num_customers=20, num_sales_reps=3), seed=3)
-    >>> accounts = build_accounts(ctx, 0)
-    >>> items = build_line_items(ctx, accounts, build_deals(ctx, accounts, 0), block=0)
+    >>> world = build_world(Config(num_customers=20, num_sales_reps=3), seed=3)
+    >>> accounts = build_accounts(world, 0)
+    >>> items = build_line_items(world, 0, accounts, build_deals(world, 0, accounts))
     >>> bool((items.amount_cents > 0).all())
     True
 """
@@ -21,22 +21,19 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
 
 from salesgen.arrowkit import percent_array
+from salesgen.entities.accounts import Accounts
 from salesgen.entities.common import choose_lists, rank_within, repeat_index
-from salesgen.entities.customers import Accounts
 from salesgen.entities.deals import Deals
+from salesgen.entities.draws import LineItemDraw, draw
 from salesgen.entities.outcomes import category_cumulative, draw_categories
-from salesgen.random import stream
-from salesgen.schema import LINE_ITEMS
+from salesgen.entities.world import World
+from salesgen.schema import assemble
 from salesgen.vocab.domain import CATEGORIES
-
-if TYPE_CHECKING:
-    from salesgen.engine.context import RunContext
 
 MAX_DISCOUNT_BP = 7500
 MAX_ITEMS = 8
@@ -52,9 +49,9 @@ class LineItems:
     first_product: np.ndarray     # per deal: catalog row of its first line
 
 
-def _pick_products(ctx: RunContext, category: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+def _pick_products(world: World, category: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Catalog row per item: an active product of the item's category (any active one if it has none)."""
-    catalog = ctx.catalog
+    catalog = world.catalog
     active = np.flatnonzero(catalog.active)
     pools = [active[catalog.category[active] == c] for c in range(len(CATEGORIES))]
     pools = [pool if pool.size else active for pool in pools]
@@ -72,27 +69,30 @@ def _distinct_products(deal_of: np.ndarray, product: np.ndarray) -> tuple[np.nda
     return deal_of[keep], product[keep]
 
 
-def build_line_items(ctx: RunContext, accounts: Accounts, deals: Deals, block: int) -> LineItems:
+def build_line_items(world: World, block: int, accounts: Accounts, deals: Deals) -> LineItems:
     """Products, quantities and discounts that sum to each deal's amount."""
-    catalog = ctx.catalog
-    rng = stream(ctx.seed, LINE_ITEMS.code, block)
+    catalog = world.catalog
+
+    def rng(purpose: LineItemDraw) -> np.random.Generator:
+        return draw(world.seed, purpose, block)
+
     size = accounts.size[deals.customer]
     n_deals = deals.opportunity_id.size
-    realism = ctx.config.realism
-    wanted = 1 + rng.poisson(np.array(realism.deal_size.extra_line_items.as_tuple())[size])
+    realism = world.config.realism
+    wanted = 1 + rng(LineItemDraw.COUNT).poisson(np.array(realism.deal_size.extra_line_items.as_tuple())[size])
     deal_of = repeat_index(np.minimum(wanted, MAX_ITEMS))
     # The first item is the deal's main product category (a feature of the win model); the rest follow the mix.
-    mixed = draw_categories(category_cumulative(ctx.config), accounts.industry[deals.customer[deal_of]],
-                            rng.random(deal_of.size))
+    mixed = draw_categories(category_cumulative(world.config), accounts.industry[deals.customer[deal_of]],
+                            rng(LineItemDraw.CATEGORY).random(deal_of.size))
     category = np.where(rank_within(deal_of) == 0, deals.category[deal_of], mixed)
-    product = _pick_products(ctx, category, rng)
+    product = _pick_products(world, category, rng(LineItemDraw.PRODUCT))
     deal_of, product = _distinct_products(deal_of, product)
-    share = rng.gamma(1.5, 1.0, deal_of.size)
+    share = rng(LineItemDraw.VALUE_SHARE).gamma(1.5, 1.0, deal_of.size)
     share /= np.bincount(deal_of, weights=share, minlength=n_deals)[deal_of]
     list_cents = catalog.list_cents[product]
     value = deals.target_cents[deal_of] * share
     ceiling = np.array(realism.deal_size.negotiated_discount_max.as_tuple())[size[deal_of]] * 10_000
-    negotiated = rng.random(deal_of.size) * ceiling // 50 * 50
+    negotiated = rng(LineItemDraw.NEGOTIATED).random(deal_of.size) * ceiling // 50 * 50
     # Buyers size the order on the price they negotiated, so the amount lands near the target value.
     quantity = np.clip(np.round(value / (list_cents * (1 - negotiated / 10_000))), 1, MAX_QUANTITY).astype(np.int64)
     tier_bp = catalog.tier_discount_bp(product, quantity)
@@ -104,12 +104,14 @@ def build_line_items(ctx: RunContext, accounts: Accounts, deals: Deals, block: i
     amount = np.add.reduceat(total_cents, starts) if deal_of.size else np.zeros(0, np.int64)
     options = catalog.customization_options
     offsets = options.offsets.to_numpy()
-    chosen = choose_lists(options.values, (rng.random(deal_of.size) < 0.25).astype(np.int64), rng,
+    custom = rng(LineItemDraw.CUSTOMIZATIONS)
+    chosen = choose_lists(options.values, (custom.random(deal_of.size) < 0.25).astype(np.int64), custom,
                           offsets[:-1][product], np.diff(offsets)[product])
     line_item_id = deals.opportunity_id[deal_of] * 100 + rank_within(deal_of) + 1
-    table = pa.Table.from_arrays([
-        pa.array(line_item_id), pa.array(deals.opportunity_id[deal_of]), pa.array(catalog.product_id[product]),
-        pa.array(quantity), ctx.money(list_cents), percent_array(discount_bp), ctx.money(unit_cents),
-        ctx.money(total_cents), chosen,
-    ], schema=ctx.schemas[LINE_ITEMS.name])
+    table = assemble("opportunity_line_items", {
+        "line_item_id": pa.array(line_item_id), "opportunity_id": pa.array(deals.opportunity_id[deal_of]),
+        "product_id": pa.array(catalog.product_id[product]), "quantity": pa.array(quantity),
+        "list_price": world.money(list_cents), "discount_pct": percent_array(discount_bp),
+        "unit_price": world.money(unit_cents), "total_price": world.money(total_cents), "customizations": chosen,
+    })
     return LineItems(table, amount, product[starts])

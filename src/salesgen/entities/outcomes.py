@@ -22,8 +22,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from salesgen.config import Config
-from salesgen.random import stream
-from salesgen.schema import OPPORTUNITIES
+from salesgen.entities.draws import OpportunityDraw, draw
 from salesgen.vocab.business import INDUSTRIES
 from salesgen.vocab.domain import (
     CATEGORIES,
@@ -159,7 +158,8 @@ def calibrate_win_model(config: Config, seed: int, owner_skill: list[np.ndarray]
                      _shifts(realism.win.category_shift, CATEGORIES),
                      np.r_[_shifts(realism.win.lead_source_shift, LEAD_SOURCES), 0.0],
                      realism.win.competitor_effect, realism.win.deal_size_effect, realism.win.outcome_noise)
-    rng = stream(seed, OPPORTUNITIES.code, purpose=99)
+    # One local stream: the calibration population is drawn in this function only.
+    rng = draw(seed, OpportunityDraw.WIN_MODEL_POPULATION)
     size = rng.choice(len(SIZES), samples, p=deal_volume_weights(config))
     industry = rng.integers(0, len(INDUSTRIES), samples)
     new_lead = rng.choice(len(LEAD_SOURCE_WEIGHTS), samples, p=np.array(LEAD_SOURCE_WEIGHTS))

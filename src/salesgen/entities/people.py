@@ -5,8 +5,7 @@ and sampled from the shipped word lists of ``salesgen.vocab``.
 
 Example:
     >>> import numpy as np
-    >>> from salesgen.random import stream
-    >>> names = sample_names(np.array([0, 0, 5]), stream(1, 0))
+    >>> names = sample_names(np.array([0, 0, 5]), np.random.default_rng(1))
     >>> len(names.first)
     3
 """

@@ -1,8 +1,7 @@
 """Run-scope sales team: roles, territories, skill; metrics reduced from the deals.
 
-The roster is built before any block. Each block returns ``RepTotals`` —
-integer counts and sums per rep — and their sum, order-free and exact, gives
-the metric columns, so the reps table is identical however blocks were run.
+The roster is built before any block; the metric columns are reduced from
+the blocks' deals by ``salesgen.entities.rep_metrics``.
 
 Example:
     >>> from salesgen.config import Config
@@ -13,18 +12,17 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
 
-from salesgen.arrowkit import date_array, money_array
+from salesgen.arrowkit import date_array
 from salesgen.config import Config
 from salesgen.entities.common import DAY, choose_lists, epoch_seconds, join, list_column, repeat_suffix
+from salesgen.entities.draws import SalesRepDraw, draw
 from salesgen.entities.outcomes import deal_volume_weights
 from salesgen.entities.people import countries, sample_languages, sample_names, sample_phones, sample_places
-from salesgen.random import stream
-from salesgen.schema import SALES_REPS, arrow_schema
 from salesgen.vocab.business import INDUSTRIES
 from salesgen.vocab.domain import REP_TITLES, SEGMENT_LABELS, SIZES, TERRITORIES
 
@@ -81,18 +79,45 @@ def _roles(n: int) -> np.ndarray:
 def build_roster(config: Config, seed: int) -> Roster:
     """The sales team: AEs split by segment and territory, SDRs, managers, a director."""
     n = config.num_sales_reps
-    rng = stream(seed, SALES_REPS.code)
     role = _roles(n)
     vocab = countries()
-    mix = config.country_weights()
-    country = rng.choice(len(vocab), n, p=mix)
+    country = draw(seed, SalesRepDraw.COUNTRY).choice(len(vocab), n, p=config.country_weights())
     territory = np.array([TERRITORIES.index(v.territory) for v in vocab])[country]
-    segment = rng.choice(len(SIZES), n, p=deal_volume_weights(config))
+    segment = draw(seed, SalesRepDraw.SEGMENT).choice(len(SIZES), n, p=deal_volume_weights(config))
     owners = np.flatnonzero(role == 0)
     if owners.size >= len(SIZES):  # every segment gets an AE
         segment[owners[: len(SIZES)]] = np.arange(len(SIZES))
-    title = np.where(segment == 2, 4, np.where(rng.random(n) < 0.35, 2, 1)) - 1
+    title = np.where(segment == 2, 4, np.where(draw(seed, SalesRepDraw.TITLE).random(n) < 0.35, 2, 1)) - 1
     title = np.select([role == 1, role == 2, role == 3], [0, 4, 5], title + (segment == 2))
+    manager = _managers(role)
+    rep_id = np.arange(1, n + 1, dtype=np.int64)
+    names = sample_names(country, draw(seed, SalesRepDraw.NAME))
+    local = join(names.first_ascii, ".", names.last_ascii)
+    as_of_day = epoch_seconds(config.as_of) // DAY
+    tenure = draw(seed, SalesRepDraw.HIRE_DATE).lognormal(np.log(900), 0.7, n).astype(np.int64)
+    expertise = draw(seed, SalesRepDraw.EXPERTISE)
+    country_code = pa.array(np.array([v.code for v in vocab])[country])
+    table = pa.table({
+        "rep_id": pa.array(rep_id), "first_name": names.first, "last_name": names.last,
+        "email": join(local, pa.array(repeat_suffix(local)), "@", config.seller_domain),
+        "phone": sample_phones(country, draw(seed, SalesRepDraw.PHONE)),
+        "title": pa.array(np.array(REP_TITLES)[title]), "manager_id": pa.array(rep_id[manager], mask=manager < 0),
+        "team": join(pa.array(np.array(TERRITORIES)[territory]), " ", pa.array(np.array(SEGMENT_LABELS)[segment])),
+        "segment": pa.array(np.array(SIZES)[segment]),
+        "territories": list_column(np.arange(n + 1), pa.array(np.array(TERRITORIES)[territory])),
+        "expertise": choose_lists(pa.array(list(INDUSTRIES)), expertise.integers(1, 4, n), expertise),
+        "hire_date": date_array(as_of_day - np.minimum(30 + tenure, 15 * 365)),
+        "country": country_code, "nationality": country_code,
+        "languages": sample_languages(country, country, draw(seed, SalesRepDraw.LANGUAGES)),
+        "timezone": sample_places(country, draw(seed, SalesRepDraw.PLACE)).timezone,
+    })
+    skill = draw(seed, SalesRepDraw.SKILL).normal(0.0, config.realism.win.rep_skill_sigma, n)
+    return Roster(table, rep_id, role == 0, segment, territory, skill)
+
+
+def _managers(role: np.ndarray) -> np.ndarray:
+    """Row of each rep's manager (-1: none): AEs and SDRs round-robin over managers, managers under the director."""
+    n = role.size
     manager_pool = np.flatnonzero(role == 2)
     director = np.flatnonzero(role == 3)
     manager = np.full(n, -1)
@@ -102,77 +127,4 @@ def build_roster(config: Config, seed: int) -> Roster:
         manager[role == 2] = director[0]
     manager[role == 3] = -1
     manager[manager == np.arange(n)] = -1
-    rep_id = np.arange(1, n + 1, dtype=np.int64)
-    names = sample_names(country, rng)
-    local = join(names.first_ascii, ".", names.last_ascii)
-    email = join(local, pa.array(repeat_suffix(local)), "@", config.seller_domain)
-    as_of_day = epoch_seconds(config.as_of) // DAY
-    hire = as_of_day - np.minimum(30 + rng.lognormal(np.log(900), 0.7, n).astype(np.int64), 15 * 365)
-    team = join(pa.array(np.array(TERRITORIES)[territory]), " ", pa.array(np.array(SEGMENT_LABELS)[segment]))
-    places = sample_places(country, rng)
-    territories = list_column(np.arange(n + 1), pa.array(np.array(TERRITORIES)[territory]))
-    table = pa.Table.from_arrays([
-        pa.array(rep_id), names.first, names.last, email, sample_phones(country, rng),
-        pa.array(np.array(REP_TITLES)[title]), pa.array(rep_id[manager], mask=manager < 0),
-        team, pa.array(np.array(SIZES)[segment]), territories,
-        choose_lists(pa.array(list(INDUSTRIES)), rng.integers(1, 4, n), rng), date_array(hire),
-        pa.array(np.array([v.code for v in vocab])[country]), pa.array(np.array([v.code for v in vocab])[country]),
-        sample_languages(country, country, rng), places.timezone,
-    ], names=[c for c in SALES_REPS.column_names if c not in METRIC_COLUMNS])
-    skill = rng.normal(0.0, config.realism.win.rep_skill_sigma, n)
-    return Roster(table, rep_id, role == 0, segment, territory, skill)
-
-
-@dataclass
-class RepTotals:
-    """Per-rep integer sums from deals; adding two gives the sum over both sets of blocks."""
-
-    won: np.ndarray
-    lost: np.ndarray
-    won_cents: np.ndarray
-    won_cycle_seconds: np.ndarray
-    open_cents: np.ndarray
-    trailing_year_won_cents: np.ndarray
-
-    @classmethod
-    def zeros(cls, n: int) -> RepTotals:
-        return cls(*(np.zeros(n, dtype=np.int64) for _ in fields(cls)))
-
-    def __add__(self, other: RepTotals) -> RepTotals:
-        return RepTotals(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
-
-
-def finish_reps(roster: Roster, totals: RepTotals, config: Config) -> pa.Table:
-    """The sales_reps table: roster plus quota and metrics from the reduced totals."""
-    closed = totals.won + totals.lost
-    quota = _quotas(roster, totals, config)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        win_rate = np.round(totals.won / closed, 4)
-        avg_deal = (totals.won_cents * 2 + totals.won) // np.maximum(2 * totals.won, 1)
-        cycle = np.round(totals.won_cycle_seconds / np.maximum(totals.won, 1) / DAY, 1)
-        attainment = np.round(totals.trailing_year_won_cents / np.maximum(quota, 1), 4)
-    metrics = {
-        "annual_quota": money_array(quota),
-        "quota_attainment": pa.array(attainment, mask=quota == 0),
-        "avg_deal_size": money_array(avg_deal, totals.won == 0),
-        "win_rate": pa.array(win_rate, mask=closed == 0),
-        "avg_sales_cycle_days": pa.array(cycle, mask=totals.won == 0),
-        "deals_won": pa.array(totals.won),
-        "deals_lost": pa.array(totals.lost),
-        "open_pipeline": money_array(totals.open_cents),
-    }
-    columns = [metrics[c] if c in metrics else roster.table.column(c) for c in SALES_REPS.column_names]
-    return pa.Table.from_arrays(columns, schema=arrow_schema(SALES_REPS.name))
-
-
-def _quotas(roster: Roster, totals: RepTotals, config: Config) -> np.ndarray:
-    """Quota per AE: the segment's mean trailing-year bookings x stretch, rounded to $1,000."""
-    floor_cents = np.array(config.realism.deal_size.median.as_tuple()) * 100 * 10
-    quota = np.zeros(roster.rep_id.size, dtype=np.int64)
-    for seg in range(len(SIZES)):
-        members = roster.is_owner & (roster.segment == seg)
-        if members.any():
-            mean = totals.trailing_year_won_cents[members].sum() / members.sum()
-            target = max(mean * config.realism.team.quota_stretch, floor_cents[seg])
-            quota[members] = round(target / 100_000) * 100_000
-    return quota
+    return manager

@@ -20,7 +20,7 @@ from enum import Enum
 from pathlib import Path, PurePath
 from typing import Any
 
-from salesgen.engine.context import RunContext
+from salesgen.entities.world import World
 from salesgen.schema import MANIFEST_FILE, TABLE_NAMES
 from salesgen.version import __version__
 
@@ -32,17 +32,17 @@ HASH_KEY = "dataset_hash"
 FileEntries = dict[str, dict[str, Any]]  # relative path → {"bytes", "rows", "sha256"}
 
 
-def run_metadata(ctx: RunContext, row_counts: Mapping[str, int]) -> dict[str, Any]:
+def run_metadata(world: World, row_counts: Mapping[str, int]) -> dict[str, Any]:
     """The manifest's description of a run: version, seed, full config, as-of date, row counts, ground truth.
 
     Example:
         >>> from salesgen.config import Config
-        >>> from salesgen.engine.context import build_context
-        >>> meta = run_metadata(build_context(Config(num_customers=2, num_sales_reps=1), 3), {"customers": 2})
+        >>> from salesgen.entities.world import build_world
+        >>> meta = run_metadata(build_world(Config(num_customers=2, num_sales_reps=1), 3), {"customers": 2})
         >>> meta["seed"], meta["row_counts"]["customers"], meta["row_counts"]["contacts"]
         (3, 2, 0)
     """
-    config, seed = ctx.config, ctx.seed
+    config, seed = world.config, world.seed
     return {
         "generator": "salesgen",
         "salesgen_version": __version__,
@@ -50,7 +50,7 @@ def run_metadata(ctx: RunContext, row_counts: Mapping[str, int]) -> dict[str, An
         "as_of": config.as_of.isoformat(),
         "config": config.model_dump(mode="json"),
         "row_counts": {name: row_counts.get(name, 0) for name in TABLE_NAMES},
-        "truth": ctx.truth(),
+        "truth": world.truth(),
     }
 
 

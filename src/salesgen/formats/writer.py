@@ -35,10 +35,11 @@ from typing import Any
 import pyarrow as pa
 
 from salesgen.config import Config
-from salesgen.engine.block import build_block
-from salesgen.engine.context import RunContext, build_context
+from salesgen.engine.combine import Combine
 from salesgen.engine.workers import map_blocks
-from salesgen.entities.reps import RepTotals, finish_reps
+from salesgen.entities.registry import build_block
+from salesgen.entities.rep_metrics import RepTotals
+from salesgen.entities.world import World, build_world
 from salesgen.formats.manifest import FileEntries, check_metadata, run_metadata
 from salesgen.formats.parts import RUN_SCOPE_PART, Block, PartFormat, Parts, conform
 from salesgen.formats.registry import FORMATS, get_format
@@ -83,9 +84,9 @@ def write_block(fmt: PartFormat, parts_root: Path, block: Block,
     return entries, {name: rows.num_rows for name, rows in tables.items()}
 
 
-def _generate_block(format: str, parts_root: Path, ctx: RunContext, block: int) -> BlockReport:
+def _generate_block(format: str, parts_root: Path, world: World, block: int) -> BlockReport:
     """Worker task: generate one block and write (and hash) its parts."""
-    result = build_block(ctx, block)
+    result = build_block(world, block)
     entries, rows = write_block(FORMATS[format], parts_root, block,
                                 {name: result.tables[name] for name in BLOCK_TABLES})
     return BlockReport(rows, result.rep_totals, entries)
@@ -125,19 +126,16 @@ def write_dataset(config: Config, seed: int, format: str, target: str | Path, *,
     ``expected_hash``: refuse to publish unless the dataset hash equals it (:class:`HashMismatchError`).
     """
     def fill(fmt: PartFormat, parts: Parts) -> dict[str, Any]:
-        ctx = build_context(config, seed)
-        totals = RepTotals.zeros(ctx.roster.rep_id.size)
+        world = build_world(config, seed)
+        combine = Combine(world)
         task = functools.partial(_generate_block, fmt.name, parts.root)
-        for block, report in enumerate(
-                map_blocks(config, seed, task, range(ctx.block_count), workers=workers, context=ctx)):
-            totals = totals + report.rep_totals
+        reports = map_blocks(config, seed, task, range(world.block_count), workers=workers, context=world)
+        for block, report in combine.blocks(reports, lambda report: report.rep_totals):
             parts.add(report.entries, report.rows)
             if progress is not None:
                 progress(min((block + 1) * config.block_size, config.num_customers), parts.rows)
-        run_tables = {"products": ctx.catalog.products, "discount_tiers": ctx.catalog.tiers,
-                      "competitors": ctx.competitors, "sales_reps": finish_reps(ctx.roster, totals, config)}
-        parts.add(*write_block(fmt, parts.root, RUN_SCOPE_PART, run_tables))
-        return run_metadata(ctx, parts.rows)
+        parts.add(*write_block(fmt, parts.root, RUN_SCOPE_PART, combine.run_tables()))
+        return run_metadata(world, parts.rows)
 
     return _staged(format, target, overwrite, expected_hash, fill)
 

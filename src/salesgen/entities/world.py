@@ -1,13 +1,14 @@
-"""Everything a block needs that is the same for every block of a run.
+"""The world a run's blocks live in: everything that is the same for every block.
 
-Built once (run-scope tables, calibrations, vocabularies) and passed to the
-pure block builders; it is picklable, so process pools can ship it.
+Built once per (config, seed) — run-scope tables, calibrations, vocabularies —
+and handed read-only to the pure block builders; it is picklable, so process
+pools can ship it (or rebuild it: it is deterministic).
 
 Example:
     >>> from salesgen.config import Config
-    >>> ctx = build_context(Config(num_customers=10, num_sales_reps=2), seed=7)
-    >>> ctx.block_count
-    1
+    >>> world = build_world(Config(num_customers=10, num_sales_reps=2), seed=7)
+    >>> world.block_count, world.catalog.products.num_rows > 0
+    (1, True)
 """
 
 from __future__ import annotations
@@ -22,17 +23,16 @@ from salesgen.arrowkit import money_array
 from salesgen.config import Config
 from salesgen.entities.catalog import Catalog, build_catalog
 from salesgen.entities.common import DAY, epoch_seconds
+from salesgen.entities.company_names import CompanyNamer
 from salesgen.entities.competitors import build_competitors
-from salesgen.entities.customers import CompanyNamer
 from salesgen.entities.outcomes import TYPE_AMOUNT_FACTOR, TYPE_CYCLE_FACTOR, WinModel, calibrate_win_model
 from salesgen.entities.reps import Roster, build_roster
-from salesgen.schema import TABLES, arrow_schema
 from salesgen.vocab import country_codes
 from salesgen.vocab.domain import DEAL_TYPES
 
 
 @dataclass(frozen=True)
-class RunContext:
+class World:
     """Run-scope state shared read-only by all blocks."""
 
     config: Config
@@ -46,7 +46,6 @@ class RunContext:
     country_codes: np.ndarray
     as_of_s: int
     history_start_s: int
-    schemas: dict[str, pa.Schema]
 
     @property
     def block_count(self) -> int:
@@ -83,16 +82,15 @@ class RunContext:
         return money_array(cents, mask)
 
 
-def build_context(config: Config, seed: int) -> RunContext:
+def build_world(config: Config, seed: int) -> World:
     """Generate the run-scope tables and calibrations for (config, seed)."""
     as_of_s = epoch_seconds(config.as_of)
     roster = build_roster(config, seed)
-    return RunContext(
+    return World(
         config=config, seed=seed, catalog=build_catalog(config, seed), roster=roster,
         competitors=build_competitors(config, seed), namer=CompanyNamer(seed),
         win_model=calibrate_win_model(config, seed, roster.skill_of_owners_by_segment()),
         country_weights=config.country_weights(),
         country_codes=np.array(country_codes()), as_of_s=as_of_s,
         history_start_s=as_of_s - config.history_days * DAY,
-        schemas={name: arrow_schema(name) for name in TABLES},
     )

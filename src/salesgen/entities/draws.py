@@ -1,0 +1,165 @@
+"""Every named random draw of generation: one ``IntEnum`` of purposes per table.
+
+A stream is keyed by (seed, table code, block, purpose) — see ``salesgen.streams``.
+Each builder opens its own streams by purpose, so no generator is shared
+between builders and the order in which builders run cannot change a number.
+A member is used by exactly one builder (``tests/test_streams.py`` checks it);
+add a member for a new draw, never reuse one. Values only need to be unique
+within their enum: the table code separates the enums.
+
+Example:
+    >>> a = draw(7, OpportunityDraw.STAGE_DURATIONS, block=0).random()
+    >>> a == draw(7, OpportunityDraw.STAGE_DURATIONS, block=0).random() != draw(7, OpportunityDraw.OUTCOME, 0).random()
+    True
+    >>> TABLE_OF[OpportunityDraw].name
+    'opportunities'
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+import numpy as np
+
+from salesgen.schema import (
+    COMPETITORS,
+    CONTACTS,
+    CUSTOMERS,
+    DISCOUNT_TIERS,
+    INTERACTIONS,
+    LINE_ITEMS,
+    OPPORTUNITIES,
+    PRODUCTS,
+    SALES_REPS,
+    Table,
+)
+from salesgen.streams import RUN_SCOPE_BLOCK, stream
+
+
+class ProductDraw(IntEnum):
+    LIST_PRICE = 1
+    LAUNCH_DATE = 2
+    ACTIVE = 3
+    FEATURES = 4
+    CUSTOMIZATIONS = 5
+
+
+class DiscountTierDraw(IntEnum):
+    LADDER_SCALE = 1
+
+
+class CompetitorDraw(IntEnum):
+    NAME = 1
+    PRICE_POSITION = 2
+    STRENGTHS = 3
+    HEADQUARTERS = 4
+
+
+class SalesRepDraw(IntEnum):
+    COUNTRY = 1
+    SEGMENT = 2
+    TITLE = 3
+    NAME = 4
+    HIRE_DATE = 5
+    PLACE = 6
+    PHONE = 7
+    EXPERTISE = 8
+    LANGUAGES = 9
+    SKILL = 10
+
+
+class CustomerDraw(IntEnum):
+    NAMER_KEYS = 1        # run scope: the company-name bijection
+    SIZE = 2
+    EMPLOYEES = 3
+    ENTERPRISE_EMPLOYEES = 4
+    REVENUE_PER_HEAD = 5
+    COUNTRY = 6
+    PLACE = 7
+    CREATED = 8
+    AGE = 9
+    LEGAL_FORM = 10
+    OWNER = 11
+    SUB_INDUSTRY = 12
+    PHONE = 13
+
+
+class ContactDraw(IntEnum):
+    COUNT = 1
+    FOREIGN = 2
+    NATIONALITY = 3
+    NAME = 4
+    EMAIL_STYLE = 5
+    SENIORITY = 6
+    FIRST_SENIORITY = 7
+    DEPARTMENT = 8
+    BUYING_ROLE = 9
+    CREATED = 10
+    PHONE = 11
+    LANGUAGES = 12
+
+
+class OpportunityDraw(IntEnum):
+    WIN_MODEL_POPULATION = 1   # run scope: the deal population the intercepts are calibrated on
+    COUNT = 2
+    CREATED = 3
+    COMPETITOR_PRESENT = 4
+    LEAD_SOURCE = 5
+    CATEGORY = 6
+    EXPANSION_TYPE = 7
+    OUTCOME = 8
+    LATENT = 9                 # amount, cycle and outcome noise
+    QUARTER_PULL = 10
+    QUARTER_DAY = 11
+    LOST_STAGE = 12
+    STAGE_DURATIONS = 13
+    NUMBERING = 14
+    RIVAL_COUNT = 15
+    RIVALS = 16
+    PRIMARY_CONTACT = 17
+    LOSS_REASON = 18
+    NEXT_STEP = 19
+    OVERDUE = 20
+    FORECAST = 21
+
+
+class LineItemDraw(IntEnum):
+    COUNT = 1
+    CATEGORY = 2
+    PRODUCT = 3
+    VALUE_SHARE = 4
+    NEGOTIATED = 5
+    CUSTOMIZATIONS = 6
+
+
+class InteractionDraw(IntEnum):
+    PRE_CREATION_COUNT = 1
+    COUNT = 2
+    TIME = 3
+    TYPE = 4
+    CONTACT = 5
+    PRIMARY_CONTACT = 6
+    ACCOUNT_COUNT = 7
+    ACCOUNT_TIME = 8
+    ACCOUNT_TYPE = 9
+    ACCOUNT_CONTACT = 10
+    ACCOUNT_MOOD = 11
+    SLOT = 12
+    DURATION = 13
+    SENTIMENT = 14
+    TOPICS = 15
+    NOTES = 16
+    NEXT_STEP = 17
+    DIRECTION = 18
+
+
+TABLE_OF: dict[type[IntEnum], Table] = {
+    ProductDraw: PRODUCTS, DiscountTierDraw: DISCOUNT_TIERS, CompetitorDraw: COMPETITORS,
+    SalesRepDraw: SALES_REPS, CustomerDraw: CUSTOMERS, ContactDraw: CONTACTS, OpportunityDraw: OPPORTUNITIES,
+    LineItemDraw: LINE_ITEMS, InteractionDraw: INTERACTIONS,
+}
+
+
+def draw(seed: int, purpose: IntEnum, block: int = RUN_SCOPE_BLOCK) -> np.random.Generator:
+    """The stream of ``purpose`` for ``block`` (run scope by default); the table comes from the enum."""
+    return stream(seed, TABLE_OF[type(purpose)].code, block, purpose)

@@ -1,0 +1,137 @@
+"""The opportunities table: a block's deals with their parties, amounts, stage and forecast.
+
+Deal mechanics (timing, type, outcome, stage path) live in ``deals``; here the
+deal gets its rivals, its primary contact and the columns a CRM shows.
+
+Example:
+    >>> from salesgen.config import Config
+    >>> from salesgen.entities.registry import build_block
+    >>> from salesgen.entities.world import build_world
+    >>> table = build_block(build_world(Config(num_customers=20, num_sales_reps=3), seed=4), 0).tables["opportunities"]
+    >>> table.column_names[:3]
+    ['opportunity_id', 'customer_id', 'owner_rep_id']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from salesgen.arrowkit import date_array, timestamp_array
+from salesgen.entities.accounts import Accounts
+from salesgen.entities.common import DAY, choose_lists, constant, first_of_lists, join, labels, list_column
+from salesgen.entities.contacts import Contacts
+from salesgen.entities.deals import Deals, stage_groups
+from salesgen.entities.draws import OpportunityDraw, draw
+from salesgen.entities.line_items import LineItems
+from salesgen.entities.world import World
+from salesgen.schema import assemble
+from salesgen.vocab.business import LOSS_REASONS_OTHER, LOSS_TO_COMPETITOR, NEXT_STEPS, NO_DECISION
+from salesgen.vocab.domain import DEAL_TYPES, EXPANSION_LEAD_SOURCE, LEAD_SOURCES
+
+FORECAST = ("pipeline", "best case", "commit", "closed", "omitted")
+LOSS_REASONS = (NO_DECISION, LOSS_TO_COMPETITOR, *LOSS_REASONS_OTHER)
+OVERDUE_OPEN_SHARE = 0.08
+
+
+@dataclass(frozen=True)
+class DealRivals:
+    """Rivals named on each deal: their names (a list column) and the first one's row (-1: none)."""
+
+    names: pa.Array
+    first: np.ndarray
+
+
+def build_deal_rivals(world: World, block: int, deals: Deals) -> DealRivals:
+    """1-3 rivals on deals with a competitor present."""
+    u = draw(world.seed, OpportunityDraw.RIVAL_COUNT, block).random(deals.customer.size)
+    count = np.where(deals.has_competitor, 1 + (u < 0.35) + (u < 0.1), 0)
+    rows = choose_lists(pa.array(np.arange(world.competitors.num_rows)), count,
+                        draw(world.seed, OpportunityDraw.RIVALS, block))
+    names = world.competitors.column("name").combine_chunks().take(rows.values)
+    first = pc.fill_null(first_of_lists(rows), -1).to_numpy(zero_copy_only=False)
+    return DealRivals(list_column(rows.offsets.to_numpy(), names), first)
+
+
+def build_primary_contacts(world: World, block: int, accounts: Accounts, contacts: Contacts,
+                           deals: Deals) -> np.ndarray:
+    """Contact id per deal: the decision maker on a third of deals, otherwise any contact of the customer."""
+    count = contacts.count[deals.customer]
+    u = draw(world.seed, OpportunityDraw.PRIMARY_CONTACT, block).random((2, deals.customer.size))
+    pick = np.where(u[0] < 0.35, 0, (u[1] * count).astype(np.int64))
+    return np.asarray(accounts.customer_id[deals.customer] * 100 + 1 + pick)
+
+
+def build_opportunities(world: World, block: int, accounts: Accounts, deals: Deals, items: LineItems,
+                        rivals: DealRivals, primary_contact: np.ndarray) -> pa.Table:
+    """The opportunities table of one block."""
+    config = world.config
+    stages = list(config.realism.pipeline.stage_probabilities)
+    probability = np.array(list(config.realism.pipeline.stage_probabilities.values()))[deals.stage]
+    probability = np.where(deals.closed, np.where(deals.won, 100, 0), probability)
+    stage_code = np.where(deals.closed, np.where(deals.won, len(stages), len(stages) + 1), deals.stage)
+    group = stage_groups(len(stages))[deals.stage]
+    forecast = np.where(deals.closed, np.where(deals.won, 3, 4), np.array([0, 0, 1, 2])[group])
+    amount = items.amount_cents
+    subcategory = world.catalog.products.column("subcategory").combine_chunks().take(pa.array(items.first_product))
+    customer_names = accounts.customer_columns["name"].take(pa.array(deals.customer))
+    label = np.array([" rollout", " expansion", " renewal"])[deals.deal_type]
+    rival_id = world.competitors.column("competitor_id").to_numpy()[rivals.first]
+    return assemble("opportunities", {
+        "opportunity_id": pa.array(deals.opportunity_id),
+        "customer_id": pa.array(accounts.customer_id[deals.customer]),
+        "owner_rep_id": pa.array(world.roster.rep_id[accounts.owner[deals.customer]]),
+        "primary_contact_id": pa.array(primary_contact),
+        "name": join(customer_names, " - ", subcategory, pa.array(label)),
+        "type": labels(DEAL_TYPES, deals.deal_type),
+        "lead_source": labels([*LEAD_SOURCES, EXPANSION_LEAD_SOURCE], deals.lead),
+        "stage": labels([*stages, "won", "lost"], stage_code),
+        "is_closed": pa.array(deals.closed), "is_won": pa.array(deals.won), "amount": world.money(amount),
+        "currency": constant(config.currency, deals.customer.size),
+        "probability": pa.array(probability.astype(np.int64)),
+        "expected_revenue": world.money((amount * probability * 2 + 100) // 200),
+        "created_at": timestamp_array(deals.created_s),
+        "expected_close_date": date_array(expected_close_days(world, block, deals)),
+        "closed_at": timestamp_array(deals.end_s, ~deals.closed),
+        "competitors": rivals.names, "primary_competitor_id": pa.array(rival_id, mask=rivals.first < 0),
+        "loss_reason": _loss_reasons(world, block, deals),
+        "next_step": _next_steps(world, block, deals, group),
+        "forecast_category": labels(FORECAST, forecast),
+    })
+
+
+def _loss_reasons(world: World, block: int, deals: Deals) -> pa.Array:
+    """No decision for a configured share of losses; most losses with a rival go to it; the rest vary."""
+    u = draw(world.seed, OpportunityDraw.LOSS_REASON, block).random((3, deals.customer.size))
+    other = 2 + (u[2] * len(LOSS_REASONS_OTHER)).astype(np.int64)
+    loss = np.where(u[0] < world.config.realism.win.no_decision_share, 0,
+                    np.where(deals.has_competitor & (u[1] < 0.7), 1, other))
+    return pc.if_else(pa.array(deals.lost), labels(LOSS_REASONS, loss), pa.scalar(None, pa.string()))
+
+
+def _next_steps(world: World, block: int, deals: Deals, group: np.ndarray) -> pa.Array:
+    """One of the stage group's next steps on open deals; empty on closed ones."""
+    steps = ["", *(s for g in ("identified", "qualified", "proposal", "negotiation") for s in NEXT_STEPS[g])]
+    u = draw(world.seed, OpportunityDraw.NEXT_STEP, block).random(deals.customer.size)
+    return labels(steps, np.where(deals.closed, 0, 1 + group * 3 + (u * 3).astype(np.int64)))
+
+
+def expected_close_days(world: World, block: int, deals: Deals) -> np.ndarray:
+    """Forecast close date.
+
+    Open deals carry their current plan (a few are overdue: the date already passed). Closed
+    deals keep the forecast made when they opened — the typical cycle for the deal, with its own
+    error — which knows nothing of the outcome, so it neither equals closed_at nor hints at it.
+    """
+    n = deals.created_s.size
+    as_of_day = world.as_of_s // DAY
+    overdue_rng = draw(world.seed, OpportunityDraw.OVERDUE, block)
+    overdue = ~deals.closed & (overdue_rng.random(n) < OVERDUE_OPEN_SHARE)
+    slipped = np.maximum(as_of_day - overdue_rng.integers(1, 22, n), deals.created_s // DAY)
+    noise = draw(world.seed, OpportunityDraw.FORECAST, block).normal(size=n)
+    opened_with = deals.created_s + (deals.forecast_days * np.exp(0.25 * noise) * DAY)
+    forecast = np.asarray(opened_with, dtype=np.int64) // DAY
+    return np.where(deals.closed, forecast, np.where(overdue, slipped, deals.planned_close_s // DAY))
