@@ -1,0 +1,122 @@
+"""The five verbs of the public face: generate, write, read, validate, load.
+
+Each is a thin, typed entry over one internal mechanism (the engine, the one
+writer, the one reader, the check registry, the one load protocol), so the
+library, the CLI and the tests all run the same code.
+
+Example:
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> out = Path(tempfile.mkdtemp()) / "crm"
+    >>> summary = write(Config(num_customers=30, num_sales_reps=3), seed=7, format="csv", target=out)
+    >>> tables = read(out)
+    >>> tables["customers"].num_rows, validate(out).passed
+    (30, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from salesgen.checks import CheckKind, CheckResult, run_checks
+from salesgen.config import Config
+from salesgen.databases.loader import IfExists, LoadResult, run_load
+from salesgen.formats import WriteSummary, write_dataset
+from salesgen.formats.writer import Progress
+from salesgen.generator import Dataset, SalesDataGenerator
+from salesgen.readers import open_source
+from salesgen.readers import read as _read
+
+
+def generate(config: Config | None = None, *, seed: int = 42, preset: str | None = None,
+             **overrides: Any) -> Dataset:
+    """All ten tables in memory; ``overrides`` set any ``Config`` field.
+
+    Example:
+        >>> generate(Config(num_customers=5, num_sales_reps=1), seed=1)["customers"].num_rows
+        5
+    """
+    return SalesDataGenerator(seed, config, preset=preset).generate_dataset(**overrides)
+
+
+def write(config: Config | None = None, *, target: str | Path, format: str = "duckdb", seed: int = 42,
+          workers: int = 1, overwrite: bool = False, progress: Progress | None = None,
+          expected_hash: str | None = None) -> WriteSummary:
+    """Generate straight to ``target`` in ``format`` (what ``salesgen generate`` runs), atomically.
+
+    Memory is bounded by the block, not the dataset; ``workers`` never changes the bytes;
+    ``expected_hash`` refuses to publish a dataset whose hash differs.
+
+    Example:
+        >>> import tempfile
+        >>> out = Path(tempfile.mkdtemp()) / "crm.json"
+        >>> write(Config(num_customers=3, num_sales_reps=1), target=out, format="json").row_counts["customers"]
+        3
+    """
+    return write_dataset(config or Config(), seed, format, target, workers=workers, overwrite=overwrite,
+                         progress=progress, expected_hash=expected_hash)
+
+
+def read(source: str | Path, *, schema: str | None = None, prefix: str = "") -> dict[str, pa.Table]:
+    """The ten tables of any salesgen output or database URL, with the contract's Arrow types.
+
+    CSV and JSON come back with decimal money, UTC timestamps and list columns, exactly as
+    ``salesgen.schema.arrow_schema(name)`` says (see :func:`salesgen.readers.read`).
+
+    Example:
+        >>> read("crm_csv/")["opportunities"].to_pandas()  # doctest: +SKIP
+    """
+    return _read(source, schema=schema, prefix=prefix)
+
+
+@dataclass(frozen=True)
+class Validation:
+    """The results of :func:`validate`: one per check, in registry order."""
+
+    results: list[CheckResult]
+
+    @property
+    def passed(self) -> bool:
+        """Whether every hard rule holds (realism bands inform, they do not fail)."""
+        return not self.failures
+
+    @property
+    def failures(self) -> list[CheckResult]:
+        """The hard rules that do not hold."""
+        return [r for r in self.results if r.kind == "hard" and r.status == "fail"]
+
+
+def validate(source: str | Path | Mapping[str, pa.Table], *, checks: Iterable[str] | None = None,
+             hard_only: bool = False, schema: str | None = None, prefix: str = "") -> Validation:
+    """Check a dataset (an output, a database URL or tables in memory) against the data contract.
+
+    Realism bands take their reference values from the dataset's config: its manifest, a
+    ``Dataset``'s config, or the defaults. ``checks`` selects checks by name or prefix.
+
+    Example:
+        >>> validate(generate(Config(num_customers=20, num_sales_reps=2)), checks=["money"]).passed
+        True
+    """
+    kinds: tuple[CheckKind, ...] = ("hard",) if hard_only else ("hard", "realism")
+    if isinstance(source, Mapping):
+        config = source.config if isinstance(source, Dataset) else Config()
+        return Validation(run_checks(source, config, kinds=kinds, names=checks))
+    with open_source(source, schema=schema, prefix=prefix) as opened:
+        return Validation(run_checks(opened.con, opened.config, kinds=kinds, names=checks))
+
+
+def load(source: str | Path, url: str, *, if_exists: IfExists = "fail", schema: str | None = None,
+         prefix: str = "") -> LoadResult:
+    """Load a Parquet output into the database at ``url``, all or nothing (see ``salesgen load``).
+
+    ``if_exists="replace"`` swaps existing tables atomically; ``schema``/``prefix`` say where.
+
+    Example:
+        >>> load("crm_parquet/", "postgresql://localhost/crm", schema="sales")  # doctest: +SKIP
+    """
+    return run_load(source, url, if_exists=if_exists, schema=schema, prefix=prefix)
