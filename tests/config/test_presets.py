@@ -1,4 +1,4 @@
-"""Scenario presets really differ, in the documented directions."""
+"""Tests of salesgen.config.presets: presets are valid, really differ as documented, and merge field by field."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import pytest
 import yaml
 
 from salesgen import SalesDataGenerator, load_preset, preset_names
-from salesgen.config import Config
-from salesgen.config.presets import preset_text
+from salesgen.config import Config, Realism
+from salesgen.config.presets import merge, preset_fields, preset_text
+from salesgen.vocab.domain import ProductCategory
 
 HEADLINES = """
 SELECT
@@ -63,3 +64,19 @@ def test_preset_overrides_and_unknown_name() -> None:
     with pytest.raises(ValueError, match="either config or preset"):
         SalesDataGenerator(1, Config(), preset="smb-saas")
 
+
+def test_merge_is_field_by_field_inside_each_part() -> None:
+    base = preset_fields("enterprise-software")
+    merged = merge(base, {"realism": {"win": {"upsell_rate": 0.5}, "team": {"quota_stretch": 2.0}}})
+    realism = Config.model_validate(merged).realism
+    assert realism.win.upsell_rate == 0.5 and realism.win.new_business_rate == 0.18  # file + preset, same part
+    assert realism.team.quota_stretch == 2.0 and realism.activity.touches_won == 40   # new part + untouched part
+    replaced = merge(base, {"realism": {"deal_size": {"category_mix": {"Software": 1.0}}}})
+    assert Config.model_validate(replaced).realism.deal_size.category_mix == {ProductCategory.SOFTWARE: 1.0}
+
+
+@pytest.mark.parametrize("name", preset_names())
+def test_presets_use_the_new_shape_and_round_trip(name: str) -> None:
+    config = load_preset(name)
+    assert set(preset_fields(name).get("realism", {})) <= set(Realism.model_fields)
+    assert Config.model_validate(config.model_dump(mode="json")) == config

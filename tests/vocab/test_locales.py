@@ -20,7 +20,7 @@ import pytest
 
 from salesgen.vocab import CountryVocab, country_codes, load_country
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "build_vocab.py"
 PINNED_FAKER = "40.63.0"
 

@@ -1,0 +1,1 @@
+"""Tests of salesgen.cli, one module per command module (mirrors ``src/salesgen/cli/``)."""

@@ -1,0 +1,1 @@
+"""Tests of salesgen.config, one module per module (mirrors ``src/salesgen/config/``)."""

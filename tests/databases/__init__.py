@@ -1,0 +1,1 @@
+"""Tests of salesgen.databases, one module per module (mirrors ``src/salesgen/databases/``)."""

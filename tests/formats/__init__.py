@@ -1,0 +1,1 @@
+"""Tests of salesgen.formats, one module per module (mirrors ``src/salesgen/formats/``)."""

@@ -1,0 +1,1 @@
+"""Tests of salesgen.vocab, one module per module (mirrors ``src/salesgen/vocab/``)."""
