@@ -36,11 +36,11 @@ import pymysql
 from _common import environment, num, parse_names, per_second, print_table, scratch
 
 from salesgen.config import Config
+from salesgen.contract import TABLE_NAMES, TABLES, Kind
 from salesgen.databases import DIALECTS, parse_url
 from salesgen.databases.ddl import plan
 from salesgen.databases.loader import LoadResult, run_load
 from salesgen.formats import write_dataset
-from salesgen.schema import TABLE_NAMES, TABLES, Kind
 
 PSQL_TARGET = 0.70
 

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from salesgen.schema import TABLE_NAMES, TABLES, Kind, arrow_schema
+from salesgen.contract import TABLE_NAMES, TABLES, Kind, arrow_schema
 
 UTC = dt.UTC
 

@@ -10,7 +10,7 @@ import pytest
 
 import salesgen
 from salesgen import Config
-from salesgen.schema import TABLE_NAMES, arrow_schema
+from salesgen.contract import TABLE_NAMES, arrow_schema
 
 PUBLIC = [
     "Config", "Dataset", "HashMismatchError", "Realism", "SalesDataGenerator", "Validation", "WriteSummary",

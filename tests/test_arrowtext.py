@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salesgen.arrowtext import ENCODE_CHUNK_ROWS, csv_fields, csv_rows, json_records, json_values, text_bytes
-from salesgen.schema import Kind
+from salesgen.contract import Kind
 from tests.samples import NASTY, SAMPLES, split
 
 
@@ -45,7 +45,7 @@ def test_float_text_round_trips(values: list[float]) -> None:
 
 @pytest.mark.parametrize("kind", list(Kind))
 def test_nulls_of_every_kind(kind: Kind) -> None:
-    from salesgen.schema import ARROW_TYPES
+    from salesgen.contract import ARROW_TYPES
 
     array = pa.array([SAMPLES[kind][0], None, SAMPLES[kind][1]], ARROW_TYPES[kind])
     json_text = json_values(array).to_pylist()

@@ -14,8 +14,8 @@ from pydantic import ValidationError
 
 from salesgen import Config, Dataset, SalesDataGenerator
 from salesgen.config import Accounts, Pipeline, Realism, WinLoss
+from salesgen.contract import TABLE_NAMES
 from salesgen.formats import FORMAT_NAMES
-from salesgen.schema import TABLE_NAMES
 
 FAST = settings(max_examples=40, deadline=None)
 

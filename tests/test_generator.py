@@ -1,6 +1,6 @@
 """The public API as a user meets it: SalesDataGenerator, Dataset, save_to_json / save_to_csv, sample records.
 
-Every expectation here follows from the data contract (salesgen.schema, DESIGN.md §2-3) or from the
+Every expectation here follows from the data contract (salesgen.contract, DESIGN.md §2-3) or from the
 arguments the test passes; nothing is a value copied from a previous run.
 """
 
@@ -23,7 +23,7 @@ import pytest
 
 from salesgen import Config, Dataset, Realism, SalesDataGenerator, __version__
 from salesgen.config import Activity, Pipeline, Team
-from salesgen.schema import BLOCK_TABLES, RUN_SCOPE_TABLES, TABLE_NAMES, TABLES, Kind, arrow_schema
+from salesgen.contract import BLOCK_TABLES, RUN_SCOPE_TABLES, TABLE_NAMES, TABLES, Kind, arrow_schema
 
 UTC = dt.UTC
 MONEY_TEXT = re.compile(r"-?\d+\.\d{2}")

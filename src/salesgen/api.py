@@ -66,7 +66,7 @@ def read(source: str | Path, *, schema: str | None = None, prefix: str = "") -> 
     """The ten tables of any salesgen output or database URL, with the contract's Arrow types.
 
     CSV and JSON come back with decimal money, UTC timestamps and list columns, exactly as
-    ``salesgen.schema.arrow_schema(name)`` says (see :func:`salesgen.readers.read`).
+    ``salesgen.contract.arrow_schema(name)`` says (see :func:`salesgen.readers.read`).
 
     Example:
         >>> read("crm_csv/")["opportunities"].to_pandas()  # doctest: +SKIP

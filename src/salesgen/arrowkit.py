@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from salesgen.schema import MONEY_TYPE, PERCENT_TYPE, TIMESTAMP_TYPE
+from salesgen.contract import MONEY_TYPE, PERCENT_TYPE, TIMESTAMP_TYPE
 
 SECONDS_PER_DAY = 86_400
 

@@ -21,13 +21,13 @@ import pyarrow.compute as pc
 
 from salesgen.config import Config
 from salesgen.config.presets import load_preset, merge
+from salesgen.contract import TABLE_NAMES
 from salesgen.engine.runner import generate_blocks
 from salesgen.entities.registry import build_block
 from salesgen.entities.reps import METRIC_COLUMNS, build_roster
 from salesgen.entities.world import World, build_world
 from salesgen.formats.manifest import run_metadata
 from salesgen.formats.writer import write_tables
-from salesgen.schema import TABLE_NAMES
 
 SAMPLE_PAGE = 1000  # reps per page of generate_sales_person()
 

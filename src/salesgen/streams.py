@@ -30,7 +30,7 @@ RUN_SCOPE_BLOCK = 2**32 - 1  # block key of run-scope tables (products, reps, â€
 def stream(seed: int, table: int, block: int, purpose: IntEnum) -> np.random.Generator:
     """A fresh PCG64 generator for one (seed, table, block, purpose) key.
 
-    ``table`` is the schema's table code; ``block`` is ``RUN_SCOPE_BLOCK`` for run-scope draws.
+    ``table`` is the contract's table code; ``block`` is ``RUN_SCOPE_BLOCK`` for run-scope draws.
     """
     if not isinstance(purpose, IntEnum):
         raise TypeError(f"a stream purpose must be a named IntEnum member, got {purpose!r}")

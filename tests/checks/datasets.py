@@ -18,7 +18,7 @@ from salesgen import SalesDataGenerator
 from salesgen.checks import CheckResult, run_checks
 from salesgen.checks._context import CountryFacts
 from salesgen.config import Config
-from salesgen.schema import TABLE_NAMES, TABLES, arrow_schema
+from salesgen.contract import TABLE_NAMES, TABLES, arrow_schema
 
 Tables = dict[str, pa.Table]
 UTC = dt.UTC

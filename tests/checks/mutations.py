@@ -16,7 +16,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from salesgen.schema import TABLES
+from salesgen.contract import TABLES
 from tests.checks.datasets import Data, Tables, hard_failures
 
 MISSING = 987_654_321  # an id no table uses

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from salesgen.schema import TABLE_NAMES, TABLES
+from salesgen.contract import TABLE_NAMES, TABLES
 from tests.checks.datasets import Data
 from tests.checks.mutations import (
     MISSING,

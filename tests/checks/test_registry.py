@@ -9,7 +9,7 @@ import pytest
 
 from salesgen.checks import CHECKS, UnknownCheckError, run_checks, select_checks
 from salesgen.config import Config
-from salesgen.schema import TABLES
+from salesgen.contract import TABLES
 from tests.checks.datasets import Data, Tables, tiny_dataset
 from tests.checks.mutations import all_mutations, replace_rows
 

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from salesgen.cli import app
+from salesgen.contract import TABLE_NAMES
 from salesgen.databases import DIALECTS, ddl
-from salesgen.schema import TABLE_NAMES
 from tests.servers import PG_URL
 
 runner = CliRunner()

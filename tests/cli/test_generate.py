@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from salesgen.cli import app
-from salesgen.schema import TABLE_NAMES
+from salesgen.contract import TABLE_NAMES
 
 runner = CliRunner()
 

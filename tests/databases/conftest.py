@@ -11,9 +11,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from salesgen.config import Config
+from salesgen.contract import TABLE_NAMES, TABLES, arrow_schema
 from salesgen.databases import DIALECTS
 from salesgen.formats import write_dataset
-from salesgen.schema import TABLE_NAMES, TABLES, arrow_schema
 from tests.databases.places import (
     SEED,
     TRICKY_LIST,

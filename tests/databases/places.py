@@ -22,9 +22,9 @@ import pyarrow.parquet as pq
 import pymysql
 import pytest
 
+from salesgen.contract import TABLES, Kind
 from salesgen.databases import load_parquet_dataset, parse_url
 from salesgen.databases.ddl import plan
-from salesgen.schema import TABLES, Kind
 from tests.servers import MYSQL_START, MYSQL_URL, PG_START, PG_URL
 
 SEED = 11

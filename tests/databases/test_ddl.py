@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from salesgen.contract import TABLE_NAMES, TABLES
 from salesgen.databases import DIALECTS, ddl
 from salesgen.databases.ddl import CHECKS, METADATA_TABLE
-from salesgen.schema import TABLE_NAMES, TABLES
 
 FK_COUNT = sum(len(t.foreign_keys) for t in TABLES.values())
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from salesgen.contract import TABLE_NAMES, TABLES
 from salesgen.databases import TablesExistError, existing_tables, parse_url
 from salesgen.databases.ddl import METADATA_TABLE
 from salesgen.databases.loader import LOADED_TABLES
-from salesgen.schema import TABLE_NAMES, TABLES
 from tests.databases.places import (
     POISONS,
     SEED,

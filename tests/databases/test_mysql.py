@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from salesgen.schema import TABLES
+from salesgen.contract import TABLES
 from tests.databases.places import POISONS, mysql_place, normalized_rows, poisoned
 
 

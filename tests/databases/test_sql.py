@@ -11,10 +11,10 @@ import psycopg
 import pymysql
 import pytest
 
+from salesgen.contract import Kind
 from salesgen.databases import load_parquet_dataset
 from salesgen.databases.sql import TYPES, Names, check_prefix, check_schema, ident, literal
 from salesgen.readers import SourceError, read
-from salesgen.schema import Kind
 from tests.servers import HOSTILE, MYSQL, PG_URL
 
 

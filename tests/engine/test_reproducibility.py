@@ -26,12 +26,12 @@ import pyarrow.compute as pc
 import pytest
 
 from salesgen import Config, Dataset, SalesDataGenerator
+from salesgen.contract import BLOCK_TABLES, TABLE_NAMES, TABLES, Kind
 from salesgen.engine.runner import generate_tables
 from salesgen.entities.registry import BlockResult, build_block
 from salesgen.entities.rep_metrics import RepTotals, finish_reps
 from salesgen.entities.reps import METRIC_COLUMNS
 from salesgen.entities.world import build_world
-from salesgen.schema import BLOCK_TABLES, TABLE_NAMES, TABLES, Kind
 
 SEED = 2024
 KWARGS: dict[str, Any] = {"num_customers": 60, "num_sales_people": 6, "block_size": 25}  # 3 blocks, one partial

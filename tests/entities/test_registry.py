@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from salesgen.config import Config
+from salesgen.contract import BLOCK_TABLES
 from salesgen.entities.registry import REGISTRY, STEPS, build_block, check_order
 from salesgen.entities.world import build_world
-from salesgen.schema import BLOCK_TABLES
 
 CONFIG = Config(num_customers=40, num_sales_reps=6, block_size=20)
 SEED = 11

@@ -10,9 +10,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from salesgen.contract import BLOCK_TABLES, TABLE_NAMES, TABLES
 from salesgen.formats import write_tables
 from salesgen.generator import Dataset
-from salesgen.schema import BLOCK_TABLES, TABLE_NAMES, TABLES
 from tests.samples import split
 
 METADATA = {"salesgen_version": "0.1.0", "seed": 42, "config": {"customers": 3, "name": "Zürich"}}

@@ -15,10 +15,10 @@ import pyarrow.parquet as pq
 
 from salesgen import SalesDataGenerator
 from salesgen.config import Config
+from salesgen.contract import BLOCK_TABLES, TABLE_NAMES, TABLES, arrow_schema
 from salesgen.databases import load_parquet_dataset
 from salesgen.formats import write_dataset
 from salesgen.generator import Dataset
-from salesgen.schema import BLOCK_TABLES, TABLE_NAMES, TABLES, arrow_schema
 from tests.formats.outputs import digests, duckdb_constraints, duckdb_metadata, duckdb_tables, write_all
 from tests.samples import dataset
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
+from salesgen.contract import TABLE_NAMES, TABLES, Kind
 from salesgen.formats.manifest import dataset_hash
-from salesgen.schema import TABLE_NAMES, TABLES, Kind
 from tests.formats.outputs import METADATA, digests, write_all
 from tests.samples import dataset
 

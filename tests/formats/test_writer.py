@@ -16,10 +16,10 @@ from typer.testing import CliRunner
 from salesgen import SalesDataGenerator
 from salesgen.cli import app
 from salesgen.config import Config
+from salesgen.contract import TABLE_NAMES, arrow_schema
 from salesgen.formats import FORMAT_NAMES, FORMATS, HashMismatchError, write_dataset
 from salesgen.formats.writer import split_blocks
 from salesgen.generator import Dataset
-from salesgen.schema import TABLE_NAMES, arrow_schema
 from tests.formats.outputs import digests, duckdb_constraints, duckdb_metadata, duckdb_tables, write_all
 
 

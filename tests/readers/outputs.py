@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from salesgen import Dataset
-from salesgen.schema import TABLE_NAMES, TABLES, arrow_schema
+from salesgen.contract import TABLE_NAMES, TABLES, arrow_schema
 
 SEED = 5
 FORMATS = ("parquet", "csv", "jsonl", "json", "duckdb")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from salesgen.contract import TABLE_NAMES
 from salesgen.databases.sql import ident
 from salesgen.readers import SourceError, open_source, read
-from salesgen.schema import TABLE_NAMES
 from tests.readers.outputs import FORMATS
 
 

@@ -9,7 +9,7 @@ views, an attached PostgreSQL database), in bounded memory.
 
 Example:
     >>> from salesgen.config import Config
-    >>> from salesgen.schema import TABLE_NAMES, arrow_schema
+    >>> from salesgen.contract import TABLE_NAMES, arrow_schema
     >>> empty = {name: arrow_schema(name).empty_table() for name in TABLE_NAMES}
     >>> results = run_checks(empty, Config(num_customers=0), kinds=("hard",))
     >>> {r.status for r in results}
@@ -28,8 +28,8 @@ from salesgen.checks import consistency, integrity, money, people, realism, time
 from salesgen.checks._context import build_context
 from salesgen.checks._core import Check, CheckKind, CheckResult, Context, Outcome, Status
 from salesgen.config import Config
+from salesgen.contract import TABLE_NAMES
 from salesgen.databases.sql import literal
-from salesgen.schema import TABLE_NAMES
 
 __all__ = [
     "CHECKS", "Check", "CheckKind", "CheckResult", "Context", "Outcome", "Status",
@@ -89,7 +89,7 @@ def run_checks(tables: Mapping[str, pa.Table] | duckdb.DuckDBPyConnection, confi
     and restored afterwards.
 
     Example:
-        >>> from salesgen.schema import arrow_schema
+        >>> from salesgen.contract import arrow_schema
         >>> empty = {name: arrow_schema(name).empty_table() for name in TABLE_NAMES}
         >>> [r.status for r in run_checks(empty, Config(num_customers=0), names=["money.line_total"])]
         ['pass']

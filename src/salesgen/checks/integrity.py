@@ -1,4 +1,4 @@
-"""Integrity checks, derived from the schema registry: keys, references, nulls.
+"""Integrity checks, derived from the contract registry: keys, references, nulls.
 
 - ``integrity.pk.<table>``: the primary key is unique and never null;
 - ``integrity.fk.<table>.<column>``: every non-null reference resolves
@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 from salesgen.checks._core import Check
-from salesgen.schema import TABLES, Table
+from salesgen.contract import TABLES, Table
 
 
 def _pk_check(table: Table) -> Check:

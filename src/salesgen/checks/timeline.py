@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 from salesgen.checks._core import Check, key_of
-from salesgen.schema import TABLES, Kind
+from salesgen.contract import TABLES, Kind
 
 LEAD_DAYS = 14  # interactions may precede a deal's creation by this much
 AS_OF_DATE_COLUMNS = ("launch_date", "hire_date")  # expected_close_date is a forecast: it may be later

@@ -5,7 +5,7 @@ One module per command family: ``generate``, ``validate``, ``databases`` (``load
 
 Example (shell):
     salesgen generate --customers 1000 --seed 7 --format csv --out crm/
-    salesgen config --json-schema > salesgen.schema.json
+    salesgen config --json-schema > salesgen.contract.json
 
 Example:
     >>> sorted(c.name for c in app.registered_commands if not c.hidden)

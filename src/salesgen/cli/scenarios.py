@@ -1,7 +1,7 @@
 """Scenario commands: ``salesgen config`` (JSON Schema, resolved scenario) and ``salesgen presets``.
 
 Example (shell):
-    salesgen config --json-schema > salesgen.schema.json
+    salesgen config --json-schema > salesgen.contract.json
     salesgen config --show scenario.yaml
     salesgen presets --show smb-saas > mine.yaml
 """

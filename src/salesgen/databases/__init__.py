@@ -1,6 +1,6 @@
 """Load generated datasets into real databases — PostgreSQL, MariaDB/MySQL, SQLite, DuckDB — all or nothing.
 
-* :func:`ddl` — the SQL of the ten tables for a dialect, derived from :mod:`salesgen.schema`
+* :func:`ddl` — the SQL of the ten tables for a dialect, derived from :mod:`salesgen.contract`
   (keys, foreign keys, NOT NULL, CHECKs, indexes on foreign keys, exact money types).
 * :func:`load_parquet_dataset` — a Parquet dataset directory into a database URL: bulk paths
   (COPY, LOAD DATA LOCAL INFILE, executemany, read_parquet), one all-or-nothing unit, ``if_exists``.

@@ -31,7 +31,7 @@ from typing import Any, Protocol
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from salesgen.schema import MANIFEST_FILE, TABLE_NAMES, TABLES, arrow_schema
+from salesgen.contract import MANIFEST_FILE, TABLE_NAMES, TABLES, arrow_schema
 
 BATCH_ROWS = 65_536
 MANIFEST = MANIFEST_FILE

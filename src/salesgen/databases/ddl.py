@@ -1,4 +1,4 @@
-"""DDL for the four database dialects, derived from the schema registry (``salesgen.schema``).
+"""DDL for the four database dialects, derived from the contract registry (``salesgen.contract``).
 
 Nothing here spells out a table or a column: types come from each column's
 ``Kind``, NOT NULL from its nullability, the primary key from the first column,
@@ -28,8 +28,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from salesgen.contract import METADATA_TABLE, TABLE_NAMES, TABLES, Column, Kind, Table
 from salesgen.databases.sql import TYPES, Names, check_dialect, check_prefix, ident, literal
-from salesgen.schema import METADATA_TABLE, TABLE_NAMES, TABLES, Column, Kind, Table
 
 __all__ = ["CHECKS", "DIALECT_SPECS", "METADATA", "METADATA_TABLE", "Check", "Dialect", "Plan", "check_prefix",
            "ddl", "dialect_spec", "plan"]

@@ -22,11 +22,11 @@ from typing import Any, ClassVar
 import duckdb
 import pyarrow as pa
 
+from salesgen.contract import TABLE_NAMES, TABLES
 from salesgen.databases.dataset import LoadSource, self_reference
 from salesgen.databases.ddl import Plan, plan
 from salesgen.databases.files import FileBackend
 from salesgen.databases.sql import ident, literal
-from salesgen.schema import TABLE_NAMES, TABLES
 
 _SCAN = "salesgen_load_scan"
 

@@ -33,11 +33,11 @@ from typing import Any, ClassVar, Literal, TypeVar
 
 import pyarrow as pa
 
+from salesgen.contract import METADATA_TABLE, TABLE_NAMES
 from salesgen.databases.dataset import LoadSource, ParquetDataset
 from salesgen.databases.ddl import Plan, plan
 from salesgen.databases.sql import DIALECTS, check_prefix, check_schema, ident
 from salesgen.databases.urls import SCHEMES, Target, parse_url
-from salesgen.schema import METADATA_TABLE, TABLE_NAMES
 
 __all__ = ["DIALECTS", "LOADED_TABLES", "SCHEMES", "IfExists", "LoadBackend", "LoadCountError", "LoadOptions",
            "LoadResult", "Progress", "TablesExistError", "backend_for", "existing_tables", "load_parquet_dataset",

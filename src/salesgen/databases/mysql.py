@@ -39,13 +39,13 @@ from typing import Any, ClassVar
 import pymysql
 import pymysql.cursors
 
+from salesgen.contract import TABLE_NAMES, TABLES
 from salesgen.databases.dataset import LoadSource
 from salesgen.databases.ddl import Plan, plan
 from salesgen.databases.encoding import mysql_csv, mysql_rows
 from salesgen.databases.loader import LOADED_TABLES, LoadBackend, LoadCountError, TablesExistError
 from salesgen.databases.sql import ident
 from salesgen.databases.urls import Target
-from salesgen.schema import TABLE_NAMES, TABLES
 
 PART_ROWS = 200_000      # rows per LOAD DATA file
 INSERT_ROWS = 20_000     # rows per executemany when the server refuses LOCAL INFILE

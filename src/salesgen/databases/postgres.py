@@ -31,12 +31,12 @@ import psycopg
 import pyarrow as pa
 from psycopg import sql
 
+from salesgen.contract import TABLES
 from salesgen.databases.ddl import Plan, plan
 from salesgen.databases.encoding import pg_csv
 from salesgen.databases.loader import LoadBackend
 from salesgen.databases.sql import ident, literal
 from salesgen.databases.urls import Target
-from salesgen.schema import TABLES
 
 MAINTENANCE_WORK_MEM = "256MB"
 

@@ -25,7 +25,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from salesgen.schema import Kind
+from salesgen.contract import Kind
 
 DIALECTS: tuple[str, ...] = ("postgres", "mysql", "sqlite", "duckdb")
 """The dialects: ``postgres``, ``mysql`` (MariaDB and MySQL), ``sqlite``, ``duckdb``."""

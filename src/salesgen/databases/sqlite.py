@@ -27,11 +27,11 @@ from typing import Any, ClassVar
 
 import pyarrow as pa
 
+from salesgen.contract import TABLE_NAMES, TABLES
 from salesgen.databases.ddl import Plan, plan
 from salesgen.databases.encoding import sqlite_rows
 from salesgen.databases.files import FileBackend
 from salesgen.databases.sql import ident
-from salesgen.schema import TABLE_NAMES, TABLES
 
 CACHE_KIB = 262_144   # page cache for this connection while loading: 256 MiB
 

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Iterator
 import pyarrow as pa
 
 from salesgen.config import Config
+from salesgen.contract import BLOCK_TABLES, TABLE_NAMES, arrow_schema
 from salesgen.engine.combine import Combine
 from salesgen.entities.registry import BlockResult, build_block
 from salesgen.entities.world import build_world
-from salesgen.schema import BLOCK_TABLES, TABLE_NAMES, arrow_schema
 
 # A runner maps a block function over block indices and yields results in block order.
 Runner = Callable[[Callable[[int], BlockResult], Iterable[int]], Iterator[BlockResult]]

@@ -17,9 +17,9 @@ import pyarrow.compute as pc
 
 from salesgen.arrowkit import date_array, money_array, percent_array
 from salesgen.config import Config
+from salesgen.contract import assemble
 from salesgen.entities.common import DAY, choose_lists, epoch_seconds, first_of_lists, join
 from salesgen.entities.draws import DiscountTierDraw, ProductDraw, draw
-from salesgen.schema import assemble
 from salesgen.vocab.business import BRAND, CATALOG, CUSTOMIZATIONS, FEATURES, PRODUCT_EDITIONS
 from salesgen.vocab.domain import CATEGORIES
 

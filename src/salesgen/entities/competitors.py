@@ -12,9 +12,9 @@ import numpy as np
 import pyarrow as pa
 
 from salesgen.config import Config
+from salesgen.contract import assemble
 from salesgen.entities.common import choose_lists, join, slug
 from salesgen.entities.draws import CompetitorDraw, draw
-from salesgen.schema import assemble
 from salesgen.vocab import country_codes
 from salesgen.vocab.business import COMPETITOR_NAMES, COMPETITOR_STRENGTHS, PRICE_POSITIONS
 

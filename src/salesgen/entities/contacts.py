@@ -22,12 +22,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from salesgen.arrowkit import timestamp_array
+from salesgen.contract import assemble
 from salesgen.entities.accounts import CONTACT_LEAD_DAYS, Accounts
 from salesgen.entities.common import DAY, join, labels, repeat_index, repeat_suffix
 from salesgen.entities.draws import ContactDraw, draw
 from salesgen.entities.people import countries, sample_languages, sample_names, sample_phones
 from salesgen.entities.world import World
-from salesgen.schema import assemble
 from salesgen.vocab.business import BUYING_ROLES, DEPARTMENTS, SENIORITIES, TITLES
 
 MAX_CONTACTS = 99  # contact ids are customer_id * 100 + number

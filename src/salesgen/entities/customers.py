@@ -14,11 +14,11 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
+from salesgen.contract import assemble
 from salesgen.entities.accounts import Accounts
 from salesgen.entities.common import DAY, labels
 from salesgen.entities.deals import Deals
 from salesgen.entities.world import World
-from salesgen.schema import assemble
 
 CHURN_AFTER_DAYS = 400
 STATUSES = ("prospect", "active", "churned")

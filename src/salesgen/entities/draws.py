@@ -3,7 +3,7 @@
 A stream is keyed by (seed, table code, block, purpose) — see ``salesgen.streams``.
 Each builder opens its own streams by purpose, so no generator is shared
 between builders and the order in which builders run cannot change a number.
-A member is used by exactly one builder (``tests/test_streams.py`` checks it);
+A member is used by exactly one builder (``tests/entities/test_draws.py`` checks it);
 add a member for a new draw, never reuse one. Values only need to be unique
 within their enum: the table code separates the enums.
 
@@ -21,7 +21,7 @@ from enum import IntEnum
 
 import numpy as np
 
-from salesgen.schema import (
+from salesgen.contract import (
     COMPETITORS,
     CONTACTS,
     CUSTOMERS,

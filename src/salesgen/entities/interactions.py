@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from salesgen.arrowkit import timestamp_array
+from salesgen.contract import assemble
 from salesgen.entities.accounts import CONTACT_LEAD_DAYS, Accounts
 from salesgen.entities.common import (
     DAY,
@@ -42,7 +43,6 @@ from salesgen.entities.draws import InteractionDraw, draw
 from salesgen.entities.line_items import LineItems
 from salesgen.entities.opportunities import DealRivals
 from salesgen.entities.world import World
-from salesgen.schema import assemble
 from salesgen.vocab.business import INTERACTION_TYPES, NEXT_STEPS, NOTE_OPENERS, TOPICS
 
 Draws = Callable[[InteractionDraw], np.random.Generator]  # the block's stream of a purpose

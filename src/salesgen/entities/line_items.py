@@ -26,13 +26,13 @@ import numpy as np
 import pyarrow as pa
 
 from salesgen.arrowkit import percent_array
+from salesgen.contract import assemble
 from salesgen.entities.accounts import Accounts
 from salesgen.entities.common import choose_lists, rank_within, repeat_index
 from salesgen.entities.deals import Deals
 from salesgen.entities.draws import LineItemDraw, draw
 from salesgen.entities.outcomes import category_cumulative, draw_categories
 from salesgen.entities.world import World
-from salesgen.schema import assemble
 from salesgen.vocab.domain import CATEGORIES
 
 MAX_DISCOUNT_BP = 7500

@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from salesgen.arrowkit import date_array, timestamp_array
+from salesgen.contract import assemble
 from salesgen.entities.accounts import Accounts
 from salesgen.entities.common import DAY, choose_lists, constant, first_of_lists, join, labels, list_column
 from salesgen.entities.contacts import Contacts
@@ -28,7 +29,6 @@ from salesgen.entities.deals import Deals, stage_groups
 from salesgen.entities.draws import OpportunityDraw, draw
 from salesgen.entities.line_items import LineItems
 from salesgen.entities.world import World
-from salesgen.schema import assemble
 from salesgen.vocab.business import LOSS_REASONS_OTHER, LOSS_TO_COMPETITOR, NEXT_STEPS, NO_DECISION
 from salesgen.vocab.domain import DEAL_TYPES, EXPANSION_LEAD_SOURCE, LEAD_SOURCES
 

@@ -5,7 +5,7 @@ function of the world, the block index (if it draws: its streams are keyed by
 it) and the outputs it names in ``needs``; it opens its own named streams, so
 any topological order of the registry gives the same bytes. To add a column,
 edit the builder of its table; to add a table, add a contract entry in
-``salesgen.schema`` and a step here.
+``salesgen.contract`` and a step here.
 
 Example:
     >>> from salesgen.config import Config
@@ -25,6 +25,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from salesgen.contract import BLOCK_TABLES
 from salesgen.entities.accounts import build_accounts
 from salesgen.entities.contacts import Contacts, build_contacts
 from salesgen.entities.customers import build_customers
@@ -35,7 +36,6 @@ from salesgen.entities.opportunities import build_deal_rivals, build_opportuniti
 from salesgen.entities.rep_metrics import RepTotals, block_rep_totals
 from salesgen.entities.stage_history import build_stage_history
 from salesgen.entities.world import World
-from salesgen.schema import BLOCK_TABLES
 
 
 @dataclass(frozen=True)

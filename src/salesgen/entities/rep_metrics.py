@@ -22,13 +22,13 @@ import pyarrow as pa
 
 from salesgen.arrowkit import money_array
 from salesgen.config import Config
+from salesgen.contract import assemble
 from salesgen.entities.accounts import Accounts
 from salesgen.entities.common import DAY
 from salesgen.entities.deals import Deals
 from salesgen.entities.line_items import LineItems
 from salesgen.entities.reps import Roster
 from salesgen.entities.world import World
-from salesgen.schema import assemble
 from salesgen.vocab.domain import SIZES
 
 

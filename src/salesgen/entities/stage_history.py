@@ -16,10 +16,10 @@ import numpy as np
 import pyarrow as pa
 
 from salesgen.arrowkit import timestamp_array
+from salesgen.contract import assemble
 from salesgen.entities.common import labels, rank_within, repeat_index
 from salesgen.entities.deals import Deals
 from salesgen.entities.world import World
-from salesgen.schema import assemble
 
 
 def build_stage_history(world: World, deals: Deals) -> pa.Table:

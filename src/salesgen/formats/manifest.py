@@ -20,8 +20,8 @@ from enum import Enum
 from pathlib import Path, PurePath
 from typing import Any
 
+from salesgen.contract import MANIFEST_FILE, TABLE_NAMES
 from salesgen.entities.world import World
-from salesgen.schema import MANIFEST_FILE, TABLE_NAMES
 from salesgen.version import __version__
 
 FILES_KEY = "files"

@@ -28,9 +28,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from salesgen.contract import TABLE_NAMES, arrow_schema
 from salesgen.formats.manifest import file_entry, write_manifest
 from salesgen.formats.parts import PARTS_DIR, PartFormat, Parts, part_name
-from salesgen.schema import TABLE_NAMES, arrow_schema
 
 ROW_GROUP_ROWS = 131_072
 COMPRESSION = "zstd"

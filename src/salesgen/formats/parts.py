@@ -26,8 +26,8 @@ from typing import Any, BinaryIO, ClassVar
 
 import pyarrow as pa
 
+from salesgen.contract import TABLE_NAMES, TABLES, arrow_schema
 from salesgen.formats.manifest import FileEntries
-from salesgen.schema import TABLE_NAMES, TABLES, arrow_schema
 
 RUN_SCOPE_PART = "run"
 """Block label of the run-scope tables' parts."""

@@ -22,7 +22,7 @@ import secrets
 import shutil
 from pathlib import Path
 
-from salesgen.schema import MANIFEST_FILE
+from salesgen.contract import MANIFEST_FILE
 
 
 def _remove(path: Path) -> None:

@@ -34,9 +34,9 @@ from typing import Any
 import pyarrow as pa
 
 from salesgen.arrowtext import csv_header, csv_rows, json_records, text_bytes
+from salesgen.contract import TABLE_NAMES, TABLES
 from salesgen.formats.manifest import FileEntries, dumps_metadata, write_manifest
 from salesgen.formats.parts import PartFormat, Parts, copy_hashed
-from salesgen.schema import TABLE_NAMES, TABLES
 
 
 class _TextFolder(PartFormat):

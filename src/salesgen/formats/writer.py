@@ -35,6 +35,7 @@ from typing import Any
 import pyarrow as pa
 
 from salesgen.config import Config
+from salesgen.contract import BLOCK_TABLES, RUN_SCOPE_TABLES, TABLE_NAMES
 from salesgen.engine.combine import Combine
 from salesgen.engine.workers import map_blocks
 from salesgen.entities.registry import build_block
@@ -44,7 +45,6 @@ from salesgen.formats.manifest import FileEntries, check_metadata, run_metadata
 from salesgen.formats.parts import RUN_SCOPE_PART, Block, PartFormat, Parts, conform
 from salesgen.formats.registry import FORMATS, get_format
 from salesgen.formats.staging import Staging
-from salesgen.schema import BLOCK_TABLES, RUN_SCOPE_TABLES, TABLE_NAMES
 
 Progress = Callable[[int, dict[str, int]], None]  # (customers done, rows per table so far)
 BlockRows = Mapping[str, Sequence[int]]  # block table → rows each block contributed, in block order
@@ -145,7 +145,7 @@ def split_blocks(tables: Mapping[str, pa.Table],
     """The ten tables as the blocks that made them (one block if ``block_rows`` is None), run scope last.
 
     Example:
-        >>> from salesgen.schema import arrow_schema
+        >>> from salesgen.contract import arrow_schema
         >>> tables = {name: arrow_schema(name).empty_table() for name in TABLE_NAMES}
         >>> [block for block, _ in split_blocks(tables, {name: [0, 0] for name in BLOCK_TABLES})]
         [0, 1, 'run']
@@ -176,7 +176,7 @@ def write_tables(tables: Mapping[str, pa.Table], metadata: Mapping[str, Any], fo
 
     Example:
         >>> import tempfile
-        >>> from salesgen.schema import arrow_schema
+        >>> from salesgen.contract import arrow_schema
         >>> tables = {name: arrow_schema(name).empty_table() for name in TABLE_NAMES}
         >>> out = write_tables(tables, {"seed": 1}, "jsonl", Path(tempfile.mkdtemp()) / "crm").target
         >>> (out / "customers.jsonl").read_bytes()

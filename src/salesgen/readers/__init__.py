@@ -1,6 +1,6 @@
 """One reader for every salesgen output: files or a database URL → the ten tables with the contract's types.
 
-* :func:`read` — ``{table: pyarrow.Table}`` with exactly ``salesgen.schema.arrow_schema(table)``
+* :func:`read` — ``{table: pyarrow.Table}`` with exactly ``salesgen.contract.arrow_schema(table)``
   (decimal money, UTC timestamps, list columns, nullable ids), from Parquet, CSV or JSON Lines folders,
   the JSON document, a DuckDB file, or ``postgresql://``, ``mysql://``/``mariadb://``, ``sqlite:///``,
   ``duckdb:///`` URLs;
@@ -52,7 +52,7 @@ def read(path_or_url: str | Path, *, schema: str | None = None, prefix: str = ""
     ``path_or_url``: a Parquet, CSV or JSON Lines folder, a JSON document, a DuckDB file, or a
     database URL (``postgresql://user@host/db``, ``mysql://…``, ``sqlite:///crm.db``,
     ``duckdb:///crm.duckdb``; ``schema``/``prefix`` as given to the load). Every table has exactly
-    ``salesgen.schema.arrow_schema(name)``: CSV comes back with decimal money, UTC timestamps and
+    ``salesgen.contract.arrow_schema(name)``: CSV comes back with decimal money, UTC timestamps and
     list columns. Raises :class:`SourceError` when the input cannot be read.
 
     Example:

@@ -29,12 +29,12 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from salesgen.contract import METADATA_TABLE, TABLE_NAMES, TABLES, Kind
 from salesgen.databases import parse_url
 from salesgen.databases.sql import TYPES, Names, ident
 from salesgen.databases.urls import Target
 from salesgen.readers.files import read_duckdb
 from salesgen.readers.source import Source, SourceError, opened
-from salesgen.schema import METADATA_TABLE, TABLE_NAMES, TABLES, Kind
 
 BATCH_ROWS = 50_000
 _BATCH = "salesgen_batch"

@@ -1,7 +1,7 @@
 """Salesgen's file outputs into the reader: Parquet, CSV and JSON Lines folders, the JSON document, DuckDB files.
 
 Each output is recognised from its layout and becomes the ten tables on the
-reader's DuckDB connection, typed by the schema registry; the config that made
+reader's DuckDB connection, typed by the contract registry; the config that made
 the data comes from the output's manifest (defaults if there is none). Text
 formats are parsed once into the scratch database rather than re-parsed by each
 of the ~80 checks; Parquet and DuckDB are read in place.
@@ -27,9 +27,9 @@ from typing import Any
 
 import duckdb
 
+from salesgen.contract import MANIFEST_FILE, METADATA_TABLE, TABLE_NAMES, TABLES, Kind
 from salesgen.databases.sql import TYPES, Names, ident, literal
 from salesgen.readers.source import Reader, Source, SourceError, opened
-from salesgen.schema import MANIFEST_FILE, METADATA_TABLE, TABLE_NAMES, TABLES, Kind
 
 SQL_TYPES = TYPES["duckdb"]
 

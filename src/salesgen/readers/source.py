@@ -3,10 +3,10 @@
 Both faces of the reader come from here: the checks run SQL over
 ``Source.con`` (views or scratch tables, spilled to disk past the memory
 limit), and :meth:`Source.arrow` gives a table with exactly the contract's
-Arrow types (``salesgen.schema.arrow_schema``).
+Arrow types (``salesgen.contract.arrow_schema``).
 
 Example:
-    >>> from salesgen.schema import TABLE_NAMES, arrow_schema
+    >>> from salesgen.contract import TABLE_NAMES, arrow_schema
     >>> def empty(con, scratch):
     ...     for name in TABLE_NAMES:
     ...         con.register(name, arrow_schema(name).empty_table())
@@ -30,8 +30,8 @@ import pyarrow as pa
 
 from salesgen.config import Config
 from salesgen.config.migrate import upgrade
+from salesgen.contract import TABLE_NAMES, TABLES, arrow_schema
 from salesgen.databases.sql import ident, literal
-from salesgen.schema import TABLE_NAMES, TABLES, arrow_schema
 
 MEMORY_LIMIT = "768MB"
 

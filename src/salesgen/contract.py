@@ -1,10 +1,10 @@
 """The data contract: every table, column, type, key and reference, defined once.
 
-Sinks, DDL, documentation and checks derive from this registry; nothing else
+Formats, readers, DDL, documentation and checks derive from this registry; nothing else
 spells out a column list. Column names are a public API: rename nothing.
 
 Example:
-    >>> from salesgen.schema import TABLES, arrow_schema
+    >>> from salesgen.contract import TABLES, arrow_schema
     >>> TABLES["contacts"].primary_key
     'contact_id'
     >>> arrow_schema("contacts").field("customer_id").type
@@ -321,7 +321,7 @@ def assemble(table: str, columns: Mapping[str, pa.Array | pa.ChunkedArray]) -> p
         >>> assemble("competitors", {"competitor_id": pa.array([1])})  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        salesgen.schema.ColumnMismatchError: competitors: missing column(s) name, domain, price_position, ...
+        salesgen.contract.ColumnMismatchError: competitors: missing column(s) name, domain, price_position, ...
     """
     schema = arrow_schema(table)
     missing = [name for name in schema.names if name not in columns]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pytest
 
-from salesgen.schema import TABLES, ColumnMismatchError, arrow_schema, assemble
+from salesgen.contract import TABLES, ColumnMismatchError, arrow_schema, assemble
 
 
 def _competitor_columns() -> dict[str, pa.Array]:
