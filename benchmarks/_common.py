@@ -32,8 +32,9 @@ def num(value: float, decimals: int = 0) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def print_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[object]],
-                notes: Sequence[str] = ()) -> None:
+def print_table(
+    title: str, headers: Sequence[str], rows: Sequence[Sequence[object]], notes: Sequence[str] = ()
+) -> None:
     """Print a plain aligned text table: first column left-aligned, the others right-aligned."""
     cells = [[str(h) for h in headers], *[[str(c) for c in row] for row in rows]]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
@@ -59,8 +60,10 @@ def environment() -> str:
     from salesgen.version import __version__
 
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    return (f"salesgen {__version__} | Python {platform.python_version()} | pyarrow {pyarrow.__version__} | "
-            f"duckdb {duckdb.__version__} | {os.cpu_count()} CPUs | load average {load}")
+    return (
+        f"salesgen {__version__} | Python {platform.python_version()} | pyarrow {pyarrow.__version__} | "
+        f"duckdb {duckdb.__version__} | {os.cpu_count()} CPUs | load average {load}"
+    )
 
 
 @contextmanager

@@ -33,7 +33,7 @@ FIGURES: dict[str, str] = {
             FROM opportunities o JOIN customers c USING (customer_id) WHERE o.is_won GROUP BY c.size)""",
     "wins closed in month 3 of a quarter": """
         SELECT printf('%.1f%%', 100 * avg((month(closed_at) % 3 = 0)::int)) FROM opportunities WHERE is_won""",
-    "losses to \"No decision\"": """
+    'losses to "No decision"': """
         SELECT printf('%.1f%%', 100 * avg((loss_reason = 'No decision')::int)) FROM opportunities WHERE is_closed
         AND NOT is_won""",
     "touches per deal, won vs lost": """
@@ -52,9 +52,11 @@ FIGURES: dict[str, str] = {
 def targets(config: Config) -> dict[str, str]:
     """The configured targets shown beside the measured figures."""
     win = config.realism.win
-    return {"new-business win rate": f"{win.new_business_rate:.0%}",
-            "expansion win rate: upsell / renewal": f"{win.upsell_rate:.0%} / {win.renewal_rate:.0%}",
-            "losses to \"No decision\"": f"{win.no_decision_share:.0%}"}
+    return {
+        "new-business win rate": f"{win.new_business_rate:.0%}",
+        "expansion win rate: upsell / renewal": f"{win.upsell_rate:.0%} / {win.renewal_rate:.0%}",
+        'losses to "No decision"': f"{win.no_decision_share:.0%}",
+    }
 
 
 def figures(config: Config, seed: int) -> dict[str, str]:

@@ -84,10 +84,15 @@ def mariadb_baseline(url: str, csv: Path) -> tuple[float, int]:
     """``mariadb --local-infile=1 -e "LOAD DATA LOCAL INFILE …"`` per table into the same DDL. Seconds, rows."""
     target = parse_url(url)
     database = f"salesgen_bench_{secrets.token_hex(4)}"
-    options = {"host": target.host or "127.0.0.1", "port": target.port or 3306, "user": target.user or "root",
-               "password": target.password or ""}
-    admin = pymysql.connect(host=options["host"], port=options["port"], user=options["user"],
-                            password=options["password"], autocommit=True)
+    options = {
+        "host": target.host or "127.0.0.1",
+        "port": target.port or 3306,
+        "user": target.user or "root",
+        "password": target.password or "",
+    }
+    admin = pymysql.connect(
+        host=options["host"], port=options["port"], user=options["user"], password=options["password"], autocommit=True
+    )
     cursor = admin.cursor()
     cursor.execute(f"CREATE DATABASE `{database}`")
     try:
@@ -101,10 +106,21 @@ def mariadb_baseline(url: str, csv: Path) -> tuple[float, int]:
                 "CHARACTER SET utf8mb4 FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' ESCAPED BY '' "
                 "LINES TERMINATED BY '\\n' IGNORE 1 LINES "
                 f"({', '.join('@' + c.name for c in columns)}) "
-                f"SET {', '.join(_mysql_set(c.name, c.kind, c.nullable) for c in columns)};")
-        command = ["mariadb", "--local-infile=1", "-h", options["host"], "-P", str(options["port"]),
-                   "-u", options["user"], *([f"-p{options['password']}"] if options["password"] else []),
-                   "-e", "\n".join(loads)]
+                f"SET {', '.join(_mysql_set(c.name, c.kind, c.nullable) for c in columns)};"
+            )
+        command = [
+            "mariadb",
+            "--local-infile=1",
+            "-h",
+            options["host"],
+            "-P",
+            str(options["port"]),
+            "-u",
+            options["user"],
+            *([f"-p{options['password']}"] if options["password"] else []),
+            "-e",
+            "\n".join(loads),
+        ]
         started = time.perf_counter()
         subprocess.run(command, check=True)
         seconds = time.perf_counter() - started
@@ -132,8 +148,12 @@ def ours(dialect: str, parquet: Path, folder: Path, pg_url: str, mysql_url: str)
                 connection.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'.encode())
         else:
             target = parse_url(mysql_url)
-            with pymysql.connect(host=target.host or "127.0.0.1", port=target.port or 3306,
-                                 user=target.user or "root", password=target.password or "") as connection:
+            with pymysql.connect(
+                host=target.host or "127.0.0.1",
+                port=target.port or 3306,
+                user=target.user or "root",
+                password=target.password or "",
+            ) as connection:
                 connection.cursor().execute(f"DROP DATABASE IF EXISTS `{name}`")
 
 
@@ -168,27 +188,44 @@ def main() -> None:
                 base = psql_baseline(args.postgres_url, root / "csv", root)
                 tool, tool_seconds = "psql \\copy + keys", f"{base['full']:.2f}"
                 tool_rate, ratio = num(per_second(total, base["full"])), f"{base['full'] / seconds:.0%}"
-                data_rows.append(["postgres", f"{result.timings['data']:.2f}", num(per_second(total,
-                                  result.timings["data"])), f"{base['data']:.2f}",
-                                  num(per_second(total, base["data"])), f"{base['data'] / result.timings['data']:.0%}"])
+                data_rows.append(
+                    [
+                        "postgres",
+                        f"{result.timings['data']:.2f}",
+                        num(per_second(total, result.timings["data"])),
+                        f"{base['data']:.2f}",
+                        num(per_second(total, base["data"])),
+                        f"{base['data'] / result.timings['data']:.0%}",
+                    ]
+                )
             if dialect == "mysql":
                 print("  ... mariadb LOAD DATA baseline", file=sys.stderr)
                 base_seconds, base_rows = mariadb_baseline(args.mysql_url, root / "csv")
                 tool, tool_seconds = "mariadb LOAD DATA", f"{base_seconds:.2f}"
-                tool_rate, ratio = num(per_second(base_rows, base_seconds)), \
-                    f"{per_second(total, seconds) / per_second(base_rows, base_seconds):.0%}"
+                tool_rate, ratio = (
+                    num(per_second(base_rows, base_seconds)),
+                    f"{per_second(total, seconds) / per_second(base_rows, base_seconds):.0%}",
+                )
                 if base_rows != total:
                     tool += f" ({num(base_rows)} rows!)"
-            rows.append([dialect, num(total), f"{seconds:.2f}", num(rate), phases, tool, tool_seconds, tool_rate,
-                         ratio])
-    print_table(f"Load {num(total)} rows ({num(args.customers)} customers) with load_parquet_dataset",
-                ["database", "rows", "seconds", "rows/s", "phases (s)", "bulk tool on CSV", "seconds", "rows/s",
-                 "ratio"], rows,
-                ["ratio = our rows/s / the tool's rows/s, same end state (tables, keys, CHECKs, indexes, one commit);",
-                 f"aim: >= {PSQL_TARGET:.0%} of psql for PostgreSQL; SQLite, DuckDB: no separate bulk tool measured."])
+            rows.append(
+                [dialect, num(total), f"{seconds:.2f}", num(rate), phases, tool, tool_seconds, tool_rate, ratio]
+            )
+    print_table(
+        f"Load {num(total)} rows ({num(args.customers)} customers) with load_parquet_dataset",
+        ["database", "rows", "seconds", "rows/s", "phases (s)", "bulk tool on CSV", "seconds", "rows/s", "ratio"],
+        rows,
+        [
+            "ratio = our rows/s / the tool's rows/s, same end state (tables, keys, CHECKs, indexes, one commit);",
+            f"aim: >= {PSQL_TARGET:.0%} of psql for PostgreSQL; SQLite, DuckDB: no separate bulk tool measured.",
+        ],
+    )
     if data_rows:
-        print_table("Data phase alone: our COPY (encoding included) vs psql \\copy into the same keyless tables",
-                    ["database", "our seconds", "rows/s", "\\copy seconds", "rows/s", "ratio"], data_rows)
+        print_table(
+            "Data phase alone: our COPY (encoding included) vs psql \\copy into the same keyless tables",
+            ["database", "our seconds", "rows/s", "\\copy seconds", "rows/s", "ratio"],
+            data_rows,
+        )
 
 
 if __name__ == "__main__":

@@ -59,7 +59,7 @@ def _children() -> dict[int, list[int]]:
                 stat = f.read()
         except OSError:
             continue
-        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])  # fields after "(comm)": state, ppid, ...
+        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])  # fields after "(comm)": state, ppid, ...
         tree.setdefault(ppid, []).append(int(entry))
     return tree
 
@@ -126,26 +126,65 @@ def bench_cli(sizes: list[int], workers: list[int], parent: str | None) -> None:
         for w in workers:
             for n in sizes:
                 out = root / f"crm-{n}-{w}"
-                command = [sys.executable, "-m", "salesgen", "generate", "-n", str(n), "--reps", str(max(n // 250, 1)),
-                           "-f", "parquet", "-o", str(out), "-q", "--workers", str(w)]
+                command = [
+                    sys.executable,
+                    "-m",
+                    "salesgen",
+                    "generate",
+                    "-n",
+                    str(n),
+                    "--reps",
+                    str(max(n // 250, 1)),
+                    "-f",
+                    "parquet",
+                    "-o",
+                    str(out),
+                    "-q",
+                    "--workers",
+                    str(w),
+                ]
                 peak = measure(command)
                 counts = json.loads((out / "manifest.json").read_text())["row_counts"]
                 peaks[(n, w)] = peak.rss
-                rows.append([num(n), w, num(sum(counts.values())), f"{peak.seconds:.1f}", num(peak.rss / MIB),
-                             num(peak.pss / MIB), num(peak.maxrss / MIB), peak.processes])
+                rows.append(
+                    [
+                        num(n),
+                        w,
+                        num(sum(counts.values())),
+                        f"{peak.seconds:.1f}",
+                        num(peak.rss / MIB),
+                        num(peak.pss / MIB),
+                        num(peak.maxrss / MIB),
+                        peak.processes,
+                    ]
+                )
                 print(f"  ... generate N={num(n)} workers={w}: {peak.seconds:.1f} s", file=sys.stderr)
                 shutil.rmtree(out)
     for row, (n, w) in zip(rows, peaks, strict=True):
         base = peaks.get((REFERENCE_SIZE, w))
         row.append(f"{peaks[(n, w)] / base:.2f}x" if base else "-")
-    print_table("CLI: salesgen generate -n N --reps N//250 -f parquet -q --workers W (child process)",
-                ["customers", "workers", "rows", "seconds", "peak RSS MiB", "peak PSS MiB", "max 1-proc MiB",
-                 "procs", f"RSS / RSS@{num(REFERENCE_SIZE)}"], rows,
-                ["peak RSS / PSS: summed over the process tree (main + spawn workers), polled every 50 ms "
-                 "(a spike shorter than a poll can be missed)",
-                 "max 1-proc: ru_maxrss from os.wait4, the largest single process of the tree",
-                 f"targets: at 1,000,000 customers under {LIMIT_MIB} MiB and within {RATIO_LIMIT}x of the peak at "
-                 f"{num(REFERENCE_SIZE)} with the same workers (ratio '-' when {num(REFERENCE_SIZE)} was not run)"])
+    print_table(
+        "CLI: salesgen generate -n N --reps N//250 -f parquet -q --workers W (child process)",
+        [
+            "customers",
+            "workers",
+            "rows",
+            "seconds",
+            "peak RSS MiB",
+            "peak PSS MiB",
+            "max 1-proc MiB",
+            "procs",
+            f"RSS / RSS@{num(REFERENCE_SIZE)}",
+        ],
+        rows,
+        [
+            "peak RSS / PSS: summed over the process tree (main + spawn workers), polled every 50 ms "
+            "(a spike shorter than a poll can be missed)",
+            "max 1-proc: ru_maxrss from os.wait4, the largest single process of the tree",
+            f"targets: at 1,000,000 customers under {LIMIT_MIB} MiB and within {RATIO_LIMIT}x of the peak at "
+            f"{num(REFERENCE_SIZE)} with the same workers (ratio '-' when {num(REFERENCE_SIZE)} was not run)",
+        ],
+    )
 
 
 def bench_in_memory(sizes: list[int]) -> None:
@@ -153,17 +192,23 @@ def bench_in_memory(sizes: list[int]) -> None:
     for n in sizes:
         peak = measure([sys.executable, "-c", IN_MEMORY_CODE, str(n)])
         counts = json.loads(peak.stdout.strip().splitlines()[-1])
-        rows.append([num(n), num(sum(counts.values())), f"{peak.seconds:.1f}", num(peak.rss / MIB),
-                     num(peak.maxrss / MIB)])
-    print_table("In memory, for contrast: generate_dataset(num_customers=N, num_sales_people=N//250) (child process)",
-                ["customers", "rows", "seconds", "peak RSS MiB", "max 1-proc MiB"], rows,
-                ["the whole dataset is held as Arrow tables: memory grows with N"])
+        rows.append(
+            [num(n), num(sum(counts.values())), f"{peak.seconds:.1f}", num(peak.rss / MIB), num(peak.maxrss / MIB)]
+        )
+    print_table(
+        "In memory, for contrast: generate_dataset(num_customers=N, num_sales_people=N//250) (child process)",
+        ["customers", "rows", "seconds", "peak RSS MiB", "max 1-proc MiB"],
+        rows,
+        ["the whole dataset is held as Arrow tables: memory grows with N"],
+    )
 
 
 def baseline() -> None:
     peak = measure([sys.executable, "-c", "import salesgen.cli, pyarrow.parquet, duckdb"])
-    print(f"\nbaseline: a Python process that only imports salesgen.cli, pyarrow.parquet and duckdb peaks at "
-          f"{num(peak.rss / MIB)} MiB RSS")
+    print(
+        f"\nbaseline: a Python process that only imports salesgen.cli, pyarrow.parquet and duckdb peaks at "
+        f"{num(peak.rss / MIB)} MiB RSS"
+    )
 
 
 def main() -> None:

@@ -40,8 +40,7 @@ from salesgen.generator import Dataset
 
 RANDOM_STATE = 0
 CATEGORICAL = ["size", "industry", "country", "lead_source", "type", "main_category"]
-NUMERIC = ["log_amount", "n_items", "has_competitor", "n_competitors", "n_contacts", "created_month",
-           "created_quarter"]
+NUMERIC = ["log_amount", "n_items", "has_competitor", "n_competitors", "n_contacts", "created_month", "created_quarter"]
 PROBE = ["opportunity_id", "customer_id", "row_position", "opportunity_id_mod_1000"]
 # One row per closed deal: what was known when it was created, and the label.
 FRAME_SQL = """
@@ -68,8 +67,9 @@ def deal_frame(dataset: Dataset) -> pd.DataFrame:
     """Open-time features of every closed deal, in the opportunities table's row order."""
     con = duckdb.connect()
     opportunities = dataset["opportunities"]
-    con.register("opportunities", opportunities.append_column(
-        "row_position", pa.array(np.arange(opportunities.num_rows))))
+    con.register(
+        "opportunities", opportunities.append_column("row_position", pa.array(np.arange(opportunities.num_rows)))
+    )
     for name in ("customers", "contacts", "products", "opportunity_line_items"):
         con.register(name, dataset[name])
     frame: pd.DataFrame = con.sql(FRAME_SQL).df()
@@ -80,9 +80,17 @@ def deal_frame(dataset: Dataset) -> pd.DataFrame:
 
 def gbm() -> HistGradientBoostingClassifier:
     """Boosted trees; categorical columns split natively; stops when a 10% validation split stops improving."""
-    return HistGradientBoostingClassifier(learning_rate=0.1, max_iter=300, max_leaf_nodes=15, min_samples_leaf=40,
-                                          l2_regularization=1.0, categorical_features="from_dtype",
-                                          early_stopping=True, n_iter_no_change=15, random_state=RANDOM_STATE)
+    return HistGradientBoostingClassifier(
+        learning_rate=0.1,
+        max_iter=300,
+        max_leaf_nodes=15,
+        min_samples_leaf=40,
+        l2_regularization=1.0,
+        categorical_features="from_dtype",
+        early_stopping=True,
+        n_iter_no_change=15,
+        random_state=RANDOM_STATE,
+    )
 
 
 def target_encoder() -> TargetEncoder:
@@ -111,8 +119,9 @@ def cv_auc(model: Any, x: pd.DataFrame, y: np.ndarray, folds: Folds) -> tuple[fl
 
 def signal_auc(frame: pd.DataFrame, folds: Folds) -> tuple[float, float]:
     """GBM on open-time features; the owner rep is target-encoded inside each training fold only."""
-    encode = ColumnTransformer([("rep", target_encoder(), ["owner_rep_id"])],
-                               remainder="passthrough", verbose_feature_names_out=False)
+    encode = ColumnTransformer(
+        [("rep", target_encoder(), ["owner_rep_id"])], remainder="passthrough", verbose_feature_names_out=False
+    )
     model = Pipeline([("encode", encode.set_output(transform="pandas")), ("gbm", gbm())])
     return cv_auc(model, frame[["owner_rep_id", *CATEGORICAL, *NUMERIC]], frame["won"].to_numpy(), folds)
 
@@ -120,15 +129,20 @@ def signal_auc(frame: pd.DataFrame, folds: Folds) -> tuple[float, float]:
 def truth_auc(frame: pd.DataFrame, truth: dict[str, Any]) -> float:
     """AUC of the planted log-odds (effects + rep skill, no per-deal noise) on the realized features."""
     model, amount = truth["win_model"], truth["amount_model"]
-    ratio = frame["log_amount"] - np.log(frame["size"].map(amount["median_by_size"]).astype(float)
-                                         * frame["type"].map(amount["factor_by_type"]).astype(float))
-    logit = (frame["type"].map(model["intercept_by_type"]).astype(float)
-             + frame["size"].map(model["size"]).astype(float) + frame["industry"].map(model["industry"]).astype(float)
-             + frame["main_category"].map(model["main_product_category"]).astype(float)
-             + frame["lead_source"].map(model["lead_source"]).astype(float)
-             + frame["owner_rep_id"].astype(str).map(truth["rep_skill"]).astype(float)
-             + model["competitor_named"] * frame["has_competitor"]
-             + model["per_log_amount_over_segment_median"] * ratio)
+    ratio = frame["log_amount"] - np.log(
+        frame["size"].map(amount["median_by_size"]).astype(float)
+        * frame["type"].map(amount["factor_by_type"]).astype(float)
+    )
+    logit = (
+        frame["type"].map(model["intercept_by_type"]).astype(float)
+        + frame["size"].map(model["size"]).astype(float)
+        + frame["industry"].map(model["industry"]).astype(float)
+        + frame["main_category"].map(model["main_product_category"]).astype(float)
+        + frame["lead_source"].map(model["lead_source"]).astype(float)
+        + frame["owner_rep_id"].astype(str).map(truth["rep_skill"]).astype(float)
+        + model["competitor_named"] * frame["has_competitor"]
+        + model["per_log_amount_over_segment_median"] * ratio
+    )
     return float(roc_auc_score(frame["won"], logit))
 
 
@@ -136,8 +150,12 @@ def probe_auc(frame: pd.DataFrame, columns: list[str], folds: Folds) -> float:
     return cv_auc(gbm(), frame[columns].astype(float), frame["won"].to_numpy(), folds)[0]
 
 
-GROUPS = {"size": "size", "industry": "industry", "main_category": "main_product_category",
-          "lead_source": "lead_source"}
+GROUPS = {
+    "size": "size",
+    "industry": "industry",
+    "main_category": "main_product_category",
+    "lead_source": "lead_source",
+}
 
 
 def recover_effects(frame: pd.DataFrame, truth: dict[str, Any]) -> tuple[pd.DataFrame, float]:
@@ -162,8 +180,9 @@ def recover_effects(frame: pd.DataFrame, truth: dict[str, Any]) -> tuple[pd.Data
         columns[f"type={deal_type}"] = (frame["type"] == deal_type).astype(float)
     columns["competitor_named"] = frame["has_competitor"].astype(float)
     planted["competitor_named"] = model["competitor_named"]
-    median = (frame["size"].map(amount["median_by_size"]).astype(float)
-              * frame["type"].map(amount["factor_by_type"]).astype(float))
+    median = frame["size"].map(amount["median_by_size"]).astype(float) * frame["type"].map(
+        amount["factor_by_type"]
+    ).astype(float)
     columns["per_log_amount_over_segment_median"] = frame["log_amount"] - np.log(median)
     planted["per_log_amount_over_segment_median"] = model["per_log_amount_over_segment_median"]
     columns["rep_skill"] = frame["owner_rep_id"].astype(str).map(truth["rep_skill"]).astype(float)
@@ -180,8 +199,7 @@ def recover_effects(frame: pd.DataFrame, truth: dict[str, Any]) -> tuple[pd.Data
     covariance = np.linalg.inv(design.T @ (design * (p * (1 - p))[:, None]))
     se = pd.Series(np.sqrt(np.diag(covariance))[1:], index=x.columns)
     recovered = pd.Series(fit.coef_[0], index=x.columns)
-    rows = pd.DataFrame({"planted": pd.Series(planted), "recovered": recovered[list(planted)],
-                         "se": se[list(planted)]})
+    rows = pd.DataFrame({"planted": pd.Series(planted), "recovered": recovered[list(planted)], "se": se[list(planted)]})
     return rows, float(np.corrcoef(by_rep.to_numpy(), skill)[0, 1])
 
 
@@ -195,33 +213,54 @@ def evaluate(name: str, config: Config, args: argparse.Namespace) -> dict[str, A
     folds, ungrouped = make_folds(frame), make_folds(frame, grouped=False)
     auc, sd = signal_auc(frame, folds)
     effects, rep_corr = recover_effects(frame, truth)
-    return {"name": name, "deals": len(frame), "win_rate": frame["won"].mean(), "auc": auc, "sd": sd,
-            "truth_auc": truth_auc(frame, truth), "probe": probe_auc(frame, PROBE, folds),
-            "probe_each": {c: probe_auc(frame, [c], folds) for c in PROBE},
-            "ungrouped": {c: probe_auc(frame, [c], ungrouped) for c in ("customer_id", "customer_relabelled")},
-            "created": probe_auc(frame, ["created_epoch"], folds), "effects": effects, "rep_corr": rep_corr,
-            "seconds": time.perf_counter() - started}
+    return {
+        "name": name,
+        "deals": len(frame),
+        "win_rate": frame["won"].mean(),
+        "auc": auc,
+        "sd": sd,
+        "truth_auc": truth_auc(frame, truth),
+        "probe": probe_auc(frame, PROBE, folds),
+        "probe_each": {c: probe_auc(frame, [c], folds) for c in PROBE},
+        "ungrouped": {c: probe_auc(frame, [c], ungrouped) for c in ("customer_id", "customer_relabelled")},
+        "created": probe_auc(frame, ["created_epoch"], folds),
+        "effects": effects,
+        "rep_corr": rep_corr,
+        "seconds": time.perf_counter() - started,
+    }
 
 
 def print_results(results: list[dict[str, Any]]) -> None:
     print("\n## Win prediction from open-time features (HistGradientBoosting, 5-fold CV, ROC AUC)\n")
-    print(f"{'scenario':<24}{'closed':>8}{'won':>7}{'GBM AUC':>15}{'planted':>9}{'probe ids':>11}"
-          f"{'created_at':>12}{'sec':>6}")
+    print(
+        f"{'scenario':<24}{'closed':>8}{'won':>7}{'GBM AUC':>15}{'planted':>9}{'probe ids':>11}"
+        f"{'created_at':>12}{'sec':>6}"
+    )
     for r in results:
-        print(f"{r['name']:<24}{r['deals']:>8}{r['win_rate']:>7.3f}{r['auc']:>9.3f} ±{r['sd']:.3f}"
-              f"{r['truth_auc']:>9.3f}{r['probe']:>11.3f}{r['created']:>12.3f}{r['seconds']:>6.0f}")
-    print("\nFolds are stratified and grouped by customer. planted = AUC of the published truth itself (effects + "
-          "rep skill, no per-deal noise): the ceiling for open-time features.")
-    print("probe ids = the same GBM on opportunity_id, customer_id, row position, opportunity_id % 1000 "
-          "(must be 0.50 ± 0.02); one at a time:")
+        print(
+            f"{r['name']:<24}{r['deals']:>8}{r['win_rate']:>7.3f}{r['auc']:>9.3f} ±{r['sd']:.3f}"
+            f"{r['truth_auc']:>9.3f}{r['probe']:>11.3f}{r['created']:>12.3f}{r['seconds']:>6.0f}"
+        )
+    print(
+        "\nFolds are stratified and grouped by customer. planted = AUC of the published truth itself (effects + "
+        "rep skill, no per-deal noise): the ceiling for open-time features."
+    )
+    print(
+        "probe ids = the same GBM on opportunity_id, customer_id, row position, opportunity_id % 1000 "
+        "(must be 0.50 ± 0.02); one at a time:"
+    )
     for r in results:
         print(f"  {r['name']:<24}" + "  ".join(f"{c} {v:.3f}" for c, v in r["probe_each"].items()))
-    print("  control, folds NOT grouped by customer (a customer's deals share size, industry, rep, so any "
-          "customer key is learnable):")
+    print(
+        "  control, folds NOT grouped by customer (a customer's deals share size, industry, rep, so any "
+        "customer key is learnable):"
+    )
     for r in results:
         print(f"  {r['name']:<24}" + "  ".join(f"{c} {v:.3f}" for c, v in r["ungrouped"].items()))
-    print("created_at = the GBM on the creation time alone: real signal, not leakage (expansion deals come "
-          "later in a customer's life; near as_of only short deals have closed)")
+    print(
+        "created_at = the GBM on the creation time alone: real signal, not leakage (expansion deals come "
+        "later in a customer's life; near as_of only short deals have closed)"
+    )
 
     print("\n## Planted vs recovered win-model effects (logistic regression, log-odds; ✗ = sign not recovered)\n")
     first = results[0]["effects"]
@@ -237,13 +276,16 @@ def print_results(results: list[dict[str, Any]]) -> None:
     share = [(np.sign(r["effects"].recovered) == np.sign(r["effects"].planted)) for r in results]
     strong = [s[r["effects"].planted.abs() >= 0.1] for s, r in zip(share, results, strict=True)]
     print(f"{'signs recovered':<46}" + "".join(f"{f'{s.sum()}/{s.size} ({s.mean():.0%})':>24}" for s in share))
-    print(f"{'  of effects with |planted| >= 0.10':<46}"
-          + "".join(f"{f'{s.sum()}/{s.size} ({s.mean():.0%})':>24}" for s in strong))
-    print(f"{'rep skill: corr(planted, residual win rate)':<46}"
-          + "".join(f"{r['rep_corr']:>24.2f}" for r in results))
-    print("(± one standard error; [x] = the scenario's planted value where it differs. Effects are relative to the "
-          "level planted nearest 0; rep_skill is the published skill entered as a covariate. Recovered values "
-          "shrink toward 0 because the per-deal noise is not observed.)")
+    print(
+        f"{'  of effects with |planted| >= 0.10':<46}"
+        + "".join(f"{f'{s.sum()}/{s.size} ({s.mean():.0%})':>24}" for s in strong)
+    )
+    print(f"{'rep skill: corr(planted, residual win rate)':<46}" + "".join(f"{r['rep_corr']:>24.2f}" for r in results))
+    print(
+        "(± one standard error; [x] = the scenario's planted value where it differs. Effects are relative to the "
+        "level planted nearest 0; rep_skill is the published skill entered as a covariate. Recovered values "
+        "shrink toward 0 because the per-deal noise is not observed.)"
+    )
 
 
 def noise_sweep(args: argparse.Namespace) -> None:
@@ -262,13 +304,17 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=20_000, help="customers per scenario (default 20,000)")
     parser.add_argument("--reps", type=int, default=80, help="sales reps per scenario (default 80)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--presets", default="default," + ",".join(preset_names()),
-                        help="comma-separated scenarios; 'default' is Config()")
+    parser.add_argument(
+        "--presets",
+        default="default," + ",".join(preset_names()),
+        help="comma-separated scenarios; 'default' is Config()",
+    )
     parser.add_argument("--no-sweep", action="store_true", help="skip the outcome_noise sweep")
     args = parser.parse_args()
     print(f"salesgen ml_signal: seed {args.seed}, {args.customers:,} customers, {args.reps} reps per scenario")
-    results = [evaluate(name, Config() if name == "default" else load_preset(name), args)
-               for name in args.presets.split(",")]
+    results = [
+        evaluate(name, Config() if name == "default" else load_preset(name), args) for name in args.presets.split(",")
+    ]
     print_results(results)
     if not args.no_sweep:
         noise_sweep(args)

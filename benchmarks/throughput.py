@@ -53,14 +53,22 @@ def bench_core(sizes: list[int]) -> dict[int, float]:
         counts[n] = dataset.row_counts()
         del dataset
     names = list(counts[sizes[0]])
-    rows = [[name, *[x for n in sizes for x in (num(counts[n][name]), num(per_second(counts[n][name], seconds[n])))]]
-            for name in names]
+    rows = [
+        [name, *[x for n in sizes for x in (num(counts[n][name]), num(per_second(counts[n][name], seconds[n])))]]
+        for name in names
+    ]
     totals = {n: sum(counts[n].values()) for n in sizes}
     rows.append(["TOTAL", *[x for n in sizes for x in (num(totals[n]), num(per_second(totals[n], seconds[n])))]])
     headers = ["table", *[h for n in sizes for h in (f"rows @{num(n)}", f"rows/s @{num(n)}")]]
-    print_table("a. In memory: SalesDataGenerator(seed=1).generate_dataset(num_customers=N, num_sales_people=N//250)",
-                headers, rows, ["seconds: " + ", ".join(f"N={num(n)}: {seconds[n]:.2f} s" for n in sizes),
-                                "rows/s per table = the table's rows / the run's total seconds"])
+    print_table(
+        "a. In memory: SalesDataGenerator(seed=1).generate_dataset(num_customers=N, num_sales_people=N//250)",
+        headers,
+        rows,
+        [
+            "seconds: " + ", ".join(f"N={num(n)}: {seconds[n]:.2f} s" for n in sizes),
+            "rows/s per table = the table's rows / the run's total seconds",
+        ],
+    )
     return {n: per_second(totals[n], seconds[n]) for n in sizes}
 
 
@@ -74,12 +82,19 @@ def faker_rows(count: int) -> float:
     def loop(n: int) -> list[dict[str, object]]:
         rows = []
         for _ in range(n):
-            rows.append({
-                "first_name": fake.first_name(), "last_name": fake.last_name(), "email": fake.email(),
-                "phone": fake.phone_number(), "job_title": fake.job(), "company": fake.company(),
-                "city": fake.city(), "country": fake.country(),
-                "created_at": fake.date_time_between(start_date="-3y", end_date="now"),
-            })
+            rows.append(
+                {
+                    "first_name": fake.first_name(),
+                    "last_name": fake.last_name(),
+                    "email": fake.email(),
+                    "phone": fake.phone_number(),
+                    "job_title": fake.job(),
+                    "company": fake.company(),
+                    "city": fake.city(),
+                    "country": fake.country(),
+                    "created_at": fake.date_time_between(start_date="-3y", end_date="now"),
+                }
+            )
         return rows
 
     loop(200)  # warm-up: provider loading
@@ -97,9 +112,12 @@ def bench_faker(count: int, core: dict[int, float]) -> None:
         return
     rows = [[f"N={num(n)}", num(r), num(rate), f"{r / rate:,.0f}x"] for n, r in core.items()]
     rows = rows or [["(core section not run)", "", num(rate), ""]]
-    print_table(f"b. Reference 1: plain Faker loop, {num(count)} contact dicts (9 fields): {num(rate)} rows/s",
-                ["in-memory core", "core rows/s", "Faker rows/s", "ratio"], rows,
-                [f"target: core rows/s / Faker rows/s >= {RATIO_TARGET}x"])
+    print_table(
+        f"b. Reference 1: plain Faker loop, {num(count)} contact dicts (9 fields): {num(rate)} rows/s",
+        ["in-memory core", "core rows/s", "Faker rows/s", "ratio"],
+        rows,
+        [f"target: core rows/s / Faker rows/s >= {RATIO_TARGET}x"],
+    )
 
 
 def cpu_seconds() -> float:
@@ -121,26 +139,43 @@ def bench_files(sizes: list[int], formats: list[str], workers: list[int], parent
                 for w in workers:
                     target = root / f"{fmt}-{n}-{w}"
                     cpu = cpu_seconds()
-                    summary = write_dataset(Config(num_customers=n, num_sales_reps=max(n // 250, 1)), 1, fmt,
-                                            target, workers=w)
+                    summary = write_dataset(
+                        Config(num_customers=n, num_sales_reps=max(n // 250, 1)), 1, fmt, target, workers=w
+                    )
                     cpu = cpu_seconds() - cpu
                     total = sum(summary.row_counts.values())
                     seconds[w] = summary.seconds
-                    rows.append([fmt, num(n), w, num(total), f"{summary.seconds:.2f}",
-                                 num(per_second(total, summary.seconds)), f"{summary.bytes / 1e6:,.1f}",
-                                 f"{per_second(summary.bytes / 1e6, summary.seconds):,.1f}", f"{cpu:.1f}",
-                                 num(per_second(total, cpu))])
+                    rows.append(
+                        [
+                            fmt,
+                            num(n),
+                            w,
+                            num(total),
+                            f"{summary.seconds:.2f}",
+                            num(per_second(total, summary.seconds)),
+                            f"{summary.bytes / 1e6:,.1f}",
+                            f"{per_second(summary.bytes / 1e6, summary.seconds):,.1f}",
+                            f"{cpu:.1f}",
+                            num(per_second(total, cpu)),
+                        ]
+                    )
                     print(f"  ... {fmt} N={num(n)} workers={w}: {summary.seconds:.1f} s", file=sys.stderr)
                     shutil.rmtree(target) if target.is_dir() else target.unlink()
                 base = min(workers)
-                speedups.extend([fmt, num(n), f"{base} -> {w}", f"{seconds[base] / seconds[w]:.2f}x"]
-                                for w in workers if w != base)
-    print_table("c. End to end: write_dataset(Config(num_customers=N, num_sales_reps=N//250), 1, fmt, path, workers=W)",
-                ["format", "customers", "workers", "rows", "seconds", "rows/s", "MB", "MB/s", "CPU s", "rows/CPU-s"],
-                rows, ["CPU s: user + system seconds of this process and its (reaped) workers; less sensitive than "
-                       "seconds to other load on the machine",
-                       f"targets: >= {num(PARQUET_TARGET)} rows/s to parquet at 1,000,000 customers with 2 workers; "
-                       f"speed-up 1 -> 2 workers >= {SPEEDUP_TARGET}x"])
+                speedups.extend(
+                    [fmt, num(n), f"{base} -> {w}", f"{seconds[base] / seconds[w]:.2f}x"] for w in workers if w != base
+                )
+    print_table(
+        "c. End to end: write_dataset(Config(num_customers=N, num_sales_reps=N//250), 1, fmt, path, workers=W)",
+        ["format", "customers", "workers", "rows", "seconds", "rows/s", "MB", "MB/s", "CPU s", "rows/CPU-s"],
+        rows,
+        [
+            "CPU s: user + system seconds of this process and its (reaped) workers; less sensitive than "
+            "seconds to other load on the machine",
+            f"targets: >= {num(PARQUET_TARGET)} rows/s to parquet at 1,000,000 customers with 2 workers; "
+            f"speed-up 1 -> 2 workers >= {SPEEDUP_TARGET}x",
+        ],
+    )
     if speedups:
         print_table("c. Speed-up over the fewest workers", ["format", "customers", "workers", "speed-up"], speedups)
 
@@ -203,12 +238,22 @@ def bench_tpch(sf: float, threads: list[int], parent: str | None, extension: str
     for t in threads:
         result = run_dbgen(sf, t, extension)
         if result is None:
-            notes.append(f"DuckDB dbgen: unavailable: no tpch extension loadable by duckdb {duckdb.__version__} "
-                         f"(pip install duckdb-extension-tpch=={duckdb.__version__} once published, "
-                         "or --tpch-extension PATH/tpch.duckdb_extension)")
+            notes.append(
+                f"DuckDB dbgen: unavailable: no tpch extension loadable by duckdb {duckdb.__version__} "
+                f"(pip install duckdb-extension-tpch=={duckdb.__version__} once published, "
+                "or --tpch-extension PATH/tpch.duckdb_extension)"
+            )
             break
-        rows.append([f"DuckDB CALL dbgen(sf={sf}) in memory", t, num(result[0]), f"{result[1]:.2f}",
-                     num(per_second(*result)), ""])
+        rows.append(
+            [
+                f"DuckDB CALL dbgen(sf={sf}) in memory",
+                t,
+                num(result[0]),
+                f"{result[1]:.2f}",
+                num(per_second(*result)),
+                "",
+            ]
+        )
     exe = tpchgen_cli()
     if exe is None:
         notes.append(f"tpchgen-cli: unavailable: pip install {TPCHGEN_PACKAGE}")
@@ -217,11 +262,23 @@ def bench_tpch(sf: float, threads: list[int], parent: str | None, extension: str
         with scratch(parent, ".tpchgen-bench-") as root:
             for t in threads:
                 count, seconds, size = run_tpchgen(exe, sf, t, root / f"t{t}")
-                rows.append([f"{version} parquet -s {sf} (snappy)", t, num(count), f"{seconds:.2f}",
-                             num(per_second(count, seconds)), f"{per_second(size / 1e6, seconds):,.1f}"])
+                rows.append(
+                    [
+                        f"{version} parquet -s {sf} (snappy)",
+                        t,
+                        num(count),
+                        f"{seconds:.2f}",
+                        num(per_second(count, seconds)),
+                        f"{per_second(size / 1e6, seconds):,.1f}",
+                    ]
+                )
                 shutil.rmtree(root / f"t{t}")
-    print_table("d. Reference 2: TPC-H generators (8 tables)", ["generator", "threads", "rows", "seconds", "rows/s",
-                                                                 "MB/s"], rows, notes)
+    print_table(
+        "d. Reference 2: TPC-H generators (8 tables)",
+        ["generator", "threads", "rows", "seconds", "rows/s", "MB/s"],
+        rows,
+        notes,
+    )
 
 
 def main() -> None:

@@ -33,12 +33,19 @@ def main() -> None:
     target = root / f"crm_{args.customers}"
     if not (target / "manifest.json").exists():
         print(f"generating {args.customers:,} customers to {target} …", flush=True)
-        write_dataset(Config(num_customers=args.customers, num_sales_reps=max(1, args.customers // 250)), 1,
-                      "parquet", target, workers=args.workers, overwrite=True)
+        write_dataset(
+            Config(num_customers=args.customers, num_sales_reps=max(1, args.customers // 250)),
+            1,
+            "parquet",
+            target,
+            workers=args.workers,
+            overwrite=True,
+        )
     rows = sum(json.loads((target / "manifest.json").read_text())["row_counts"].values())
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "salesgen", "validate", str(target), "--json"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "salesgen", "validate", str(target), "--json"], capture_output=True, text=True
+    )
     seconds = time.perf_counter() - started
     peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     report = json.loads(result.stdout)

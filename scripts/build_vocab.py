@@ -32,8 +32,24 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "src" / "salesgen" / "vocab" / "data" / "countries.json"
 
 # Letters NFKD does not decompose to ASCII.
-_ASCII_MAP = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe",
-                            "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "ð": "d", "ı": "i"})
+_ASCII_MAP = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+        "ø": "o",
+        "Ø": "o",
+        "œ": "oe",
+        "Œ": "oe",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "þ": "th",
+        "ð": "d",
+        "ı": "i",
+    }
+)
 _NAME_PUNCTUATION = frozenset(" -'’.")
 
 Dist = dict[str, float]  # name -> weight, in first-seen order
@@ -105,8 +121,13 @@ def _person_lists(locale: str) -> tuple[Dist, Dist, Dist]:
 
 def _usable(name: str, excluded: frozenset[str]) -> bool:
     """A real-looking name: Latin script, no initials ("H.-Dieter"), no numerals ("Koch II")."""
-    return (name not in excluded and is_latin_name(name) and bool(to_ascii(name)) and "." not in name
-            and not any(len(part) > 1 and part.isupper() for part in name.split()))
+    return (
+        name not in excluded
+        and is_latin_name(name)
+        and bool(to_ascii(name))
+        and "." not in name
+        and not any(len(part) > 1 and part.isupper() for part in name.split())
+    )
 
 
 def _clean(dist: Dist, excluded: frozenset[str]) -> Dist:
@@ -213,9 +234,11 @@ def main(argv: list[str] | None = None) -> int:
     import faker
 
     if faker.VERSION != FAKER_VERSION:
-        print(f"build_vocab.py needs Faker {FAKER_VERSION} exactly (installed: {faker.VERSION}), so that "
-              f"the shipped vocabulary is reproducible. Run: pip install 'faker=={FAKER_VERSION}'",
-              file=sys.stderr)
+        print(
+            f"build_vocab.py needs Faker {FAKER_VERSION} exactly (installed: {faker.VERSION}), so that "
+            f"the shipped vocabulary is reproducible. Run: pip install 'faker=={FAKER_VERSION}'",
+            file=sys.stderr,
+        )
         return 2
     payload = build()
     args.out.parent.mkdir(parents=True, exist_ok=True)

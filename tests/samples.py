@@ -28,9 +28,11 @@ SAMPLES: dict[Kind, list[Any]] = {
     Kind.MONEY: [Decimal("123.40"), Decimal("-0.05"), Decimal("0.00"), Decimal("9999999999999999.99")],
     Kind.PERCENT: [Decimal("0.1250"), Decimal("0.0000"), Decimal("1.0000")],
     Kind.DATE: [dt.date(2025, 3, 4), dt.date(1969, 12, 31), dt.date(2000, 2, 29)],
-    Kind.TIMESTAMP: [dt.datetime(2025, 3, 4, 10, 15, tzinfo=UTC),
-                     dt.datetime(1969, 12, 31, 23, 59, 59, 500_000, tzinfo=UTC),
-                     dt.datetime(2000, 2, 29, 0, 0, 0, 1, tzinfo=UTC)],
+    Kind.TIMESTAMP: [
+        dt.datetime(2025, 3, 4, 10, 15, tzinfo=UTC),
+        dt.datetime(1969, 12, 31, 23, 59, 59, 500_000, tzinfo=UTC),
+        dt.datetime(2000, 2, 29, 0, 0, 0, 1, tzinfo=UTC),
+    ],
     Kind.STRING_LIST: [["a", "b"], [], ['say "hi"', "x,y", "é\n", "back\\slash"], ["[]"]],
 }
 

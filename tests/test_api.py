@@ -13,8 +13,21 @@ from salesgen import Config
 from salesgen.contract import TABLE_NAMES, arrow_schema
 
 PUBLIC = [
-    "Config", "Dataset", "HashMismatchError", "Realism", "SalesDataGenerator", "Validation", "WriteSummary",
-    "__version__", "generate", "load", "load_preset", "preset_names", "read", "validate", "write",
+    "Config",
+    "Dataset",
+    "HashMismatchError",
+    "Realism",
+    "SalesDataGenerator",
+    "Validation",
+    "WriteSummary",
+    "__version__",
+    "generate",
+    "load",
+    "load_preset",
+    "preset_names",
+    "read",
+    "validate",
+    "write",
 ]
 SMALL = Config(num_customers=40, num_sales_reps=4, block_size=15)
 
@@ -26,8 +39,8 @@ def test_the_export_list_is_pinned_and_importable() -> None:
 
 def test_readme_names_exactly_the_public_api() -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    paragraph = readme[readme.index("The public API is what `salesgen` exports"):]
-    paragraph = paragraph[:paragraph.index("pinned by a test")]
+    paragraph = readme[readme.index("The public API is what `salesgen` exports") :]
+    paragraph = paragraph[: paragraph.index("pinned by a test")]
     assert sorted(set(re.findall(r"`(\w+)`", paragraph)) - {"salesgen"}) == sorted(PUBLIC)
 
 
@@ -50,8 +63,8 @@ def test_validate_reports_a_broken_rule_on_tables_in_memory() -> None:
     dataset = dict(salesgen.generate(SMALL, seed=3))
     reps = dataset["sales_reps"]
     dataset["sales_reps"] = reps.set_column(
-        reps.schema.get_field_index("email"), "email",
-        pa.array([f"rep{n}@example.org" for n in range(reps.num_rows)]))
+        reps.schema.get_field_index("email"), "email", pa.array([f"rep{n}@example.org" for n in range(reps.num_rows)])
+    )
     result = salesgen.validate(dataset, hard_only=True)
     assert not result.passed
     assert [r.name for r in result.failures] == ["people.rep_email_domain"]

@@ -79,7 +79,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
         path.append(node)
         for target in sorted(graph.get(node, ())):
             if state.get(target) == 1:
-                return [*path[path.index(target):], target]
+                return [*path[path.index(target) :], target]
             if target not in state and (found := visit(target)):
                 return found
         path.pop()
@@ -110,13 +110,18 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 
 def test_layers_import_only_downwards() -> None:
-    upward = sorted((unit, target) for unit, targets in unit_graph().items() for target in targets
-                    if _layer(target) > _layer(unit) and (unit, target) not in PENDING)
+    upward = sorted(
+        (unit, target)
+        for unit, targets in unit_graph().items()
+        for target in targets
+        if _layer(target) > _layer(unit) and (unit, target) not in PENDING
+    )
     assert not upward, f"imports from a lower layer to a higher one: {upward}"
 
 
 def test_every_unit_has_exactly_one_layer() -> None:
     units = {path.stem for path in SRC.glob("*.py")} | {
-        path.name for path in SRC.iterdir() if path.is_dir() and (path / "__init__.py").exists()}
+        path.name for path in SRC.iterdir() if path.is_dir() and (path / "__init__.py").exists()
+    }
     placed = [unit for layer in LAYERS for unit in layer]
     assert sorted(placed) == sorted(units), f"place every unit in one layer: {sorted(units ^ set(placed))}"

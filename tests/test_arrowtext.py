@@ -20,7 +20,7 @@ from tests.samples import NASTY, SAMPLES, split
 
 
 def test_json_strings_match_json_dumps() -> None:
-    texts = [chr(code) for code in range(0x80)] + [NASTY, "é", "😀", "\u2028", "", "\\\\\"\""]
+    texts = [chr(code) for code in range(0x80)] + [NASTY, "é", "😀", "\u2028", "", '\\\\""']
     got = json_values(pa.array(texts)).to_pylist()
     assert got == [json.dumps(text, ensure_ascii=False) for text in texts]
 
@@ -59,7 +59,10 @@ def test_nulls_of_every_kind(kind: Kind) -> None:
 def test_scalar_formats() -> None:
     ts = pa.array(SAMPLES[Kind.TIMESTAMP], pa.timestamp("us", tz="UTC"))
     assert json_values(ts).to_pylist() == [
-        '"2025-03-04T10:15:00Z"', '"1969-12-31T23:59:59.500000Z"', '"2000-02-29T00:00:00.000001Z"']
+        '"2025-03-04T10:15:00Z"',
+        '"1969-12-31T23:59:59.500000Z"',
+        '"2000-02-29T00:00:00.000001Z"',
+    ]
     assert csv_fields(ts).to_pylist()[0] == "2025-03-04T10:15:00Z"
     money = pa.array(SAMPLES[Kind.MONEY], pa.decimal128(18, 2))
     assert json_values(money).to_pylist() == ["123.40", "-0.05", "0.00", "9999999999999999.99"]
@@ -76,7 +79,8 @@ def test_scalar_formats() -> None:
 def test_records_and_rows() -> None:
     table = pa.table({"id": [1, 2], "name": ["a,b", None], "tags": pa.array([["x"], []])})
     assert [text_bytes(a).tobytes() for a in json_records(table)] == [
-        b'{"id":1,"name":"a,b","tags":["x"]}\n{"id":2,"name":null,"tags":[]}\n']
+        b'{"id":1,"name":"a,b","tags":["x"]}\n{"id":2,"name":null,"tags":[]}\n'
+    ]
     assert [text_bytes(a).tobytes() for a in csv_rows(table)] == [b'1,"a,b","[""x""]"\n2,,[]\n']
 
 
@@ -84,12 +88,16 @@ def test_encoding_is_chunk_and_slice_invariant() -> None:
     rng = np.random.default_rng(1)
     n = ENCODE_CHUNK_ROWS + 1234
     words = pa.array(["plain", NASTY, "é", "", None, 'q"'])
-    table = pa.table({
-        "s": words.take(pa.array(rng.integers(0, len(words), n))),
-        "l": pa.ListArray.from_arrays(pa.array(np.arange(0, 2 * n + 1, 2, dtype=np.int32)),
-                                      words.take(pa.array(rng.integers(0, len(words), 2 * n)))),
-        "t": pa.array(rng.integers(-10**15, 10**15, n)).cast(pa.timestamp("us", tz="UTC")),
-    })
+    table = pa.table(
+        {
+            "s": words.take(pa.array(rng.integers(0, len(words), n))),
+            "l": pa.ListArray.from_arrays(
+                pa.array(np.arange(0, 2 * n + 1, 2, dtype=np.int32)),
+                words.take(pa.array(rng.integers(0, len(words), 2 * n))),
+            ),
+            "t": pa.array(rng.integers(-(10**15), 10**15, n)).cast(pa.timestamp("us", tz="UTC")),
+        }
+    )
     for encode in (json_records, csv_rows):
         whole = b"".join(text_bytes(a).tobytes() for a in encode(table))
         pieces = b"".join(text_bytes(a).tobytes() for piece in split(table, 7) for a in encode(piece))

@@ -10,9 +10,12 @@ from salesgen.contract import TABLES, ColumnMismatchError, arrow_schema, assembl
 
 def _competitor_columns() -> dict[str, pa.Array]:
     return {
-        "competitor_id": pa.array([1, 2]), "name": pa.array(["Acme", "Globex"]),
-        "domain": pa.array(["acme.com", "globex.com"]), "price_position": pa.array(["premium", "discount"]),
-        "strengths": pa.array([["support"], []], pa.list_(pa.string())), "headquarters_country": pa.array(["US", "DE"]),
+        "competitor_id": pa.array([1, 2]),
+        "name": pa.array(["Acme", "Globex"]),
+        "domain": pa.array(["acme.com", "globex.com"]),
+        "price_position": pa.array(["premium", "discount"]),
+        "strengths": pa.array([["support"], []], pa.list_(pa.string())),
+        "headquarters_country": pa.array(["US", "DE"]),
     }
 
 
@@ -40,4 +43,3 @@ def test_a_mistyped_column_is_named_with_both_types() -> None:
     columns = {**_competitor_columns(), "competitor_id": pa.array(["1", "2"])}
     with pytest.raises(ColumnMismatchError, match=r"competitors\.competitor_id: expected int64, got string"):
         assemble("competitors", columns)
-

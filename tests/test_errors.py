@@ -99,17 +99,21 @@ def test_win_rates_outside_zero_one_are_rejected(rate: float) -> None:
 
 def test_win_rate_error_through_generate_dataset_names_the_nested_field() -> None:
     with pytest.raises(ValidationError) as error:
-        SalesDataGenerator(seed=1).generate_dataset(num_customers=3, num_sales_people=1,
-                                                    realism={"win": {"new_business_rate": 1.5}})
+        SalesDataGenerator(seed=1).generate_dataset(
+            num_customers=3, num_sales_people=1, realism={"win": {"new_business_rate": 1.5}}
+        )
     message = str(error.value)
     assert "realism.win.new_business_rate" in message and "less than 1" in message
 
 
-@pytest.mark.parametrize("stages", [
-    {"qualified": 20, "identified": 30, "proposal": 50},   # identified is not the least likely stage
-    {"discovery": 10, "qualified": 20, "proposal": 50},    # identified missing
-    {"identified": 10, "proposal": 50, "qualified": 60},   # qualified not second by probability
-])
+@pytest.mark.parametrize(
+    "stages",
+    [
+        {"qualified": 20, "identified": 30, "proposal": 50},  # identified is not the least likely stage
+        {"discovery": 10, "qualified": 20, "proposal": 50},  # identified missing
+        {"identified": 10, "proposal": 50, "qualified": 60},  # qualified not second by probability
+    ],
+)
 def test_stage_list_must_start_with_identified_qualified(stages: dict[str, int]) -> None:
     with pytest.raises(ValidationError) as error:
         Pipeline(stage_probabilities=stages)
@@ -122,12 +126,15 @@ def test_stages_are_ordered_by_probability_whatever_the_key_order() -> None:
     assert list(stages) == ["identified", "qualified", "proposal"]
 
 
-@pytest.mark.parametrize(("stages", "hint"), [
-    ({"identified": 10, "qualified": 20, "won": 100}, "implicit"),
-    ({"identified": 10, "qualified": 20}, "between 3 and 8"),
-    ({"identified": 10, "qualified": 20, "proposal": 20}, "distinct"),
-    ({"identified": 10, "qualified": 20, "proposal": 100}, "1..99"),
-])
+@pytest.mark.parametrize(
+    ("stages", "hint"),
+    [
+        ({"identified": 10, "qualified": 20, "won": 100}, "implicit"),
+        ({"identified": 10, "qualified": 20}, "between 3 and 8"),
+        ({"identified": 10, "qualified": 20, "proposal": 20}, "distinct"),
+        ({"identified": 10, "qualified": 20, "proposal": 100}, "1..99"),
+    ],
+)
 def test_other_bad_stage_lists_say_what_to_change(stages: dict[str, int], hint: str) -> None:
     with pytest.raises(ValidationError, match="stage_probabilities") as error:
         Pipeline(stage_probabilities=stages)
@@ -183,10 +190,10 @@ def test_unknown_format_lists_the_valid_ones_and_writes_nothing(tiny: Dataset, t
     assert listing(tmp_path) == []
 
 
-@pytest.mark.parametrize(("fmt", "name"), [("json", "crm.json"), ("csv", "crm"), ("jsonl", "crm"),
-                                           ("parquet", "crm")])
-def test_a_path_under_a_regular_file_fails_naming_it_and_leaves_nothing(tiny: Dataset, tmp_path: Path,
-                                                                        fmt: str, name: str) -> None:
+@pytest.mark.parametrize(("fmt", "name"), [("json", "crm.json"), ("csv", "crm"), ("jsonl", "crm"), ("parquet", "crm")])
+def test_a_path_under_a_regular_file_fails_naming_it_and_leaves_nothing(
+    tiny: Dataset, tmp_path: Path, fmt: str, name: str
+) -> None:
     blocker = tmp_path / "not-a-dir.txt"
     blocker.write_text("keep me")
     for target in (blocker / name, blocker / "deeper" / name):
@@ -208,8 +215,9 @@ def test_save_to_json_under_a_regular_file_fails_too(tiny: Dataset, tmp_path: Pa
 
 
 @pytest.mark.parametrize(("fmt", "directory"), [("json", False), ("csv", True), ("duckdb", False)])
-def test_existing_target_without_overwrite_is_refused_and_kept(tiny: Dataset, tmp_path: Path, fmt: str,
-                                                               directory: bool) -> None:
+def test_existing_target_without_overwrite_is_refused_and_kept(
+    tiny: Dataset, tmp_path: Path, fmt: str, directory: bool
+) -> None:
     target = tmp_path / "crm"
     if directory:
         target.mkdir()
@@ -261,8 +269,10 @@ def test_a_failed_overwrite_keeps_the_previous_output(tiny: Dataset, tmp_path: P
     generator = SalesDataGenerator(seed=3)
     target = generator.save_to_json(tiny, tmp_path / "crm.json")
     before = Path(target).read_bytes()
-    broken = {**{name: tiny[name] for name in TABLE_NAMES},
-              "customers": tiny["customers"].set_column(0, "customer_id", pa.array([None] * 4, pa.int64()))}
+    broken = {
+        **{name: tiny[name] for name in TABLE_NAMES},
+        "customers": tiny["customers"].set_column(0, "customer_id", pa.array([None] * 4, pa.int64())),
+    }
     with pytest.raises(ValueError, match="customer_id"):
         generator.save_to_json(broken, tmp_path / "crm.json")
     assert Path(target).read_bytes() == before

@@ -30,8 +30,16 @@ MONEY_TEXT = re.compile(r"-?\d+\.\d{2}")
 PERCENT_TEXT = re.compile(r"-?\d+\.\d{4}")
 TIMESTAMP_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?Z")
 DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
-METRIC_COLUMNS = ("annual_quota", "quota_attainment", "avg_deal_size", "win_rate", "avg_sales_cycle_days",
-                  "deals_won", "deals_lost", "open_pipeline")
+METRIC_COLUMNS = (
+    "annual_quota",
+    "quota_attainment",
+    "avg_deal_size",
+    "win_rate",
+    "avg_sales_cycle_days",
+    "deals_won",
+    "deals_lost",
+    "open_pipeline",
+)
 CUSTOM_STAGES = {"identified": 10, "qualified": 30, "demo": 50, "proposal": 60, "negotiation": 80, "contract": 90}
 
 
@@ -77,15 +85,24 @@ def test_contract_types_are_the_documented_arrow_types(small_dataset: Dataset) -
     """Spelled out independently of the registry: exact money, UTC microsecond timestamps, list columns."""
     money, stamp, words = pa.decimal128(18, 2), pa.timestamp("us", tz="UTC"), pa.list_(pa.string())
     expected = {
-        ("opportunities", "amount"): money, ("opportunities", "expected_revenue"): money,
-        ("opportunity_line_items", "total_price"): money, ("products", "list_price"): money,
-        ("sales_reps", "annual_quota"): money, ("customers", "annual_revenue"): money,
+        ("opportunities", "amount"): money,
+        ("opportunities", "expected_revenue"): money,
+        ("opportunity_line_items", "total_price"): money,
+        ("products", "list_price"): money,
+        ("sales_reps", "annual_quota"): money,
+        ("customers", "annual_revenue"): money,
         ("discount_tiers", "discount_pct"): pa.decimal128(5, 4),
-        ("opportunities", "created_at"): stamp, ("opportunities", "closed_at"): stamp,
-        ("interactions", "occurred_at"): stamp, ("opportunity_stage_history", "entered_at"): stamp,
-        ("opportunities", "competitors"): words, ("contacts", "languages"): words, ("products", "features"): words,
-        ("sales_reps", "territories"): words, ("interactions", "topics"): words,
-        ("opportunities", "expected_close_date"): pa.date32(), ("customers", "customer_id"): pa.int64(),
+        ("opportunities", "created_at"): stamp,
+        ("opportunities", "closed_at"): stamp,
+        ("interactions", "occurred_at"): stamp,
+        ("opportunity_stage_history", "entered_at"): stamp,
+        ("opportunities", "competitors"): words,
+        ("contacts", "languages"): words,
+        ("products", "features"): words,
+        ("sales_reps", "territories"): words,
+        ("interactions", "topics"): words,
+        ("opportunities", "expected_close_date"): pa.date32(),
+        ("customers", "customer_id"): pa.int64(),
     }
     for (table, name), arrow_type in expected.items():
         assert small_dataset[table].schema.field(name).type == arrow_type, (table, name)
@@ -134,8 +151,9 @@ def test_id_schemes(small_dataset: Dataset) -> None:
     # the parents exist
     assert set(column(ds, "contacts", "customer_id")) <= set(customers)
     assert set(column(ds, "opportunities", "customer_id")) <= set(customers)
-    assert set(column(ds, "opportunity_line_items", "opportunity_id")) == set(column(ds, "opportunities",
-                                                                                     "opportunity_id"))
+    assert set(column(ds, "opportunity_line_items", "opportunity_id")) == set(
+        column(ds, "opportunities", "opportunity_id")
+    )
     interactions = ds["interactions"].to_pylist()
     assert all(r["opportunity_id"] is None or r["opportunity_id"] // 1000 == r["customer_id"] for r in interactions)
     assert all(r["contact_id"] // 100 == r["customer_id"] for r in interactions)
@@ -257,8 +275,9 @@ def test_save_to_json_money_is_exact_decimal(small_dataset: Dataset, tmp_path: P
     assert all(totals[d["opportunity_id"]] == d["amount"] for d in document["opportunities"])
 
 
-def test_save_to_json_default_path_is_in_the_current_directory(small_dataset: Dataset, tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_to_json_default_path_is_in_the_current_directory(
+    small_dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     written = Path(SalesDataGenerator(seed=42).save_to_json(small_dataset))
     assert written.parent.resolve() == tmp_path.resolve()
@@ -314,13 +333,14 @@ def test_save_to_csv_values_round_trip(small_dataset: Dataset, tmp_path: Path, n
     header, rows = read_csv(out / f"{name}.csv")
     columns = TABLES[name].columns
     assert header == [c.name for c in columns]
-    decoded = [{c.name: decode_csv_field(c.kind, c.nullable, text) for c, text in zip(columns, row, strict=True)}
-               for row in rows]
+    decoded = [
+        {c.name: decode_csv_field(c.kind, c.nullable, text) for c, text in zip(columns, row, strict=True)}
+        for row in rows
+    ]
     assert_table_round_trips(name, small_dataset[name], decoded)
 
 
-def test_save_to_csv_default_directory(small_dataset: Dataset, tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_to_csv_default_directory(small_dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     out = Path(SalesDataGenerator(seed=42).save_to_csv(small_dataset))
     assert out.parent.resolve() == tmp_path.resolve()
@@ -397,8 +417,14 @@ def test_generate_interaction_is_an_interaction() -> None:
 
 
 def _record_sequence(generator: SalesDataGenerator) -> list[dict[str, Any]]:
-    return [generator.generate_customer(), generator.generate_person(), generator.generate_opportunity(),
-            generator.generate_interaction(), generator.generate_sales_person(), generator.generate_customer()]
+    return [
+        generator.generate_customer(),
+        generator.generate_person(),
+        generator.generate_opportunity(),
+        generator.generate_interaction(),
+        generator.generate_sales_person(),
+        generator.generate_customer(),
+    ]
 
 
 def test_same_seed_gives_the_same_sequence_of_records() -> None:
@@ -436,9 +462,16 @@ def test_product_catalog_is_the_datasets_products() -> None:
 def test_overrides_take_effect_and_do_not_leak_into_the_generator() -> None:
     generator = SalesDataGenerator(seed=3)
     as_of = dt.date(2024, 6, 30)
-    ds = generator.generate_dataset(num_customers=60, num_sales_people=6, as_of=as_of, num_products=12,
-                                    num_competitors=4, currency="EUR", seller_domain="example.org",
-                                    country_mix={"DE": 1.0})
+    ds = generator.generate_dataset(
+        num_customers=60,
+        num_sales_people=6,
+        as_of=as_of,
+        num_products=12,
+        num_competitors=4,
+        currency="EUR",
+        seller_domain="example.org",
+        country_mix={"DE": 1.0},
+    )
     assert ds.config.as_of == as_of and ds.metadata()["as_of"] == "2024-06-30"
     assert ds["products"].num_rows == 12
     assert ds["competitors"].num_rows == 4
@@ -503,8 +536,12 @@ def test_zero_customers_gives_empty_block_tables_and_full_run_scope_tables(tmp_p
 def test_any_block_size_gives_a_complete_consistent_dataset(block_size: int) -> None:
     ds = SalesDataGenerator(seed=8).generate_dataset(num_customers=7, num_sales_people=3, block_size=block_size)
     assert column(ds, "customers", "customer_id") == list(range(1, 8))
-    for table, key in (("contacts", "contact_id"), ("opportunities", "opportunity_id"),
-                       ("opportunity_line_items", "line_item_id"), ("interactions", "interaction_id")):
+    for table, key in (
+        ("contacts", "contact_id"),
+        ("opportunities", "opportunity_id"),
+        ("opportunity_line_items", "line_item_id"),
+        ("interactions", "interaction_id"),
+    ):
         keys = column(ds, table, key)
         assert len(set(keys)) == len(keys), (table, block_size)
     assert set(column(ds, "contacts", "customer_id")) == set(range(1, 8))  # every customer has contacts
@@ -516,8 +553,9 @@ def test_any_block_size_gives_a_complete_consistent_dataset(block_size: int) -> 
 
 
 def test_custom_stage_list_is_used_throughout() -> None:
-    ds = SalesDataGenerator(seed=4).generate_dataset(num_customers=300, num_sales_people=8,
-                                                     realism=Realism(pipeline=Pipeline(stage_probabilities=CUSTOM_STAGES)))
+    ds = SalesDataGenerator(seed=4).generate_dataset(
+        num_customers=300, num_sales_people=8, realism=Realism(pipeline=Pipeline(stage_probabilities=CUSTOM_STAGES))
+    )
     allowed = [*CUSTOM_STAGES, "won", "lost"]
     deal_stages = set(column(ds, "opportunities", "stage"))
     history = ds["opportunity_stage_history"].to_pylist()
@@ -539,7 +577,8 @@ def test_custom_stage_list_is_used_throughout() -> None:
 
 def test_realism_overrides_merge_into_the_generator_config() -> None:
     base = Config(realism=Realism(activity=Activity(touches_won=30.0), team=Team(quota_stretch=1.1)))
-    ds = SalesDataGenerator(seed=1, config=base).generate_dataset(num_customers=5,
-                                                                  realism={"activity": {"touches_lost": 3.0}})
+    ds = SalesDataGenerator(seed=1, config=base).generate_dataset(
+        num_customers=5, realism={"activity": {"touches_lost": 3.0}}
+    )
     assert ds.config.realism.activity.touches_won == 30.0 and ds.config.realism.activity.touches_lost == 3.0
     assert ds.config.realism.team.quota_stretch == 1.1  # other parts are kept too

@@ -20,16 +20,16 @@ from salesgen import Config, SalesDataGenerator
 from salesgen.checks import run_checks
 from salesgen.vocab import country_codes
 
-EXTRA_STAGES = ("discovery", "demo", "proposal", "security review", "legal's review", "negotiation",
-                "contract sent")
+EXTRA_STAGES = ("discovery", "demo", "proposal", "security review", "legal's review", "negotiation", "contract sent")
 
 
 @st.composite
 def stage_probabilities(draw: st.DrawFn) -> dict[str, int]:
     extra = draw(st.lists(st.sampled_from(EXTRA_STAGES), min_size=1, max_size=4, unique=True))
     names = ["identified", "qualified", *extra]
-    probabilities = sorted(draw(st.lists(st.integers(1, 99), min_size=len(names), max_size=len(names),
-                                         unique=True)))  # stages are ordered by strictly rising probability
+    probabilities = sorted(
+        draw(st.lists(st.integers(1, 99), min_size=len(names), max_size=len(names), unique=True))
+    )  # stages are ordered by strictly rising probability
     return dict(zip(names, probabilities, strict=True))
 
 
@@ -92,19 +92,21 @@ def realism(draw: st.DrawFn) -> dict[str, Any]:
 @st.composite
 def configs(draw: st.DrawFn) -> Config:
     countries = draw(st.lists(st.sampled_from(country_codes()), min_size=1, max_size=5, unique=True))
-    return Config.model_validate({
-        "num_customers": draw(st.integers(0, 60)),
-        "num_sales_reps": draw(st.integers(1, 8)),
-        "num_products": draw(st.integers(1, 40)),
-        "num_competitors": draw(st.integers(1, 12)),
-        "as_of": draw(st.dates(dt.date(2005, 1, 1), dt.date(2035, 12, 31))),
-        "history_days": draw(st.integers(90, 2500)),
-        "currency": draw(st.sampled_from(["USD", "EUR", "JPY"])),
-        "seller_domain": draw(st.sampled_from(["northbeam-software.com", "acme.io", "o-reilly.example"])),
-        "country_mix": {code: draw(st.floats(0.1, 1.0)) for code in countries},
-        "block_size": draw(st.integers(1, 50)),
-        "realism": draw(realism()),
-    })
+    return Config.model_validate(
+        {
+            "num_customers": draw(st.integers(0, 60)),
+            "num_sales_reps": draw(st.integers(1, 8)),
+            "num_products": draw(st.integers(1, 40)),
+            "num_competitors": draw(st.integers(1, 12)),
+            "as_of": draw(st.dates(dt.date(2005, 1, 1), dt.date(2035, 12, 31))),
+            "history_days": draw(st.integers(90, 2500)),
+            "currency": draw(st.sampled_from(["USD", "EUR", "JPY"])),
+            "seller_domain": draw(st.sampled_from(["northbeam-software.com", "acme.io", "o-reilly.example"])),
+            "country_mix": {code: draw(st.floats(0.1, 1.0)) for code in countries},
+            "block_size": draw(st.integers(1, 50)),
+            "realism": draw(realism()),
+        }
+    )
 
 
 @pytest.mark.slow

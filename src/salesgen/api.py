@@ -33,8 +33,7 @@ from salesgen.readers import open_source
 from salesgen.readers import read as _read
 
 
-def generate(config: Config | None = None, *, seed: int = 42, preset: str | None = None,
-             **overrides: Any) -> Dataset:
+def generate(config: Config | None = None, *, seed: int = 42, preset: str | None = None, **overrides: Any) -> Dataset:
     """All ten tables in memory; ``overrides`` set any ``Config`` field.
 
     Example:
@@ -44,9 +43,17 @@ def generate(config: Config | None = None, *, seed: int = 42, preset: str | None
     return SalesDataGenerator(seed, config, preset=preset).generate_dataset(**overrides)
 
 
-def write(config: Config | None = None, *, target: str | Path, format: str = "duckdb", seed: int = 42,
-          workers: int = 1, overwrite: bool = False, progress: Progress | None = None,
-          expected_hash: str | None = None) -> WriteSummary:
+def write(
+    config: Config | None = None,
+    *,
+    target: str | Path,
+    format: str = "duckdb",
+    seed: int = 42,
+    workers: int = 1,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+    expected_hash: str | None = None,
+) -> WriteSummary:
     """Generate straight to ``target`` in ``format`` (what ``salesgen generate`` runs), atomically.
 
     Memory is bounded by the block, not the dataset; ``workers`` never changes the bytes;
@@ -58,8 +65,16 @@ def write(config: Config | None = None, *, target: str | Path, format: str = "du
         >>> write(Config(num_customers=3, num_sales_reps=1), target=out, format="json").row_counts["customers"]
         3
     """
-    return write_dataset(config or Config(), seed, format, target, workers=workers, overwrite=overwrite,
-                         progress=progress, expected_hash=expected_hash)
+    return write_dataset(
+        config or Config(),
+        seed,
+        format,
+        target,
+        workers=workers,
+        overwrite=overwrite,
+        progress=progress,
+        expected_hash=expected_hash,
+    )
 
 
 def read(source: str | Path, *, schema: str | None = None, prefix: str = "") -> dict[str, pa.Table]:
@@ -91,8 +106,14 @@ class Validation:
         return [r for r in self.results if r.kind == "hard" and r.status == "fail"]
 
 
-def validate(source: str | Path | Mapping[str, pa.Table], *, checks: Iterable[str] | None = None,
-             hard_only: bool = False, schema: str | None = None, prefix: str = "") -> Validation:
+def validate(
+    source: str | Path | Mapping[str, pa.Table],
+    *,
+    checks: Iterable[str] | None = None,
+    hard_only: bool = False,
+    schema: str | None = None,
+    prefix: str = "",
+) -> Validation:
     """Check a dataset (an output, a database URL or tables in memory) against the data contract.
 
     Realism bands take their reference values from the dataset's config: its manifest, a
@@ -110,8 +131,9 @@ def validate(source: str | Path | Mapping[str, pa.Table], *, checks: Iterable[st
         return Validation(run_checks(opened.con, opened.config, kinds=kinds, names=checks))
 
 
-def load(source: str | Path, url: str, *, if_exists: IfExists = "fail", schema: str | None = None,
-         prefix: str = "") -> LoadResult:
+def load(
+    source: str | Path, url: str, *, if_exists: IfExists = "fail", schema: str | None = None, prefix: str = ""
+) -> LoadResult:
     """Load a Parquet output into the database at ``url``, all or nothing (see ``salesgen load``).
 
     ``if_exists="replace"`` swaps existing tables atomically; ``schema``/``prefix`` say where.

@@ -49,4 +49,3 @@ def timestamp_array(epoch_seconds: np.ndarray, mask: np.ndarray | None = None) -
 def date_array(epoch_days: np.ndarray) -> pa.Array:
     """int days since 1970-01-01 → date32."""
     return pa.array(np.asarray(epoch_days, dtype=np.int32), type=pa.int32()).cast(pa.date32())
-

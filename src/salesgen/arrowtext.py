@@ -61,7 +61,7 @@ def _text_data(values: pa.Array) -> np.ndarray:
     if len(values) == 0 or data is None:
         return np.empty(0, dtype=np.uint8)
     offsets = np.frombuffer(offset_buffer, dtype=np.int32, count=len(values) + 1, offset=values.offset * 4)
-    return np.frombuffer(data, dtype=np.uint8)[int(offsets[0]):int(offsets[-1])]
+    return np.frombuffer(data, dtype=np.uint8)[int(offsets[0]) : int(offsets[-1])]
 
 
 def _patch(values: pa.Array, mask: pa.Array, fix: Callable[[pa.Array], pa.Array]) -> pa.Array:

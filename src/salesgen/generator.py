@@ -39,8 +39,13 @@ class Dataset(Mapping[str, pa.Table]):
     so that saving writes the same parts, hence the same bytes, as ``salesgen generate``.
     """
 
-    def __init__(self, tables: Mapping[str, pa.Table], config: Config, seed: int,
-                 block_rows: Mapping[str, Sequence[int]] | None = None) -> None:
+    def __init__(
+        self,
+        tables: Mapping[str, pa.Table],
+        config: Config,
+        seed: int,
+        block_rows: Mapping[str, Sequence[int]] | None = None,
+    ) -> None:
         self._tables = dict(tables)
         self.config = config
         self.seed = seed
@@ -75,8 +80,9 @@ class SalesDataGenerator:
         preset: a shipped preset instead of ``config`` (see ``salesgen.config.presets.preset_names()``).
     """
 
-    def __init__(self, seed: int | numbers.Integral = 42, config: Config | None = None, *,
-                 preset: str | None = None) -> None:
+    def __init__(
+        self, seed: int | numbers.Integral = 42, config: Config | None = None, *, preset: str | None = None
+    ) -> None:
         if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
             raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
         seed = int(seed)
@@ -87,8 +93,9 @@ class SalesDataGenerator:
         self._samples = 0
         self._sample_reps = 0
 
-    def generate_dataset(self, num_customers: int | None = None, num_sales_people: int | None = None,
-                         **overrides: Any) -> Dataset:
+    def generate_dataset(
+        self, num_customers: int | None = None, num_sales_people: int | None = None, **overrides: Any
+    ) -> Dataset:
         """All ten tables in memory. Keyword overrides set any ``Config`` field.
 
         Example:
@@ -105,18 +112,21 @@ class SalesDataGenerator:
         tables, block_rows = generate_blocks(config, self.seed)
         return Dataset(tables, config, self.seed, block_rows)
 
-    def save_to_json(self, dataset: Mapping[str, pa.Table], path: str | Path = "salesgen_output.json",
-                     *, overwrite: bool = True) -> Path:
+    def save_to_json(
+        self, dataset: Mapping[str, pa.Table], path: str | Path = "salesgen_output.json", *, overwrite: bool = True
+    ) -> Path:
         """Write one JSON document: ``{"metadata": …, "<table>": [records…], …}``."""
         return self.save(dataset, path, "json", overwrite=overwrite)
 
-    def save_to_csv(self, dataset: Mapping[str, pa.Table], directory: str | Path = "salesgen_output_csv",
-                    *, overwrite: bool = True) -> Path:
+    def save_to_csv(
+        self, dataset: Mapping[str, pa.Table], directory: str | Path = "salesgen_output_csv", *, overwrite: bool = True
+    ) -> Path:
         """Write one CSV file per table (plus manifest.json) into ``directory``."""
         return self.save(dataset, directory, "csv", overwrite=overwrite)
 
-    def save(self, dataset: Mapping[str, pa.Table], target: str | Path, format: str, *,
-             overwrite: bool = False) -> Path:
+    def save(
+        self, dataset: Mapping[str, pa.Table], target: str | Path, format: str, *, overwrite: bool = False
+    ) -> Path:
         """Write ``dataset`` in any format (parquet, duckdb, csv, jsonl, json), atomically.
 
         Goes through the same writer as ``salesgen generate``: for a dataset from ``generate_dataset``
@@ -124,8 +134,9 @@ class SalesDataGenerator:
         A plain mapping of tables is written as one block, with this generator's seed and config as metadata.
         """
         data = dataset if isinstance(dataset, Dataset) else Dataset(dataset, self.config, self.seed)
-        return write_tables(data, data.metadata(), format, target, block_rows=data.block_rows,
-                            overwrite=overwrite).target
+        return write_tables(
+            data, data.metadata(), format, target, block_rows=data.block_rows, overwrite=overwrite
+        ).target
 
     @cached_property
     def product_catalog(self) -> list[dict[str, Any]]:
@@ -134,14 +145,17 @@ class SalesDataGenerator:
         tiers: dict[int, list[dict[str, Any]]] = {}
         for tier in ctx.catalog.tiers.to_pylist():
             tiers.setdefault(tier["product_id"], []).append(tier)
-        return [{**product, "discount_tiers": tiers.get(product["product_id"], [])}
-                for product in ctx.catalog.products.to_pylist()]
+        return [
+            {**product, "discount_tiers": tiers.get(product["product_id"], [])}
+            for product in ctx.catalog.products.to_pylist()
+        ]
 
     @cached_property
     def _sample_context(self) -> World:
         # Samples come from an endless run of one-customer blocks, so each call gives a new record.
-        config = self.config.model_copy(update={"num_customers": 10**9, "block_size": 1,
-                                                "num_sales_reps": max(self.config.num_sales_reps, 1)})
+        config = self.config.model_copy(
+            update={"num_customers": 10**9, "block_size": 1, "num_sales_reps": max(self.config.num_sales_reps, 1)}
+        )
         return build_world(config, self.seed)
 
     def _next_block(self) -> dict[str, pa.Table]:

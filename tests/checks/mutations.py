@@ -24,6 +24,7 @@ MISSING = 987_654_321  # an id no table uses
 
 # --------------------------------------------------------------------------- reading and editing tables
 
+
 def query(tables: Tables, sql: str) -> list[tuple[Any, ...]]:
     con = duckdb.connect()
     con.execute("SET TimeZone = 'UTC'")
@@ -81,6 +82,7 @@ def plus(step: Any) -> Callable[[Any], Any]:
 
 # --------------------------------------------------------------------------- the registry
 
+
 class Broken(NamedTuple):
     """A broken copy of the tables, the key the check must report, and other checks allowed to fail."""
 
@@ -110,14 +112,17 @@ class Mutations(dict[str, Mutation]):
 
     def __call__(self, check: str, variant: str = "") -> Callable[[Mutator], Mutator]:
         """Register the decorated function as the mutation of ``check``."""
+
         def register(mutate: Mutator) -> Mutator:
             self.add(check, mutate, variant)
             return mutate
+
         return register
 
 
-def set_first(table: str, changes: Mapping[str, Any], *, where: str = "TRUE", label: str = "{key}",
-              extra: Iterable[str] = ()) -> Mutator:
+def set_first(
+    table: str, changes: Mapping[str, Any], *, where: str = "TRUE", label: str = "{key}", extra: Iterable[str] = ()
+) -> Mutator:
     """A mutation setting columns of the first row (lowest key) of ``table`` that matches ``where``.
 
     A callable change gets the column's old value; ``label`` formats the key the check must report.
@@ -129,6 +134,7 @@ def set_first(table: str, changes: Mapping[str, Any], *, where: str = "TRUE", la
         old = row(data.tables, table, key)
         values = {column: change(old[column]) if callable(change) else change for column, change in changes.items()}
         return Broken(edit(data.tables, table, key, **values), label.format(key=key), frozenset(extra))
+
     return mutate
 
 
@@ -140,8 +146,7 @@ def assert_fails_exactly_its_check(data: Data, mutation: Mutation) -> None:
     result = failing[check]
     assert result.violations >= 1
     assert broken.key in result.examples, (broken.key, result.examples)
-    assert set(failing) - set(data.baseline) == {check, *broken.extra}, {
-        name: r.detail for name, r in failing.items()}
+    assert set(failing) - set(data.baseline) == {check, *broken.extra}, {name: r.detail for name, r in failing.items()}
 
 
 def all_mutations() -> dict[str, Mutation]:

@@ -31,8 +31,7 @@ def _probability(data: Data) -> Broken:
     deal = row(data.tables, "opportunities", key)
     probability = deal["probability"] + 1
     revenue = Decimal((cents(deal["amount"]) * probability * 2 + 100) // 200) / 100
-    return Broken(edit(data.tables, "opportunities", key, probability=probability, expected_revenue=revenue),
-                  str(key))
+    return Broken(edit(data.tables, "opportunities", key, probability=probability, expected_revenue=revenue), str(key))
 
 
 MUTATIONS.add("consistency.closed_flags", set_first("opportunities", {"is_won": True}, where="stage = 'lost'"))
@@ -43,24 +42,34 @@ MUTATIONS.add("consistency.size_band", set_first("customers", {"employees": 500}
 
 @MUTATIONS("consistency.customer_status")
 def _status(data: Data) -> Broken:
-    key, status = one(data.tables, """SELECT customer_id, status FROM customers
-        ORDER BY status <> 'prospect', customer_id LIMIT 1""")
+    key, status = one(
+        data.tables,
+        """SELECT customer_id, status FROM customers
+        ORDER BY status <> 'prospect', customer_id LIMIT 1""",
+    )
     new = "active" if status == "prospect" else "prospect"
     return Broken(edit(data.tables, "customers", key, status=new), str(key))
 
 
-MUTATIONS.add("consistency.competitors",
-              set_first("opportunities", {"competitors": plus(["Nobody & Sons"])}, where="len(competitors) > 0"))
-MUTATIONS.add("consistency.customizations_from_product",
-              set_first("opportunity_line_items", {"customizations": plus(["Gold plating"])}))
+MUTATIONS.add(
+    "consistency.competitors",
+    set_first("opportunities", {"competitors": plus(["Nobody & Sons"])}, where="len(competitors) > 0"),
+)
+MUTATIONS.add(
+    "consistency.customizations_from_product",
+    set_first("opportunity_line_items", {"customizations": plus(["Gold plating"])}),
+)
 
 
 @MUTATIONS("consistency.expansion_follows_win")
 def _early_upsell(data: Data) -> Broken:
     # a customer's first deal cannot follow a win of the same customer
-    (key,) = one(data.tables, """SELECT opportunity_id FROM opportunities
+    (key,) = one(
+        data.tables,
+        """SELECT opportunity_id FROM opportunities
         QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY created_at, opportunity_id) = 1
-        ORDER BY opportunity_id LIMIT 1""")
+        ORDER BY opportunity_id LIMIT 1""",
+    )
     return Broken(edit(data.tables, "opportunities", key, type="upsell"), str(key))
 
 

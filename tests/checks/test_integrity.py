@@ -26,10 +26,20 @@ MUTATIONS = Mutations("integrity")
 
 # --------------------------------------------------------------------------- primary keys
 
-_DUPLICATE_ROW = {"products": "", "competitors": "", "customers": "", "sales_reps": "email",
-                  "contacts": "email", "opportunities": ""}
-_GROUP = {"discount_tiers": "product_id", "opportunity_line_items": "opportunity_id",
-          "opportunity_stage_history": "opportunity_id", "interactions": "interaction_id"}
+_DUPLICATE_ROW = {
+    "products": "",
+    "competitors": "",
+    "customers": "",
+    "sales_reps": "email",
+    "contacts": "email",
+    "opportunities": "",
+}
+_GROUP = {
+    "discount_tiers": "product_id",
+    "opportunity_line_items": "opportunity_id",
+    "opportunity_stage_history": "opportunity_id",
+    "interactions": "interaction_id",
+}
 
 
 def _pk_mutation(table: str) -> Mutator:
@@ -45,9 +55,13 @@ def _pk_mutation(table: str) -> Mutator:
             extra = {"consistency.rep_metrics"} if table == "opportunities" else set()
             return Broken(append_copy(t, table, key, **values), str(key), frozenset(extra))
         group = _GROUP[table]  # give the first row of another group the first row's key
-        first, other = one(t, f"""SELECT a.{pk}, (SELECT min({pk}) FROM {table} WHERE {group} <> a.{group})
-                                 FROM {table} AS a ORDER BY a.{pk} LIMIT 1""")
+        first, other = one(
+            t,
+            f"""SELECT a.{pk}, (SELECT min({pk}) FROM {table} WHERE {group} <> a.{group})
+                                 FROM {table} AS a ORDER BY a.{pk} LIMIT 1""",
+        )
         return Broken(edit(t, table, other, **{pk: first}), str(first))
+
     return mutate
 
 
@@ -56,6 +70,7 @@ for _table in TABLE_NAMES:
 
 
 # --------------------------------------------------------------------------- foreign keys
+
 
 def _fk_in_place(table: str, column: str, where: str = "TRUE", extra: frozenset[str] = frozenset()) -> Mutator:
     return set_first(table, {column: MISSING}, where=where, extra=extra)
@@ -71,28 +86,30 @@ def _fk_orphan_copy(table: str, column: str, **values: Any) -> Mutator:
         more = dict(values)
         if "email" in TABLES[table].column_names:
             more["email"] = "orphan." + row(data.tables, table, key)["email"]
-        return Broken(append_copy(data.tables, table, key, **{pk: new_key, column: MISSING}, **more),
-                      str(new_key))
+        return Broken(append_copy(data.tables, table, key, **{pk: new_key, column: MISSING}, **more), str(new_key))
+
     return mutate
 
 
 _FK_MUTATIONS: dict[str, Mutator] = {
-    "discount_tiers.product_id": _fk_orphan_copy("discount_tiers", "product_id", min_quantity=1,
-                                                 max_quantity=None),
+    "discount_tiers.product_id": _fk_orphan_copy("discount_tiers", "product_id", min_quantity=1, max_quantity=None),
     "sales_reps.manager_id": _fk_in_place("sales_reps", "manager_id"),
     "customers.owner_rep_id": _fk_in_place("customers", "owner_rep_id"),
     "contacts.customer_id": _fk_orphan_copy("contacts", "customer_id"),
-    "opportunities.owner_rep_id": _fk_in_place("opportunities", "owner_rep_id",
-                                               extra=frozenset({"consistency.rep_metrics"})),
+    "opportunities.owner_rep_id": _fk_in_place(
+        "opportunities", "owner_rep_id", extra=frozenset({"consistency.rep_metrics"})
+    ),
     "opportunities.primary_contact_id": _fk_in_place("opportunities", "primary_contact_id"),
-    "opportunities.primary_competitor_id": _fk_in_place("opportunities", "primary_competitor_id",
-                                                        "len(competitors) > 0"),
+    "opportunities.primary_competitor_id": _fk_in_place(
+        "opportunities", "primary_competitor_id", "len(competitors) > 0"
+    ),
     "opportunity_line_items.opportunity_id": _fk_orphan_copy("opportunity_line_items", "opportunity_id"),
     "opportunity_line_items.product_id": _fk_in_place("opportunity_line_items", "product_id"),
     "opportunity_stage_history.opportunity_id": _fk_orphan_copy("opportunity_stage_history", "opportunity_id"),
     "interactions.opportunity_id": _fk_in_place("interactions", "opportunity_id", "opportunity_id IS NOT NULL"),
-    "interactions.customer_id": _fk_in_place("interactions", "customer_id",
-                                             extra=frozenset({"people.interaction_same_customer"})),
+    "interactions.customer_id": _fk_in_place(
+        "interactions", "customer_id", extra=frozenset({"people.interaction_same_customer"})
+    ),
     "interactions.contact_id": _fk_in_place("interactions", "contact_id"),
     "interactions.rep_id": _fk_in_place("interactions", "rep_id"),
 }
@@ -105,9 +122,12 @@ for _name, _mutator in _FK_MUTATIONS.items():
 def _opportunity_customer(data: Data) -> Broken:
     # A deal at no customer also has a contact and interactions of another customer: a not-won
     # new-business deal keeps customer status and expansion rules out of it.
-    key, touches = one(data.tables, """SELECT o.opportunity_id, count(i.interaction_id)
+    key, touches = one(
+        data.tables,
+        """SELECT o.opportunity_id, count(i.interaction_id)
         FROM opportunities AS o LEFT JOIN interactions AS i USING (opportunity_id)
-        WHERE o.stage <> 'won' AND o.type = 'new business' GROUP BY ALL ORDER BY 1 LIMIT 1""")
+        WHERE o.stage <> 'won' AND o.type = 'new business' GROUP BY ALL ORDER BY 1 LIMIT 1""",
+    )
     extra = {"people.opportunity_contact_same_customer"} | ({"people.interaction_same_customer"} if touches else set())
     return Broken(edit(data.tables, "opportunities", key, customer_id=MISSING), str(key), frozenset(extra))
 
@@ -115,15 +135,23 @@ def _opportunity_customer(data: Data) -> Broken:
 # --------------------------------------------------------------------------- required values
 
 _NOT_NULL_COLUMN = {
-    "products": "description", "discount_tiers": "discount_pct", "competitors": "price_position",
-    "sales_reps": "team", "customers": "industry", "contacts": "title", "opportunities": "name",
-    "opportunity_line_items": "customizations", "opportunity_stage_history": "stage", "interactions": "notes",
+    "products": "description",
+    "discount_tiers": "discount_pct",
+    "competitors": "price_position",
+    "sales_reps": "team",
+    "customers": "industry",
+    "contacts": "title",
+    "opportunities": "name",
+    "opportunity_line_items": "customizations",
+    "opportunity_stage_history": "stage",
+    "interactions": "notes",
 }
 
 for _table, _column in _NOT_NULL_COLUMN.items():
     _extra = {"time.stage_history_contiguous"} if _table == "opportunity_stage_history" else set()
-    MUTATIONS.add(f"integrity.not_null.{_table}",
-                  set_first(_table, {_column: None}, label=f"{_column}:{{key}}", extra=_extra))
+    MUTATIONS.add(
+        f"integrity.not_null.{_table}", set_first(_table, {_column: None}, label=f"{_column}:{{key}}", extra=_extra)
+    )
 
 
 @MUTATIONS("integrity.opportunity_has_line_items")

@@ -27,22 +27,34 @@ CENT = Decimal("0.01")
 @MUTATIONS("money.line_total")
 def _line_total(data: Data) -> Broken:
     # one more unit at the same unit price, where the discount still meets the tier of quantity + 1
-    (key,) = one(data.tables, """SELECT min(l.line_item_id) FROM opportunity_line_items AS l
+    (key,) = one(
+        data.tables,
+        """SELECT min(l.line_item_id) FROM opportunity_line_items AS l
         LEFT JOIN discount_tiers AS t ON t.product_id = l.product_id AND l.quantity + 1 >= t.min_quantity
              AND (t.max_quantity IS NULL OR l.quantity + 1 <= t.max_quantity)
-        WHERE l.unit_price > 0 AND l.discount_pct >= coalesce(t.discount_pct, 0)""")
+        WHERE l.unit_price > 0 AND l.discount_pct >= coalesce(t.discount_pct, 0)""",
+    )
     quantity = row(data.tables, "opportunity_line_items", key)["quantity"]
     return Broken(edit(data.tables, "opportunity_line_items", key, quantity=quantity + 1), str(key))
 
 
-MUTATIONS.add("money.unit_price", set_first("opportunity_line_items", {"discount_pct": plus(Decimal("0.1"))},
-                                            where="discount_pct < 0.85 AND list_price >= 1"))
+MUTATIONS.add(
+    "money.unit_price",
+    set_first(
+        "opportunity_line_items",
+        {"discount_pct": plus(Decimal("0.1"))},
+        where="discount_pct < 0.85 AND list_price >= 1",
+    ),
+)
 
 
 @MUTATIONS("money.line_list_price_matches_product")
 def _product_price(data: Data) -> Broken:
-    product, key = one(data.tables, """SELECT product_id, min(line_item_id) FROM opportunity_line_items
-        GROUP BY product_id ORDER BY 2 LIMIT 1""")
+    product, key = one(
+        data.tables,
+        """SELECT product_id, min(line_item_id) FROM opportunity_line_items
+        GROUP BY product_id ORDER BY 2 LIMIT 1""",
+    )
     price = row(data.tables, "products", product)["list_price"]
     return Broken(edit(data.tables, "products", product, list_price=price + CENT), str(key))
 
@@ -50,11 +62,14 @@ def _product_price(data: Data) -> Broken:
 @MUTATIONS("money.discount_at_least_tier")
 def _tier_floor(data: Data) -> Broken:
     # raise the floor of the line's tier (and later tiers, to stay non-decreasing) above its discount
-    key, product, low, discount = one(data.tables, """
+    key, product, low, discount = one(
+        data.tables,
+        """
         SELECT l.line_item_id, l.product_id, t.min_quantity, l.discount_pct
         FROM opportunity_line_items AS l JOIN discount_tiers AS t ON t.product_id = l.product_id
          AND l.quantity >= t.min_quantity AND (t.max_quantity IS NULL OR l.quantity <= t.max_quantity)
-        WHERE l.discount_pct < 0.99 ORDER BY 1 LIMIT 1""")
+        WHERE l.discount_pct < 0.99 ORDER BY 1 LIMIT 1""",
+    )
     floor = discount + Decimal("0.0001")
     rows = data.tables["discount_tiers"].to_pylist()
     for tier in rows:
@@ -63,24 +78,33 @@ def _tier_floor(data: Data) -> Broken:
     return Broken(replace_rows(data.tables, "discount_tiers", rows), str(key))
 
 
-MUTATIONS.add("money.discount_tiers_well_formed",
-              set_first("discount_tiers", {"min_quantity": 2}, where="min_quantity = 1"))
+MUTATIONS.add(
+    "money.discount_tiers_well_formed", set_first("discount_tiers", {"min_quantity": 2}, where="min_quantity = 1")
+)
 # a lost deal: its expected revenue stays 0 and rep metrics ignore its amount
-MUTATIONS.add("money.amount_equals_line_total",
-              set_first("opportunities", {"amount": plus(CENT)}, where="stage = 'lost'"))
+MUTATIONS.add(
+    "money.amount_equals_line_total", set_first("opportunities", {"amount": plus(CENT)}, where="stage = 'lost'")
+)
 MUTATIONS.add("money.expected_revenue", set_first("opportunities", {"expected_revenue": plus(CENT)}))
 
 
 @MUTATIONS("money.non_negative")
 def _negative(data: Data) -> Broken:
-    unsold = query(data.tables, """SELECT min(product_id) FROM products
-        WHERE product_id NOT IN (SELECT product_id FROM opportunity_line_items)""")[0][0]
+    unsold = query(
+        data.tables,
+        """SELECT min(product_id) FROM products
+        WHERE product_id NOT IN (SELECT product_id FROM opportunity_line_items)""",
+    )[0][0]
     if unsold is not None:  # a product nobody bought: no line item compares its price
-        return Broken(edit(data.tables, "products", unsold, list_price=Decimal("-1.00")),
-                      f"products.list_price:{unsold}")
+        return Broken(
+            edit(data.tables, "products", unsold, list_price=Decimal("-1.00")), f"products.list_price:{unsold}"
+        )
     (key,) = one(data.tables, "SELECT min(customer_id) FROM customers")
-    return Broken(edit(data.tables, "customers", key, annual_revenue=Decimal("-1.00")),
-                  f"customers.annual_revenue:{key}", frozenset({"consistency.size_band"}))
+    return Broken(
+        edit(data.tables, "customers", key, annual_revenue=Decimal("-1.00")),
+        f"customers.annual_revenue:{key}",
+        frozenset({"consistency.size_band"}),
+    )
 
 
 @pytest.mark.parametrize("mutation_id", sorted(MUTATIONS))

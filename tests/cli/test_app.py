@@ -26,14 +26,14 @@ def test_version() -> None:
 
 
 def test_python_dash_m_runs_the_same_app() -> None:
-    result = subprocess.run([sys.executable, "-m", "salesgen", "version"], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run([sys.executable, "-m", "salesgen", "version"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"salesgen {__version__}\n"
 
 
 def test_importing_main_runs_nothing() -> None:
     # pytest's doctest collection imports every module of src/, __main__ included
-    result = subprocess.run([sys.executable, "-c", "import salesgen.__main__"], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", "import salesgen.__main__"], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0 and result.stdout == ""

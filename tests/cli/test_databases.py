@@ -62,8 +62,9 @@ def test_generate_to_sqlite_then_refuse_then_replace(tmp_path: Path) -> None:
 def test_generate_to_postgres_schema_matches_the_files(tmp_path: Path, pg_schema: str) -> None:
     result = runner.invoke(app, ["generate", "-n", "150", "--seed", "3", "--to", PG_URL, "--schema", pg_schema])
     assert result.exit_code == 0, result.output
-    files = runner.invoke(app, ["generate", "-n", "150", "--seed", "3", "-f", "parquet", "-o", str(tmp_path / "p"),
-                                "-q"])
+    files = runner.invoke(
+        app, ["generate", "-n", "150", "--seed", "3", "-f", "parquet", "-o", str(tmp_path / "p"), "-q"]
+    )
     assert files.exit_code == 0
     import pyarrow.parquet as pq
 

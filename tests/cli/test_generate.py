@@ -60,8 +60,23 @@ def test_workers_do_not_change_bytes(tmp_path: Path, fmt: str) -> None:
     hashes = []
     for workers in (1, 2):
         out = tmp_path / f"w{workers}"
-        result = runner.invoke(app, ["generate", "-n", "400", "--block-size", "100", "-f", fmt, "-o", str(out),
-                                     "--workers", str(workers), "-q"])
+        result = runner.invoke(
+            app,
+            [
+                "generate",
+                "-n",
+                "400",
+                "--block-size",
+                "100",
+                "-f",
+                fmt,
+                "-o",
+                str(out),
+                "--workers",
+                str(workers),
+                "-q",
+            ],
+        )
         assert result.exit_code == 0, result.output
         hashes.append(tree_hashes(out))
     assert hashes[0] == hashes[1]
@@ -73,18 +88,21 @@ def test_duckdb_is_the_default_and_loads_every_table(tmp_path: Path, monkeypatch
     con = duckdb.connect(str(tmp_path / "crm.duckdb"), read_only=True)
     counts = {t: con.execute(f'select count(*) from "{t}"').fetchall()[0][0] for t in TABLE_NAMES}
     assert counts["customers"] == 50 and all(counts[t] > 0 for t in TABLE_NAMES)
-    column_type = con.execute("select data_type from information_schema.columns "
-                              "where table_name='opportunities' and column_name='amount'").fetchall()
+    column_type = con.execute(
+        "select data_type from information_schema.columns where table_name='opportunities' and column_name='amount'"
+    ).fetchall()
     assert column_type == [("DECIMAL(18,2)",)]
 
 
 def test_config_file_and_flags(tmp_path: Path) -> None:
     scenario = tmp_path / "scenario.yaml"
-    scenario.write_text("num_customers: 40\nnum_sales_reps: 3\nas_of: 2025-06-30\n"
-                        "realism:\n  win: {no_decision_share: 0.4}\n")
+    scenario.write_text(
+        "num_customers: 40\nnum_sales_reps: 3\nas_of: 2025-06-30\nrealism:\n  win: {no_decision_share: 0.4}\n"
+    )
     out = tmp_path / "crm"
-    result = runner.invoke(app, ["generate", "--config", str(scenario), "--reps", "4", "-f", "parquet",
-                                 "-o", str(out), "-q"])
+    result = runner.invoke(
+        app, ["generate", "--config", str(scenario), "--reps", "4", "-f", "parquet", "-o", str(out), "-q"]
+    )
     assert result.exit_code == 0, result.output
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["config"]["num_sales_reps"] == 4  # the flag wins over the file
@@ -92,13 +110,16 @@ def test_config_file_and_flags(tmp_path: Path) -> None:
     assert pq.read_table(out / "customers").num_rows == 40
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["-n", "-1"], "num_customers"),
-    (["-n", "5", "--reps", "0"], "num_sales_reps"),
-    (["-f", "xml"], "--format"),
-    (["--as-of", "yesterday"], "--as-of"),
-    (["--workers", "0"], "--workers"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-n", "-1"], "num_customers"),
+        (["-n", "5", "--reps", "0"], "num_sales_reps"),
+        (["-f", "xml"], "--format"),
+        (["--as-of", "yesterday"], "--as-of"),
+        (["--workers", "0"], "--workers"),
+    ],
+)
 def test_bad_input_fails_clearly_and_writes_nothing(tmp_path: Path, args: list[str], message: str) -> None:
     result = runner.invoke(app, ["generate", *args, "-o", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 2
@@ -127,11 +148,13 @@ def test_check_hash(tmp_path: Path) -> None:
     first = tmp_path / "a"
     assert runner.invoke(app, ["generate", "-n", "60", "-f", "csv", "-o", str(first), "-q"]).exit_code == 0
     expected = json.loads((first / "manifest.json").read_text())["dataset_hash"]
-    again = runner.invoke(app, ["generate", "-n", "60", "-f", "csv", "-o", str(tmp_path / "b"),
-                                "--check-hash", expected])
+    again = runner.invoke(
+        app, ["generate", "-n", "60", "-f", "csv", "-o", str(tmp_path / "b"), "--check-hash", expected]
+    )
     assert again.exit_code == 0 and "matches" in again.output
-    wrong = runner.invoke(app, ["generate", "-n", "61", "-f", "csv", "-o", str(tmp_path / "c"),
-                                "--check-hash", expected, "-q"])
+    wrong = runner.invoke(
+        app, ["generate", "-n", "61", "-f", "csv", "-o", str(tmp_path / "c"), "--check-hash", expected, "-q"]
+    )
     assert wrong.exit_code == 1 and not (tmp_path / "c").exists()
 
 
@@ -139,8 +162,23 @@ def test_preset_with_file_and_flags(tmp_path: Path) -> None:
     scenario = tmp_path / "s.yaml"
     scenario.write_text("realism:\n  activity: {touches_won: 30}\n  win: {upsell_rate: 0.5}\n")
     out = tmp_path / "crm"
-    result = runner.invoke(app, ["generate", "--preset", "enterprise-software", "--config", str(scenario),
-                                 "-n", "30", "-f", "csv", "-o", str(out), "-q"])
+    result = runner.invoke(
+        app,
+        [
+            "generate",
+            "--preset",
+            "enterprise-software",
+            "--config",
+            str(scenario),
+            "-n",
+            "30",
+            "-f",
+            "csv",
+            "-o",
+            str(out),
+            "-q",
+        ],
+    )
     assert result.exit_code == 0, result.output
     realism = json.loads((out / "manifest.json").read_text())["config"]["realism"]
     assert realism["activity"]["touches_won"] == 30  # from the file

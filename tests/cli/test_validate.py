@@ -27,8 +27,13 @@ FORMATS = ("parquet", "csv", "jsonl", "json", "duckdb")
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("outputs")
-    names = {"parquet": "crm_parquet", "csv": "crm_csv", "jsonl": "crm_jsonl", "json": "crm.json",
-             "duckdb": "crm.duckdb"}
+    names = {
+        "parquet": "crm_parquet",
+        "csv": "crm_csv",
+        "jsonl": "crm_jsonl",
+        "json": "crm.json",
+        "duckdb": "crm.duckdb",
+    }
     return {fmt: write_dataset(CONFIG, 4, fmt, root / names[fmt]).target for fmt in FORMATS}
 
 
@@ -108,7 +113,7 @@ def sentinel() -> Iterator[str]:
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_validate_refuses_a_hostile_schema_or_prefix(sentinel: str, hostile: str) -> None:
     url = PG_URL + f"?options=-csearch_path%3D{sentinel}"
-    for option in ("--schema", "--prefix") if hostile else ("--schema",):   # no prefix is a fine prefix
+    for option in ("--schema", "--prefix") if hostile else ("--schema",):  # no prefix is a fine prefix
         result = runner.invoke(app, ["validate", url, option, hostile])
         assert result.exit_code == 2, result.output
         assert ("schema" if option == "--schema" else "prefix") in result.output

@@ -72,10 +72,13 @@ def test_renames_script_matches_the_model_and_is_idempotent(tmp_path: Path) -> N
         "from salesgen.presets import load_preset\n"
         "def f(config: Config) -> float:\n"
         "    realism = config.realism\n"
-        "    check = \"realism.new_business_win_rate\"  # a check name: unchanged\n"
+        '    check = "realism.new_business_win_rate"  # a check name: unchanged\n'
         # split literals: the script, run over this repository, must not rewrite its own test input
-        "    return config.realism" ".cycle_median_days.small * realism" ".touches_won + len(SIZES)\n",
-        encoding="utf-8")
+        "    return config.realism"
+        ".cycle_median_days.small * realism"
+        ".touches_won + len(SIZES)\n",
+        encoding="utf-8",
+    )
     script.main([str(tmp_path)])
     once = code.read_text(encoding="utf-8")
     assert "config.realism.cycle.median_days.small * realism.activity.touches_won" in once

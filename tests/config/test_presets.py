@@ -70,7 +70,7 @@ def test_merge_is_field_by_field_inside_each_part() -> None:
     merged = merge(base, {"realism": {"win": {"upsell_rate": 0.5}, "team": {"quota_stretch": 2.0}}})
     realism = Config.model_validate(merged).realism
     assert realism.win.upsell_rate == 0.5 and realism.win.new_business_rate == 0.18  # file + preset, same part
-    assert realism.team.quota_stretch == 2.0 and realism.activity.touches_won == 40   # new part + untouched part
+    assert realism.team.quota_stretch == 2.0 and realism.activity.touches_won == 40  # new part + untouched part
     replaced = merge(base, {"realism": {"deal_size": {"category_mix": {"Software": 1.0}}}})
     assert Config.model_validate(replaced).realism.deal_size.category_mix == {ProductCategory.SOFTWARE: 1.0}
 

@@ -11,12 +11,15 @@ from salesgen.config import Config, Realism
 from salesgen.vocab.domain import Industry
 
 
-@pytest.mark.parametrize(("part", "field", "bad_key"), [
-    ("win", "industry_shift", "Aerospace"),
-    ("win", "category_shift", "software"),   # keys are case-sensitive, as written to the data
-    ("win", "lead_source_shift", "existing customer"),  # expansions have no shift of their own
-    ("deal_size", "category_mix", "Food"),
-])
+@pytest.mark.parametrize(
+    ("part", "field", "bad_key"),
+    [
+        ("win", "industry_shift", "Aerospace"),
+        ("win", "category_shift", "software"),  # keys are case-sensitive, as written to the data
+        ("win", "lead_source_shift", "existing customer"),  # expansions have no shift of their own
+        ("deal_size", "category_mix", "Food"),
+    ],
+)
 def test_unknown_enum_key_is_rejected_by_type(part: str, field: str, bad_key: str) -> None:
     with pytest.raises(ValidationError) as error:
         Realism.model_validate({part: {field: {bad_key: 0.1}}})
@@ -25,8 +28,9 @@ def test_unknown_enum_key_is_rejected_by_type(part: str, field: str, bad_key: st
 
 
 def test_enum_keys_accept_plain_strings_and_dump_as_strings() -> None:
-    realism = Realism.model_validate({"win": {"industry_shift": {"Public Sector": -1.0}},
-                                      "deal_size": {"category_mix": {"Hardware": 2.0}}})
+    realism = Realism.model_validate(
+        {"win": {"industry_shift": {"Public Sector": -1.0}}, "deal_size": {"category_mix": {"Hardware": 2.0}}}
+    )
     assert realism.win.industry_shift == {Industry.PUBLIC_SECTOR: -1.0}
     assert realism.deal_size.category_mix["Hardware"] == 2.0  # StrEnum keys hash as their strings
     dumped = json.loads(json.dumps(Config(realism=realism).model_dump(mode="json")))

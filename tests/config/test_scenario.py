@@ -35,10 +35,13 @@ def test_user_code_type_checks_without_the_pydantic_plugin(tmp_path: Path) -> No
         "from salesgen.config import Activity, Config, Realism, WinLoss\n"
         "config = Config(num_customers=5, realism=Realism(win=WinLoss(new_business_rate=0.3),\n"
         "                                                 activity=Activity(touches_won=30)))\n"
-        "rate: float = config.realism.win.new_business_rate\n", encoding="utf-8")
+        "rate: float = config.realism.win.new_business_rate\n",
+        encoding="utf-8",
+    )
     mypy = Path(sys.executable).with_name("mypy")
     if not mypy.exists():
         pytest.skip("mypy not installed")
-    result = subprocess.run([str(mypy), "--strict", "--no-incremental", str(user)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(mypy), "--strict", "--no-incremental", str(user)], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout

@@ -30,13 +30,15 @@ from tests.databases.places import (
 @pytest.fixture(scope="module")
 def crm(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The dataset, with text no generator writes but every loader must carry: quotes, escapes, NULL look-alikes."""
-    root = write_dataset(Config(num_customers=200, block_size=50), SEED, "parquet",
-                         tmp_path_factory.mktemp("db") / "crm").target
+    root = write_dataset(
+        Config(num_customers=200, block_size=50), SEED, "parquet", tmp_path_factory.mktemp("db") / "crm"
+    ).target
     edit_part(root / "products" / "part-run.parquet", "description", lambda v: v.__setitem__(0, TRICKY_TEXT))
     edit_part(root / "products" / "part-run.parquet", "features", lambda v: v.__setitem__(0, TRICKY_LIST))
     edit_part(root / "products" / "part-run.parquet", "customization_options", lambda v: v.__setitem__(0, []))
-    edit_part(sorted((root / "opportunities").glob("*.parquet"))[0], "loss_reason",
-          lambda v: v.__setitem__(v.index(None), ""))   # an empty string stays distinct from NULL
+    edit_part(
+        sorted((root / "opportunities").glob("*.parquet"))[0], "loss_reason", lambda v: v.__setitem__(v.index(None), "")
+    )  # an empty string stays distinct from NULL
     return root
 
 

@@ -127,8 +127,9 @@ def postgres_place() -> Iterator[Db]:
         return connection
 
     def tables() -> set[str]:
-        return {r[0] for r in db.query(f"SELECT table_name FROM information_schema.tables "
-                                       f"WHERE table_schema = '{schema}'")}
+        return {
+            r[0] for r in db.query(f"SELECT table_name FROM information_schema.tables WHERE table_schema = '{schema}'")
+        }
 
     db = Db("postgres", PG_URL, schema, "", connect, tables, (psycopg.Error,), "TIMESTAMPTZ '2000-01-01 00:00:00Z'")
     try:
@@ -140,8 +141,13 @@ def postgres_place() -> Iterator[Db]:
 @contextmanager
 def mysql_place() -> Iterator[Db]:
     target = parse_url(MYSQL_URL)
-    options = {"host": target.host, "port": target.port, "user": target.user or "root",
-               "password": target.password or "", "autocommit": True}
+    options = {
+        "host": target.host,
+        "port": target.port,
+        "user": target.user or "root",
+        "password": target.password or "",
+        "autocommit": True,
+    }
     try:
         pymysql.connect(**options, connect_timeout=5).close()
     except pymysql.err.OperationalError as error:
@@ -151,12 +157,22 @@ def mysql_place() -> Iterator[Db]:
     admin.cursor().execute(f"CREATE DATABASE `{database}`")
 
     def tables() -> set[str]:
-        return {r[0] for r in db.query(f"SELECT table_name FROM information_schema.tables "
-                                       f"WHERE table_schema = '{database}'")}
+        return {
+            r[0]
+            for r in db.query(f"SELECT table_name FROM information_schema.tables WHERE table_schema = '{database}'")
+        }
 
     url = MYSQL_URL.rsplit("/", 1)[0] + "/" + database
-    db = Db("mysql", url, None, "", lambda: pymysql.connect(**options, database=database), tables,
-            (pymysql.err.MySQLError,), "'2000-01-01 00:00:00'")
+    db = Db(
+        "mysql",
+        url,
+        None,
+        "",
+        lambda: pymysql.connect(**options, database=database),
+        tables,
+        (pymysql.err.MySQLError,),
+        "'2000-01-01 00:00:00'",
+    )
     try:
         yield db
     finally:
@@ -179,25 +195,36 @@ def file_place(dialect: str, folder: Path) -> Db:
     def tables() -> set[str]:
         if not path.exists():
             return set()
-        sql = ("SELECT table_name FROM information_schema.tables" if dialect == "duckdb"
-               else "SELECT name FROM sqlite_master WHERE type = 'table'")
+        sql = (
+            "SELECT table_name FROM information_schema.tables"
+            if dialect == "duckdb"
+            else "SELECT name FROM sqlite_master WHERE type = 'table'"
+        )
         return {r[0] for r in db.query(sql)}
 
     if dialect == "duckdb":
-        db = Db(dialect, f"duckdb:///{path}", "crm", "x_", connect, tables, (duckdb.Error,),
-                "TIMESTAMPTZ '2000-01-01 00:00:00+00'")
+        db = Db(
+            dialect,
+            f"duckdb:///{path}",
+            "crm",
+            "x_",
+            connect,
+            tables,
+            (duckdb.Error,),
+            "TIMESTAMPTZ '2000-01-01 00:00:00+00'",
+        )
     else:
-        db = Db(dialect, f"sqlite:///{path}", None, "crm_", connect, tables, (sqlite3.Error,),
-                "'2000-01-01T00:00:00Z'")
+        db = Db(dialect, f"sqlite:///{path}", None, "crm_", connect, tables, (sqlite3.Error,), "'2000-01-01T00:00:00Z'")
     return db
 
 
 def stage_databases() -> set[str]:
-    connection = pymysql.connect(host=parse_url(MYSQL_URL).host, port=parse_url(MYSQL_URL).port or 3306,
-                                 user="root", password="")
+    connection = pymysql.connect(
+        host=parse_url(MYSQL_URL).host, port=parse_url(MYSQL_URL).port or 3306, user="root", password=""
+    )
     try:
         cursor = connection.cursor()
-        cursor.execute(f"SHOW DATABASES LIKE 'salesgen\\_stage\\_{os.getpid()}\\_%'")   # ours, not a parallel run's
+        cursor.execute(f"SHOW DATABASES LIKE 'salesgen\\_stage\\_{os.getpid()}\\_%'")  # ours, not a parallel run's
         return {r[0] for r in cursor.fetchall()}
     finally:
         connection.close()

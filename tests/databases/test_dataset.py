@@ -24,8 +24,9 @@ def test_parquet_with_the_wrong_types_is_refused(crm: Path, tmp_path: Path) -> N
     shutil.copytree(crm, copy)
     part = sorted((copy / "customers").glob("*.parquet"))[0]
     data = pq.read_table(part)
-    data = data.set_column(data.schema.get_field_index("employees"), "employees",
-                           pc.cast(data.column("employees"), pa.string()))
+    data = data.set_column(
+        data.schema.get_field_index("employees"), "employees", pc.cast(data.column("employees"), pa.string())
+    )
     pq.write_table(data, part)
     with pytest.raises(ValueError, match="employees"):
         load_parquet_dataset(copy, f"sqlite:///{tmp_path / 'x.db'}")

@@ -28,11 +28,13 @@ def test_ddl_is_derived_from_the_registry(dialect: str) -> None:
     assert text.count("PRIMARY KEY") == len(TABLE_NAMES)
     assert len(re.findall(r"(CREATE INDEX|\bKEY) \S+_idx", text)) == FK_COUNT
     assert all(f"{rule.table}_{rule.name}_check" in text for rule in CHECKS)
-    for table in TABLES.values():   # every reference, sales_reps.manager_id → sales_reps.rep_id included
+    for table in TABLES.values():  # every reference, sales_reps.manager_id → sales_reps.rep_id included
         for column in table.foreign_keys:
             parent, key = str(column.references).split(".")
-            fk = (f"{q}{table.name}_{column.name}_fkey{q} FOREIGN KEY ({q}{column.name}{q}) "
-                  f"REFERENCES {q}{parent}{q} ({q}{key}{q})")
+            fk = (
+                f"{q}{table.name}_{column.name}_fkey{q} FOREIGN KEY ({q}{column.name}{q}) "
+                f"REFERENCES {q}{parent}{q} ({q}{key}{q})"
+            )
             assert fk in text, fk
     assert METADATA_TABLE not in text
 

@@ -38,9 +38,11 @@ def test_load_reads_back_value_identical(db: Db, crm: Path, expected: dict[str, 
         got = normalized_rows(name, db.query(f"SELECT {columns} FROM {db.name(name)}"))
         assert len(got) == len(expected[name]), name
         for mine, theirs in zip(got, expected[name], strict=True):
-            assert mine == theirs, (db.dialect, name, [(c, a, b) for c, a, b in
-                                                       zip(TABLES[name].column_names, mine, theirs, strict=True)
-                                                       if a != b])
+            assert mine == theirs, (
+                db.dialect,
+                name,
+                [(c, a, b) for c, a, b in zip(TABLES[name].column_names, mine, theirs, strict=True) if a != b],
+            )
     metadata = dict(db.query(f"SELECT * FROM {db.name(METADATA_TABLE)}"))
     assert json.loads(metadata["seed"]) == SEED
     assert json.loads(metadata["row_counts"]) == counts
@@ -55,16 +57,17 @@ def test_the_database_enforces_the_contract(db: Db, crm: Path) -> None:
     def copy_row(table: str, columns: list[str], changes: dict[str, str]) -> str:
         select = ", ".join(changes.get(c, c) for c in columns)
         key = columns[0]
-        return (f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} FROM {table} "
-                f"WHERE {key} = (SELECT min({key}) FROM {table})")
+        return (
+            f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} FROM {table} "
+            f"WHERE {key} = (SELECT min({key}) FROM {table})"
+        )
 
     attempts = {
         "dangling product_id": copy_row(items, item_columns, {"line_item_id": "-2", "product_id": "999999"}),
         "discount of 1.5": copy_row(items, item_columns, {"line_item_id": "-2", "discount_pct": "1.5"}),
-        "closed before created": copy_row(deals, deal_columns, {"opportunity_id": "-2",
-                                                                "closed_at": db.old_timestamp}),
+        "closed before created": copy_row(deals, deal_columns, {"opportunity_id": "-2", "closed_at": db.old_timestamp}),
     }
-    db.query(copy_row(items, item_columns, {"line_item_id": "-1"}))   # the control goes in
+    db.query(copy_row(items, item_columns, {"line_item_id": "-1"}))  # the control goes in
     assert db.query(f"SELECT count(*) FROM {items} WHERE line_item_id = -1") == [(1,)]
     for what, sql in attempts.items():
         with pytest.raises(db.errors) as caught:
@@ -103,7 +106,7 @@ def test_replace_is_atomic(db: Db, crm: Path, tmp_path: Path, expected: dict[str
 
 def test_if_exists_fail_names_the_tables_and_changes_nothing(db: Db, crm: Path) -> None:
     if db.schema is not None:
-        db.query(f'CREATE SCHEMA {db.name("contacts").rsplit(".", 1)[0]}')
+        db.query(f"CREATE SCHEMA {db.name('contacts').rsplit('.', 1)[0]}")
     assert existing_tables(db.url, schema=db.schema, prefix=db.prefix) == []
     db.query(f"CREATE TABLE {db.name('contacts')} (x INTEGER)")
     assert existing_tables(db.url, schema=db.schema, prefix=db.prefix) == [db.prefix + "contacts"]
@@ -139,20 +142,29 @@ def test_a_dropped_connection_leaves_the_old_tables(dialect: str, crm: Path, tmp
             if table != "opportunity_stage_history" or killed:
                 return
             if db.dialect == "postgres":
-                pids = db.query(f"SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
-                                f"AND query LIKE '%{db.schema}%' AND backend_type = 'client backend'")
+                pids = db.query(
+                    f"SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+                    f"AND query LIKE '%{db.schema}%' AND backend_type = 'client backend'"
+                )
                 killed.extend(p for (p,) in pids)
                 for pid in killed:
                     db.query(f"SELECT pg_terminate_backend({pid})")
             else:
                 new = stage_databases() - stages
-                ids = db.query("SELECT id FROM information_schema.processlist WHERE db IN ("
-                               + ", ".join(f"'{s}'" for s in new) + ")") if new else []
+                ids = (
+                    db.query(
+                        "SELECT id FROM information_schema.processlist WHERE db IN ("
+                        + ", ".join(f"'{s}'" for s in new)
+                        + ")"
+                    )
+                    if new
+                    else []
+                )
                 killed.extend(i for (i,) in ids)
                 for thread in killed:
                     db.query(f"KILL {thread}")
 
-        with pytest.raises(Exception) as caught:   # the driver's own lost-connection error
+        with pytest.raises(Exception) as caught:  # the driver's own lost-connection error
             db.load(crm, if_exists="replace", progress=drop_connection)
         assert killed, "the test found no loader connection to drop"
         assert re.search(r"terminat|lost|gone|closed|connection|interrupt", str(caught.value), re.IGNORECASE)

@@ -13,10 +13,11 @@ from tests.databases.places import POISONS, mysql_place, normalized_rows, poison
 
 @pytest.mark.db
 def test_mariadb_without_local_infile_falls_back_to_multi_row_inserts(
-        crm: Path, tmp_path: Path, expected: dict[str, list[tuple[Any, ...]]], monkeypatch: pytest.MonkeyPatch) -> None:
+    crm: Path, tmp_path: Path, expected: dict[str, list[tuple[Any, ...]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import salesgen.databases.mysql as mysql_loader
 
-    monkeypatch.setattr(mysql_loader, "local_infile", lambda cursor: False)   # as on a MySQL 8 server's default
+    monkeypatch.setattr(mysql_loader, "local_infile", lambda cursor: False)  # as on a MySQL 8 server's default
     with mysql_place() as db:
         with pytest.raises(db.errors):
             db.load(poisoned(crm, tmp_path, *POISONS["foreign key"]))

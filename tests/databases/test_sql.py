@@ -53,7 +53,7 @@ def test_literals_and_identifiers_round_trip_in_postgres_and_mariadb() -> None:
             assert pg.execute(f"SELECT {literal(text, 'postgres')}".encode()).fetchone() == (text,)
             cursor.execute(f"SELECT {literal(text, 'mysql')}")
             assert cursor.fetchone() == (text,)
-            if text and text != "ünï 日本 🚀":   # MariaDB identifiers stop at the BMP
+            if text and text != "ünï 日本 🚀":  # MariaDB identifiers stop at the BMP
                 cursor.execute(f"SELECT 1 AS {ident(text, 'mysql')}")
                 assert cursor.description[0][0] == text
 

@@ -55,13 +55,13 @@ def output_hashes(out_dir, seed, kwargs):
             for p in sorted(out.rglob("*")) if p.is_file()}
 '''
 
-MAIN = r'''
+MAIN = r"""
 import json
 import sys
 
 result = output_hashes(sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3]))
 print(json.dumps({"hashes": result, "hash_probe": hash("salesgen")}))
-'''
+"""
 
 
 def _load_worker() -> Callable[[Path, int, dict[str, Any]], dict[str, str]]:
@@ -76,8 +76,13 @@ output_hashes = _load_worker()
 def _spawn(out_dir: Path, hash_seed: str) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}
     code = WORKER + MAIN
-    return subprocess.Popen([sys.executable, "-c", code, str(out_dir), str(SEED), json.dumps(KWARGS)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", code, str(out_dir), str(SEED), json.dumps(KWARGS)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -101,12 +106,12 @@ def _generate(seed: int = SEED, **overrides: Any) -> Dataset:
     return SalesDataGenerator(seed=seed).generate_dataset(**{**KWARGS, **overrides})
 
 
-def assert_same_tables(a: Mapping[str, pa.Table], b: Mapping[str, pa.Table],
-                       names: Iterable[str] = TABLE_NAMES) -> None:
+def assert_same_tables(
+    a: Mapping[str, pa.Table], b: Mapping[str, pa.Table], names: Iterable[str] = TABLE_NAMES
+) -> None:
     for name in names:
         assert a[name].schema.equals(b[name].schema, check_metadata=True), name
         assert a[name].equals(b[name]), f"table {name} differs"
-
 
 
 # --------------------------------------------------------------------------- bytes
@@ -122,7 +127,8 @@ def test_same_seed_gives_identical_bytes_within_a_process(reference_hashes: dict
 
 
 def test_same_seed_gives_identical_bytes_in_fresh_processes_with_different_hash_seeds(
-        reference_hashes: dict[str, str], subprocess_runs: dict[str, dict[str, Any]]) -> None:
+    reference_hashes: dict[str, str], subprocess_runs: dict[str, dict[str, Any]]
+) -> None:
     a, b = subprocess_runs["0"], subprocess_runs["4242"]
     assert a["hash_probe"] != b["hash_probe"], "the two interpreters must really use different string hashes"
     assert a["hashes"] == reference_hashes
@@ -130,8 +136,14 @@ def test_same_seed_gives_identical_bytes_in_fresh_processes_with_different_hash_
 
 
 # Functions that read the current time whatever their arguments (localtime/strftime & co. only do without one).
-CLOCK_FUNCTIONS = ((time, "time"), (time, "time_ns"), (dt.datetime, "now"), (dt.datetime, "utcnow"),
-                   (dt.datetime, "today"), (dt.date, "today"))
+CLOCK_FUNCTIONS = (
+    (time, "time"),
+    (time, "time_ns"),
+    (dt.datetime, "now"),
+    (dt.datetime, "utcnow"),
+    (dt.datetime, "today"),
+    (dt.date, "today"),
+)
 
 
 def _reads_clock(func: Any) -> bool:
@@ -217,8 +229,7 @@ def test_dataset_is_the_concatenation_of_independently_built_blocks() -> None:
     # Build the blocks last to first, each block also from a fresh context: order and state must not matter.
     results = {block: build_block(ctx, block) for block in reversed(range(ctx.block_count))}
     for block in (0, 5):
-        assert_same_tables(build_block(build_world(config, SEED), block).tables, results[block].tables,
-                           BLOCK_TABLES)
+        assert_same_tables(build_block(build_world(config, SEED), block).tables, results[block].tables, BLOCK_TABLES)
     totals = RepTotals.zeros(ctx.roster.rep_id.size)
     for block in range(ctx.block_count):
         totals = totals + results[block].rep_totals

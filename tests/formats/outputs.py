@@ -18,12 +18,20 @@ from tests.samples import split
 METADATA = {"salesgen_version": "0.1.0", "seed": 42, "config": {"customers": 3, "name": "Zürich"}}
 
 
-def write_all(fmt: str, target: Path, tables: dict[str, pa.Table], *, pieces: int = 1,
-              overwrite: bool = False, metadata: dict[str, Any] | None = None) -> Path:
+def write_all(
+    fmt: str,
+    target: Path,
+    tables: dict[str, pa.Table],
+    *,
+    pieces: int = 1,
+    overwrite: bool = False,
+    metadata: dict[str, Any] | None = None,
+) -> Path:
     """Write ``tables`` through the one writer, the block tables cut into ``pieces`` blocks."""
     block_rows = {name: [piece.num_rows for piece in split(tables[name], pieces)] for name in BLOCK_TABLES}
-    return write_tables(tables, METADATA if metadata is None else metadata, fmt, target,
-                        block_rows=block_rows, overwrite=overwrite).target
+    return write_tables(
+        tables, METADATA if metadata is None else metadata, fmt, target, block_rows=block_rows, overwrite=overwrite
+    ).target
 
 
 def digests(path: Path) -> dict[str, str]:
@@ -42,8 +50,10 @@ def write_data(fmt: str, target: Path, data: Dataset, **options: Any) -> Path:
 def duckdb_tables(path: Path) -> dict[str, pa.Table]:
     with duckdb.connect(str(path), read_only=True) as con:
         con.execute("SET TimeZone = 'UTC'")
-        return {name: con.sql(f'SELECT * FROM "{name}" ORDER BY "{TABLES[name].primary_key}"').to_arrow_table()
-                for name in TABLE_NAMES}
+        return {
+            name: con.sql(f'SELECT * FROM "{name}" ORDER BY "{TABLES[name].primary_key}"').to_arrow_table()
+            for name in TABLE_NAMES
+        }
 
 
 def duckdb_metadata(path: Path) -> dict[str, Any]:
@@ -53,8 +63,9 @@ def duckdb_metadata(path: Path) -> dict[str, Any]:
 
 def duckdb_constraints(path: Path) -> list[tuple[Any, ...]]:
     with duckdb.connect(str(path), read_only=True) as con:
-        return sorted(con.sql("SELECT table_name, constraint_type, constraint_text FROM duckdb_constraints()")
-                      .fetchall())
+        return sorted(
+            con.sql("SELECT table_name, constraint_type, constraint_text FROM duckdb_constraints()").fetchall()
+        )
 
 
 def tree_hashes(path: Path) -> dict[str, str]:

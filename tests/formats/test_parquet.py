@@ -52,8 +52,9 @@ def test_parquet_round_trip(tmp_path: Path) -> None:
 
 def test_parquet_bytes_are_deterministic(tmp_path: Path) -> None:
     tables = dataset()
-    assert digests(write_all("parquet", tmp_path / "a" / "out", tables, pieces=2)) == \
-        digests(write_all("parquet", tmp_path / "b" / "out", tables, pieces=2))
+    assert digests(write_all("parquet", tmp_path / "a" / "out", tables, pieces=2)) == digests(
+        write_all("parquet", tmp_path / "b" / "out", tables, pieces=2)
+    )
 
 
 def test_duckdb_round_trip(tmp_path: Path, crm: Dataset) -> None:
@@ -72,7 +73,7 @@ def test_duckdb_file_declares_the_keys_of_a_database_load(tmp_path: Path) -> Non
     config = Config(num_customers=20, num_sales_reps=3)
     written = write_dataset(config, 3, "duckdb", tmp_path / "file" / "crm.duckdb").target
     parquet = write_dataset(config, 3, "parquet", tmp_path / "crm").target
-    loaded = tmp_path / "loaded" / "crm.duckdb"   # same file name: DuckDB keeps it in a self-reference's text
+    loaded = tmp_path / "loaded" / "crm.duckdb"  # same file name: DuckDB keeps it in a self-reference's text
     loaded.parent.mkdir()
     load_parquet_dataset(parquet, f"duckdb:///{loaded}")
     constraints = duckdb_constraints(written)
@@ -92,8 +93,10 @@ def test_read_back_in_one_line_with_types(tmp_path: Path) -> None:
     assert polars_frame.schema["amount"] == pl.Decimal(18, 2)
     assert polars_frame.schema["created_at"] == pl.Datetime("us", "UTC")
     assert polars_frame.schema["competitors"] == pl.List(pl.String)
-    types = dict(duckdb.sql(f"DESCRIBE SELECT * FROM '{out}/opportunities/*.parquet'").fetchall()[i][:2]
-                 for i in range(len(deals.schema)))
+    types = dict(
+        duckdb.sql(f"DESCRIBE SELECT * FROM '{out}/opportunities/*.parquet'").fetchall()[i][:2]
+        for i in range(len(deals.schema))
+    )
     assert types["amount"] == "DECIMAL(18,2)" and types["created_at"] == "TIMESTAMP WITH TIME ZONE"
     assert types["competitors"] == "VARCHAR[]"
 

@@ -42,8 +42,9 @@ def test_failure_while_writing_leaves_target_untouched(tmp_path: Path, crm: Data
 
 
 @pytest.mark.parametrize("fmt", FORMAT_NAMES)
-def test_failure_inside_assembly_leaves_target_untouched(tmp_path: Path, crm: Dataset, fmt: str,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_inside_assembly_leaves_target_untouched(
+    tmp_path: Path, crm: Dataset, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / f"out.{fmt}"
     write_data(fmt, target, crm)
     before = digests(target)
@@ -97,9 +98,26 @@ def test_permission_error_names_the_directory(tmp_path: Path, monkeypatch: pytes
 
 
 def _start_cli(out: Path, customers: int, *extra: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "salesgen", "generate", "-n", str(customers), "-f", "parquet",
-                             "-o", str(out), "--block-size", "2000", "-q", *extra],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "salesgen",
+            "generate",
+            "-n",
+            str(customers),
+            "-f",
+            "parquet",
+            "-o",
+            str(out),
+            "--block-size",
+            "2000",
+            "-q",
+            *extra,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _wait_for_parts(parent: Path, timeout: float = 60) -> None:

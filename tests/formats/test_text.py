@@ -38,6 +38,7 @@ def _without_hash(manifest: bytes) -> bytes:
 
 def _check_golden(produced: Path, golden: Path) -> None:
     """Compare bytes with the frozen golden file or directory (``tests/golden/.gitattributes``: -text)."""
+
     def content(path: Path) -> bytes:
         return _without_hash(path.read_bytes()) if path.name == "manifest.json" else path.read_bytes()
 
@@ -74,8 +75,7 @@ def _expected_json(kind: Kind, value: Any) -> Any:
 
 def test_json_round_trip(tmp_path: Path) -> None:
     tables = dataset()
-    document = json.loads(write_all("json", tmp_path / "crm.json", tables).read_text("utf-8"),
-                          parse_float=Decimal)
+    document = json.loads(write_all("json", tmp_path / "crm.json", tables).read_text("utf-8"), parse_float=Decimal)
     assert list(document) == ["metadata", *TABLE_NAMES]
     assert document["metadata"] == json.loads(json.dumps(METADATA))
     for name, table in tables.items():
@@ -100,7 +100,7 @@ def test_jsonl_matches_json_document(tmp_path: Path) -> None:
             assert f'"{name}": [],' in doc_lines or f'"{name}": []' in doc_lines
             continue
         start = doc_lines.index(f'"{name}": [') + 1
-        records = doc_lines[start:start + len(lines) + 1]
+        records = doc_lines[start : start + len(lines) + 1]
         assert records[-1] in ("]", "],")
         assert records[:-1] == [line + "," for line in lines[:-1]] + lines[-1:]
 
@@ -109,9 +109,16 @@ def _parse_csv(kind: Kind, text: str) -> Any:
     if text == "":
         return None
     parsers: dict[Kind, Callable[[str], Any]] = {
-        Kind.ID: int, Kind.INT: int, Kind.FLOAT: float, Kind.BOOL: {"true": True, "false": False}.__getitem__,
-        Kind.MONEY: Decimal, Kind.PERCENT: Decimal, Kind.DATE: dt.date.fromisoformat,
-        Kind.TIMESTAMP: dt.datetime.fromisoformat, Kind.STRING: str, Kind.STRING_LIST: json.loads,
+        Kind.ID: int,
+        Kind.INT: int,
+        Kind.FLOAT: float,
+        Kind.BOOL: {"true": True, "false": False}.__getitem__,
+        Kind.MONEY: Decimal,
+        Kind.PERCENT: Decimal,
+        Kind.DATE: dt.date.fromisoformat,
+        Kind.TIMESTAMP: dt.datetime.fromisoformat,
+        Kind.STRING: str,
+        Kind.STRING_LIST: json.loads,
     }
     return parsers[kind](text)
 
@@ -121,8 +128,9 @@ def test_csv_round_trip(tmp_path: Path) -> None:
     out = write_all("csv", tmp_path / "crm", tables)
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["seed"] == 42
-    assert {name: entry["rows"] for name, entry in manifest["files"].items()} == \
-        {f"{name}.csv": table.num_rows for name, table in tables.items()}
+    assert {name: entry["rows"] for name, entry in manifest["files"].items()} == {
+        f"{name}.csv": table.num_rows for name, table in tables.items()
+    }
     for name, table in tables.items():
         assert b"\r\n" not in (out / f"{name}.csv").read_bytes()  # "\n" line ends
         with (out / f"{name}.csv").open(newline="", encoding="utf-8") as handle:

@@ -24,8 +24,25 @@ from tests.formats.outputs import digests, duckdb_constraints, duckdb_metadata, 
 
 
 def _cli(fmt: str, target: Path) -> None:
-    result = CliRunner().invoke(app, ["generate", "-n", "40", "--reps", "4", "--block-size", "16", "--seed", "11",
-                                      "-f", fmt, "-o", str(target), "-q"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "generate",
+            "-n",
+            "40",
+            "--reps",
+            "4",
+            "--block-size",
+            "16",
+            "--seed",
+            "11",
+            "-f",
+            fmt,
+            "-o",
+            str(target),
+            "-q",
+        ],
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -35,7 +52,7 @@ def test_library_cli_and_write_dataset_write_the_same_output(tmp_path: Path, crm
     library = SalesDataGenerator(seed=11).save(crm, tmp_path / "library" / name, fmt)
     _cli(fmt, tmp_path / "cli" / name)
     summary = write_dataset(crm.config, 11, fmt, tmp_path / "api" / name, workers=2 if fmt == "parquet" else 1)
-    if fmt == "duckdb":   # a DuckDB file's bytes are not reproducible: compare contents, keys and metadata
+    if fmt == "duckdb":  # a DuckDB file's bytes are not reproducible: compare contents, keys and metadata
         outputs = [library, tmp_path / "cli" / name, summary.target]
         tables = [duckdb_tables(path) for path in outputs]
         assert all(t[table].equals(tables[0][table]) for t in tables[1:] for table in TABLE_NAMES)
@@ -94,7 +111,12 @@ def test_memory_is_bounded_by_the_block_not_the_dataset(tmp_path: Path) -> None:
     )
     peaks = []
     for customers in (4_000, 40_000):
-        result = subprocess.run([sys.executable, "-c", script, str(customers), str(tmp_path / str(customers))],
-                                capture_output=True, text=True, check=True, env={**os.environ})
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(customers), str(tmp_path / str(customers))],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ},
+        )
         peaks.append(int(result.stdout.strip()))
     assert peaks[1] < peaks[0] * 1.3, f"peak RSS grew with the dataset: {peaks} KiB"

@@ -19,5 +19,5 @@ def assert_same(tables: dict[str, pa.Table], dataset: Dataset) -> None:
         key = TABLES[name].primary_key
         got, want = tables[name].sort_by(key), dataset[name].sort_by(key)
         assert got.num_rows == want.num_rows, name
-        for column in want.column_names:   # column by column: a failure names the column
+        for column in want.column_names:  # column by column: a failure names the column
             assert got.column(column).equals(want.column(column)), (name, column)

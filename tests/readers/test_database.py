@@ -50,7 +50,7 @@ def test_read_a_mariadb_load_with_its_manifest(outputs: dict[str, Path], dataset
     try:
         load_parquet_dataset(outputs["parquet"], url)
         assert_same(read(url), dataset)
-        with open_source(url) as source:   # `key` is reserved in MariaDB: the metadata query must quote it
+        with open_source(url) as source:  # `key` is reserved in MariaDB: the metadata query must quote it
             assert source.metadata["seed"] == SEED and source.config_origin == "the dataset's manifest"
     finally:
         with closing(pymysql.connect(**MYSQL)) as con:

@@ -13,8 +13,9 @@ from tests.readers.outputs import FORMATS, SEED, assert_same
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_read_gives_the_contract_types_and_the_generated_rows(outputs: dict[str, Path], dataset: Dataset,
-                                                              fmt: str) -> None:
+def test_read_gives_the_contract_types_and_the_generated_rows(
+    outputs: dict[str, Path], dataset: Dataset, fmt: str
+) -> None:
     assert_same(read(outputs[fmt]), dataset)
 
 

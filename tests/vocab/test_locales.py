@@ -25,17 +25,60 @@ SCRIPT = ROOT / "scripts" / "build_vocab.py"
 PINNED_FAKER = "40.63.0"
 
 CODES = country_codes()
-TERRITORY = {"US": "North America", "CA": "North America", "MX": "LATAM", "BR": "LATAM",
-             "GB": "EMEA", "DE": "EMEA", "FR": "EMEA", "ES": "EMEA", "NL": "EMEA",
-             "IN": "APAC", "JP": "APAC", "AU": "APAC"}
-CALLING_CODE = {"US": "1", "CA": "1", "MX": "52", "BR": "55", "GB": "44", "DE": "49", "FR": "33",
-                "ES": "34", "NL": "31", "IN": "91", "JP": "81", "AU": "61"}
+TERRITORY = {
+    "US": "North America",
+    "CA": "North America",
+    "MX": "LATAM",
+    "BR": "LATAM",
+    "GB": "EMEA",
+    "DE": "EMEA",
+    "FR": "EMEA",
+    "ES": "EMEA",
+    "NL": "EMEA",
+    "IN": "APAC",
+    "JP": "APAC",
+    "AU": "APAC",
+}
+CALLING_CODE = {
+    "US": "1",
+    "CA": "1",
+    "MX": "52",
+    "BR": "55",
+    "GB": "44",
+    "DE": "49",
+    "FR": "33",
+    "ES": "34",
+    "NL": "31",
+    "IN": "91",
+    "JP": "81",
+    "AU": "61",
+}
 # The real national format each postal pattern must produce.
-POSTAL_FORMAT = {"US": r"\d{5}", "CA": r"[A-Z]\d[A-Z] \d[A-Z]\d", "MX": r"\d{5}", "BR": r"\d{5}-\d{3}",
-                 "GB": r"[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}", "DE": r"\d{5}", "FR": r"\d{5}", "ES": r"\d{5}",
-                 "NL": r"[1-9]\d{3} [A-Z]{2}", "IN": r"[1-9]\d{5}", "JP": r"\d{3}-\d{4}", "AU": r"\d{4}"}
-STRING_FIELDS = ("first_names", "first_names_ascii", "last_names", "last_names_ascii", "streets", "cities",
-                 "city_regions", "city_timezones", "city_postal_prefixes")
+POSTAL_FORMAT = {
+    "US": r"\d{5}",
+    "CA": r"[A-Z]\d[A-Z] \d[A-Z]\d",
+    "MX": r"\d{5}",
+    "BR": r"\d{5}-\d{3}",
+    "GB": r"[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}",
+    "DE": r"\d{5}",
+    "FR": r"\d{5}",
+    "ES": r"\d{5}",
+    "NL": r"[1-9]\d{3} [A-Z]{2}",
+    "IN": r"[1-9]\d{5}",
+    "JP": r"\d{3}-\d{4}",
+    "AU": r"\d{4}",
+}
+STRING_FIELDS = (
+    "first_names",
+    "first_names_ascii",
+    "last_names",
+    "last_names_ascii",
+    "streets",
+    "cities",
+    "city_regions",
+    "city_timezones",
+    "city_postal_prefixes",
+)
 NAME_PUNCTUATION = frozenset(" -'’.")
 
 
@@ -50,7 +93,7 @@ def _is_latin(text: str) -> bool:
 
 
 def _fill(pattern: str, prefix: str, digit: str = "7", letter: str = "K") -> str:
-    rest = pattern[len(prefix):].replace("#", digit).replace("A", letter)
+    rest = pattern[len(prefix) :].replace("#", digit).replace("A", letter)
     return prefix + rest
 
 
@@ -91,7 +134,7 @@ def test_phone_pattern_is_believable(vocab: CountryVocab) -> None:
     pattern = vocab.phone_pattern
     head = f"+{CALLING_CODE[vocab.code]} "
     assert pattern.startswith(head)
-    national = pattern[len(head):].lstrip("(")
+    national = pattern[len(head) :].lstrip("(")
     assert national[0] in "123456789", "the national number must not start with a free or zero digit"
     assert set(pattern) <= set("+#0123456789 ()-")
     digits = sum(ch.isdigit() or ch == "#" for ch in pattern)
@@ -131,8 +174,10 @@ def test_no_duplicates(vocab: CountryVocab) -> None:
 
 
 def test_ascii_forms(vocab: CountryVocab) -> None:
-    for names, ascii_names in ((vocab.first_names, vocab.first_names_ascii),
-                               (vocab.last_names, vocab.last_names_ascii)):
+    for names, ascii_names in (
+        (vocab.first_names, vocab.first_names_ascii),
+        (vocab.last_names, vocab.last_names_ascii),
+    ):
         for name, plain in zip(_list(names), _list(ascii_names), strict=True):
             assert re.fullmatch(r"[a-z]+", plain), (name, plain)
             stripped = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if "a" <= c <= "z")
@@ -160,8 +205,14 @@ def test_timezones_exist(vocab: CountryVocab) -> None:
     for zone in set(_list(vocab.city_timezones)):
         ZoneInfo(zone)  # raises ZoneInfoNotFoundError for an unknown zone
     prefixes: dict[str, str | tuple[str, ...]] = {
-        "US": "America/", "CA": "America/", "MX": "America/", "BR": "America/", "AU": "Australia/",
-        "IN": "Asia/Kolkata", "JP": "Asia/Tokyo", "ES": ("Europe/Madrid", "Atlantic/Canary"),
+        "US": "America/",
+        "CA": "America/",
+        "MX": "America/",
+        "BR": "America/",
+        "AU": "Australia/",
+        "IN": "Asia/Kolkata",
+        "JP": "Asia/Tokyo",
+        "ES": ("Europe/Madrid", "Atlantic/Canary"),
     }
     expected = prefixes.get(vocab.code, "Europe/")
     assert all(zone.startswith(expected) for zone in _list(vocab.city_timezones))
@@ -202,17 +253,20 @@ def test_data_file_matches_a_fresh_build(tmp_path: Path) -> None:
     if faker.VERSION != PINNED_FAKER:
         pytest.skip(f"the shipped data is built with Faker {PINNED_FAKER}; installed {faker.VERSION}")
     out = tmp_path / "countries.json"
-    result = subprocess.run([sys.executable, str(SCRIPT), "--out", str(out)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--out", str(out)], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     shipped = resources.files("salesgen.vocab").joinpath("data", "countries.json").read_bytes()
     assert hashlib.sha256(out.read_bytes()).hexdigest() == hashlib.sha256(shipped).hexdigest(), (
-        "src/salesgen/vocab/data/countries.json is stale: run python scripts/build_vocab.py")
+        "src/salesgen/vocab/data/countries.json is stale: run python scripts/build_vocab.py"
+    )
     assert len(shipped) < 1_500_000
 
 
-def test_build_refuses_other_faker_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_refuses_other_faker_versions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     faker = pytest.importorskip("faker")
     build_vocab = _load_build_script(monkeypatch)
     monkeypatch.setattr(faker, "VERSION", "0.0.1")

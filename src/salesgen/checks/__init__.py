@@ -32,8 +32,17 @@ from salesgen.contract import TABLE_NAMES
 from salesgen.databases.sql import literal
 
 __all__ = [
-    "CHECKS", "Check", "CheckKind", "CheckResult", "Context", "Outcome", "Status",
-    "UnknownCheckError", "build_context", "run_checks", "select_checks",
+    "CHECKS",
+    "Check",
+    "CheckKind",
+    "CheckResult",
+    "Context",
+    "Outcome",
+    "Status",
+    "UnknownCheckError",
+    "build_context",
+    "run_checks",
+    "select_checks",
 ]
 
 CHECKS: dict[str, Check] = {
@@ -50,8 +59,7 @@ class UnknownCheckError(KeyError):
         return str(self.args[0]) if self.args else "unknown check"
 
 
-def select_checks(kinds: Collection[str] = ("hard", "realism"),
-                  names: Iterable[str] | None = None) -> list[Check]:
+def select_checks(kinds: Collection[str] = ("hard", "realism"), names: Iterable[str] | None = None) -> list[Check]:
     """The registered checks of the given kinds (and names, if given), in registry order.
 
     A name may be a full check name or a dotted prefix such as ``"money"`` or
@@ -78,9 +86,13 @@ def select_checks(kinds: Collection[str] = ("hard", "realism"),
     return [c for c in chosen if any(c.name == n or c.name.startswith(n + ".") for n in wanted)]
 
 
-def run_checks(tables: Mapping[str, pa.Table] | duckdb.DuckDBPyConnection, config: Config, *,
-               kinds: Collection[CheckKind] = ("hard", "realism"),
-               names: Iterable[str] | None = None) -> list[CheckResult]:
+def run_checks(
+    tables: Mapping[str, pa.Table] | duckdb.DuckDBPyConnection,
+    config: Config,
+    *,
+    kinds: Collection[CheckKind] = ("hard", "realism"),
+    names: Iterable[str] | None = None,
+) -> list[CheckResult]:
     """Run checks on the ten tables and return one result per check, in registry order.
 
     ``tables`` is a mapping of Arrow tables (e.g. a ``Dataset``; registered on

@@ -48,8 +48,7 @@ class CountryFacts:
     timezones: tuple[str, ...]
 
     @staticmethod
-    def from_patterns(code: str, phone_pattern: str, postal_pattern: str,
-                      timezones: Sequence[str]) -> CountryFacts:
+    def from_patterns(code: str, phone_pattern: str, postal_pattern: str, timezones: Sequence[str]) -> CountryFacts:
         """Derive the dialing prefix and the postal regex from vocab patterns.
 
         Example:
@@ -58,8 +57,9 @@ class CountryFacts:
         """
         literal = phone_pattern.split("#", 1)[0]
         dial = re.split(r"[ (]", literal, maxsplit=1)[0]
-        return CountryFacts(code, dial, len(literal) > len(dial), postal_regex(postal_pattern),
-                            tuple(dict.fromkeys(timezones)))
+        return CountryFacts(
+            code, dial, len(literal) > len(dial), postal_regex(postal_pattern), tuple(dict.fromkeys(timezones))
+        )
 
 
 def postal_regex(pattern: str) -> str:
@@ -90,8 +90,11 @@ def _load_country_facts() -> tuple[CountryFacts, ...]:
         country = vocab.load_country(code)
         zones = country.city_timezones
         zone_list = zones.to_pylist() if hasattr(zones, "to_pylist") else list(zones)
-        facts.append(CountryFacts.from_patterns(code, country.phone_pattern, country.postal_pattern,
-                                                [str(z) for z in zone_list if z]))
+        facts.append(
+            CountryFacts.from_patterns(
+                code, country.phone_pattern, country.postal_pattern, [str(z) for z in zone_list if z]
+            )
+        )
     return tuple(facts)
 
 

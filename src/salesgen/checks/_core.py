@@ -149,8 +149,9 @@ class Check:
         except duckdb.Error as error:
             first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
             outcome = Outcome("fail", f"error: {first_line}", 0)
-        return CheckResult(self.name, self.kind, self.description, outcome.status,
-                           outcome.violations, outcome.examples, outcome.detail)
+        return CheckResult(
+            self.name, self.kind, self.description, outcome.status, outcome.violations, outcome.examples, outcome.detail
+        )
 
     def _outcome(self, con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
         if self.evaluate is not None:

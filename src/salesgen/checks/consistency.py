@@ -20,12 +20,15 @@ REVENUE_PER_EMPLOYEE = (20_000, 2_000_000)
 def _differs(reported: str, expected: str, decimals: int) -> str:
     """SQL: a rounded float differs from its exact value (or only one is null)."""
     tolerance = 0.5 * 10.0**-decimals + 1e-9
-    return (f"(({reported}) IS NULL) <> (({expected}) IS NULL) "
-            f"OR coalesce(abs(({reported}) - ({expected})) > {tolerance!r}, false)")
+    return (
+        f"(({reported}) IS NULL) <> (({expected}) IS NULL) "
+        f"OR coalesce(abs(({reported}) - ({expected})) > {tolerance!r}, false)"
+    )
 
 
 REP_METRICS = Check(
-    "consistency.rep_metrics", "hard",
+    "consistency.rep_metrics",
+    "hard",
     "a rep's deals_won, deals_lost, win_rate, avg_deal_size, avg_sales_cycle_days, open_pipeline and "
     "quota_attainment equal what the rep's owned deals give",
     sql=f"""
@@ -59,7 +62,8 @@ WHERE deals_won IS DISTINCT FROM won
 )
 
 PROBABILITY_FOLLOWS_STAGE = Check(
-    "consistency.probability_follows_stage", "hard",
+    "consistency.probability_follows_stage",
+    "hard",
     "probability is the configured one of the deal's open stage; won 100, lost 0",
     sql="""
 SELECT o.opportunity_id AS key FROM opportunities AS o LEFT JOIN $stages AS s ON s.stage = o.stage
@@ -68,7 +72,8 @@ WHERE s.stage IS NULL OR o.probability <> s.probability
 )
 
 CLOSED_FLAGS = Check(
-    "consistency.closed_flags", "hard",
+    "consistency.closed_flags",
+    "hard",
     "is_closed ⇔ stage is won or lost; is_won ⇔ stage is won",
     sql="""
 SELECT opportunity_id AS key FROM opportunities
@@ -77,7 +82,8 @@ WHERE is_closed <> (stage IN ('won', 'lost')) OR is_won <> (stage = 'won')
 )
 
 LOSS_REASON = Check(
-    "consistency.loss_reason", "hard",
+    "consistency.loss_reason",
+    "hard",
     "lost deals carry a non-empty loss_reason; other deals have none (null)",
     sql="""
 SELECT opportunity_id AS key FROM opportunities
@@ -86,7 +92,8 @@ WHERE CASE WHEN stage = 'lost' THEN coalesce(loss_reason, '') = '' ELSE loss_rea
 )
 
 FORECAST_CATEGORY = Check(
-    "consistency.forecast_category", "hard",
+    "consistency.forecast_category",
+    "hard",
     "identified, qualified → pipeline; middle open stages → best case; the last open stage → commit; "
     "won → closed; lost → omitted",
     sql="""
@@ -110,14 +117,16 @@ WHERE NOT (CASE size {cases} ELSE false END)
 
 
 SIZE_BAND = Check(
-    "consistency.size_band", "hard",
+    "consistency.size_band",
+    "hard",
     "employees fit the size band (small 1–199, medium 200–999, enterprise ≥ 1000) and "
     "annual_revenue / employees lies in 20,000..2,000,000",
     sql=_size_band_sql(),
 )
 
 CUSTOMER_STATUS = Check(
-    "consistency.customer_status", "hard",
+    "consistency.customer_status",
+    "hard",
     "status is 'prospect' exactly when the customer has no won deal, else 'active' or 'churned'",
     sql="""
 SELECT c.customer_id AS key FROM customers AS c
@@ -131,7 +140,8 @@ WHERE CASE c.status WHEN 'prospect' THEN w.has_win IS NOT NULL
 )
 
 COMPETITORS = Check(
-    "consistency.competitors", "hard",
+    "consistency.competitors",
+    "hard",
     "every name in opportunities.competitors is a competitor; primary_competitor_id is null exactly "
     "when the list is empty, else it names the list's first competitor",
     sql="""
@@ -148,7 +158,8 @@ WHERE c.name <> o.competitors[1]
 )
 
 CUSTOMIZATIONS_FROM_PRODUCT = Check(
-    "consistency.customizations_from_product", "hard",
+    "consistency.customizations_from_product",
+    "hard",
     "every customization of a line item is one of its product's customization_options",
     sql="""
 SELECT DISTINCT u.line_item_id AS key
@@ -159,7 +170,8 @@ WHERE NOT list_contains(p.customization_options, u.choice)
 )
 
 EXPANSION_FOLLOWS_WIN = Check(
-    "consistency.expansion_follows_win", "hard",
+    "consistency.expansion_follows_win",
+    "hard",
     "upsell and renewal deals are created no earlier than a won deal of the same customer closed",
     sql="""
 SELECT o.opportunity_id AS key FROM opportunities AS o
@@ -170,6 +182,14 @@ WHERE o.type IN ('upsell', 'renewal') AND NOT EXISTS (
 )
 
 CHECKS: tuple[Check, ...] = (
-    REP_METRICS, PROBABILITY_FOLLOWS_STAGE, CLOSED_FLAGS, LOSS_REASON, FORECAST_CATEGORY, SIZE_BAND,
-    CUSTOMER_STATUS, COMPETITORS, CUSTOMIZATIONS_FROM_PRODUCT, EXPANSION_FOLLOWS_WIN,
+    REP_METRICS,
+    PROBABILITY_FOLLOWS_STAGE,
+    CLOSED_FLAGS,
+    LOSS_REASON,
+    FORECAST_CATEGORY,
+    SIZE_BAND,
+    CUSTOMER_STATUS,
+    COMPETITORS,
+    CUSTOMIZATIONS_FROM_PRODUCT,
+    EXPANSION_FOLLOWS_WIN,
 )

@@ -20,7 +20,8 @@ from salesgen.contract import TABLES, Table
 def _pk_check(table: Table) -> Check:
     pk = table.primary_key
     return Check(
-        f"integrity.pk.{table.name}", "hard",
+        f"integrity.pk.{table.name}",
+        "hard",
         f"{table.name}.{pk} is unique and not null",
         sql=f"SELECT {pk} AS key FROM {table.name} GROUP BY {pk} HAVING count(*) > 1 OR {pk} IS NULL",
     )
@@ -30,10 +31,13 @@ def _fk_check(table: Table, column: str, reference: str) -> Check:
     parent, parent_column = reference.split(".")
     pk = table.primary_key
     return Check(
-        f"integrity.fk.{table.name}.{column}", "hard",
+        f"integrity.fk.{table.name}.{column}",
+        "hard",
         f"every non-null {table.name}.{column} exists in {reference}",
-        sql=(f"SELECT c.{pk} AS key FROM {table.name} AS c WHERE c.{column} IS NOT NULL AND NOT EXISTS "
-             f"(SELECT 1 FROM {parent} AS p WHERE p.{parent_column} = c.{column})"),
+        sql=(
+            f"SELECT c.{pk} AS key FROM {table.name} AS c WHERE c.{column} IS NOT NULL AND NOT EXISTS "
+            f"(SELECT 1 FROM {parent} AS p WHERE p.{parent_column} = c.{column})"
+        ),
     )
 
 
@@ -41,18 +45,19 @@ def _not_null_check(table: Table) -> Check:
     pk = table.primary_key
     columns = [c.name for c in table.columns if not c.nullable and c.name != pk]
     parts = [
-        f"SELECT '{name}:' || CAST({pk} AS VARCHAR) AS key FROM {table.name} WHERE {name} IS NULL"
-        for name in columns
+        f"SELECT '{name}:' || CAST({pk} AS VARCHAR) AS key FROM {table.name} WHERE {name} IS NULL" for name in columns
     ]
     return Check(
-        f"integrity.not_null.{table.name}", "hard",
+        f"integrity.not_null.{table.name}",
+        "hard",
         f"non-nullable columns of {table.name} have no nulls (key: column:{pk})",
         sql="\nUNION ALL\n".join(parts),
     )
 
 
 OPPORTUNITY_HAS_LINE_ITEMS = Check(
-    "integrity.opportunity_has_line_items", "hard",
+    "integrity.opportunity_has_line_items",
+    "hard",
     "every opportunity has at least one line item",
     sql="""
 SELECT o.opportunity_id AS key FROM opportunities AS o

@@ -15,7 +15,8 @@ from __future__ import annotations
 from salesgen.checks._core import Check, basis_points, cents, key_of
 
 LINE_TOTAL = Check(
-    "money.line_total", "hard",
+    "money.line_total",
+    "hard",
     "total_price = quantity × unit_price, to the cent",
     sql=f"""
 SELECT line_item_id AS key FROM opportunity_line_items
@@ -24,7 +25,8 @@ WHERE {cents("total_price")} <> quantity * {cents("unit_price")}
 )
 
 UNIT_PRICE = Check(
-    "money.unit_price", "hard",
+    "money.unit_price",
+    "hard",
     "unit_price = list_price × (1 − discount_pct), rounded half up to the cent",
     sql=f"""
 SELECT line_item_id AS key FROM (
@@ -37,7 +39,8 @@ WHERE unit_cents <> (list_cents * (10000 - bp) * 2 + 10000) // 20000
 )
 
 LIST_PRICE_MATCHES_PRODUCT = Check(
-    "money.line_list_price_matches_product", "hard",
+    "money.line_list_price_matches_product",
+    "hard",
     "a line item's list_price is its product's list_price",
     sql=f"""
 SELECT l.line_item_id AS key FROM opportunity_line_items AS l JOIN products AS p USING (product_id)
@@ -46,7 +49,8 @@ WHERE {cents("l.list_price")} <> {cents("p.list_price")}
 )
 
 DISCOUNT_AT_LEAST_TIER = Check(
-    "money.discount_at_least_tier", "hard",
+    "money.discount_at_least_tier",
+    "hard",
     "discount_pct ≥ the discount of the product's tier containing the quantity",
     sql=f"""
 SELECT DISTINCT l.line_item_id AS key
@@ -59,7 +63,8 @@ WHERE {basis_points("l.discount_pct")} < {basis_points("t.discount_pct")}
 )
 
 DISCOUNT_TIERS_WELL_FORMED = Check(
-    "money.discount_tiers_well_formed", "hard",
+    "money.discount_tiers_well_formed",
+    "hard",
     "per product, tiers start at 1, are contiguous, only the last is open-ended, "
     "discounts are non-decreasing and within 0..1",
     sql=f"""
@@ -84,7 +89,8 @@ WHERE (pos = 1 AND lo <> 1)
 )
 
 AMOUNT_EQUALS_LINE_TOTAL = Check(
-    "money.amount_equals_line_total", "hard",
+    "money.amount_equals_line_total",
+    "hard",
     "an opportunity's amount is the sum of its line items' total_price, to the cent "
     "(deals without line items are integrity.opportunity_has_line_items' business)",
     sql=f"""
@@ -97,7 +103,8 @@ WHERE {cents("o.amount")} <> l.line_cents
 )
 
 EXPECTED_REVENUE = Check(
-    "money.expected_revenue", "hard",
+    "money.expected_revenue",
+    "hard",
     "expected_revenue = amount × probability / 100, rounded half up to the cent",
     sql=f"""
 SELECT opportunity_id AS key FROM opportunities
@@ -122,9 +129,9 @@ _SIGN_RULES: tuple[tuple[str, str, str, str], ...] = (
 )
 
 NON_NEGATIVE = Check(
-    "money.non_negative", "hard",
-    "prices, amounts, quotas and revenue ≥ 0, quantity ≥ 1, line discount in [0, 1) "
-    "(key: table.column:id)",
+    "money.non_negative",
+    "hard",
+    "prices, amounts, quotas and revenue ≥ 0, quantity ≥ 1, line discount in [0, 1) (key: table.column:id)",
     sql="\nUNION ALL\n".join(
         f"SELECT {key_of(f'{table}.{column}', key)} AS key FROM {table} WHERE NOT ({condition})"
         for table, key, column, condition in _SIGN_RULES
@@ -132,6 +139,12 @@ NON_NEGATIVE = Check(
 )
 
 CHECKS: tuple[Check, ...] = (
-    LINE_TOTAL, UNIT_PRICE, LIST_PRICE_MATCHES_PRODUCT, DISCOUNT_AT_LEAST_TIER,
-    DISCOUNT_TIERS_WELL_FORMED, AMOUNT_EQUALS_LINE_TOTAL, EXPECTED_REVENUE, NON_NEGATIVE,
+    LINE_TOTAL,
+    UNIT_PRICE,
+    LIST_PRICE_MATCHES_PRODUCT,
+    DISCOUNT_AT_LEAST_TIER,
+    DISCOUNT_TIERS_WELL_FORMED,
+    AMOUNT_EQUALS_LINE_TOTAL,
+    EXPECTED_REVENUE,
+    NON_NEGATIVE,
 )

@@ -15,7 +15,8 @@ from __future__ import annotations
 from salesgen.checks._core import Check, key_of
 
 CONTACT_EMAIL_DOMAIN = Check(
-    "people.contact_email_domain", "hard",
+    "people.contact_email_domain",
+    "hard",
     "a contact's email ends with '@' + its customer's domain",
     sql="""
 SELECT x.contact_id AS key FROM contacts AS x JOIN customers AS c USING (customer_id)
@@ -24,13 +25,15 @@ WHERE NOT ends_with(x.email, '@' || c.domain)
 )
 
 REP_EMAIL_DOMAIN = Check(
-    "people.rep_email_domain", "hard",
+    "people.rep_email_domain",
+    "hard",
     "a rep's email ends with '@' + config.seller_domain",
     sql="SELECT rep_id AS key FROM sales_reps WHERE NOT ends_with(email, '@' || $seller_domain)",
 )
 
 UNIQUE_EMAILS = Check(
-    "people.unique_emails", "hard",
+    "people.unique_emails",
+    "hard",
     "emails are unique (case-insensitively) among contacts and among reps (key: table:email)",
     sql="""
 SELECT 'contacts:' || lower(email) AS key FROM contacts GROUP BY lower(email) HAVING count(*) > 1
@@ -40,7 +43,8 @@ SELECT 'sales_reps:' || lower(email) FROM sales_reps GROUP BY lower(email) HAVIN
 )
 
 OPPORTUNITY_CONTACT_SAME_CUSTOMER = Check(
-    "people.opportunity_contact_same_customer", "hard",
+    "people.opportunity_contact_same_customer",
+    "hard",
     "a deal's primary contact works at the deal's customer",
     sql="""
 SELECT o.opportunity_id AS key
@@ -50,7 +54,8 @@ WHERE x.customer_id <> o.customer_id
 )
 
 INTERACTION_SAME_CUSTOMER = Check(
-    "people.interaction_same_customer", "hard",
+    "people.interaction_same_customer",
+    "hard",
     "an interaction's contact and deal belong to the interaction's customer",
     sql="""
 SELECT i.interaction_id AS key FROM interactions AS i JOIN contacts AS x USING (contact_id)
@@ -91,14 +96,15 @@ WHERE NOT EXISTS (SELECT 1 FROM $country_timezones AS z
 
 
 PHONE_FITS_COUNTRY = Check(
-    "people.phone_fits_country", "hard",
-    "customer, contact (via its customer) and rep phones start with their country's dialing code "
-    "(key: table:id)",
+    "people.phone_fits_country",
+    "hard",
+    "customer, contact (via its customer) and rep phones start with their country's dialing code (key: table:id)",
     sql=_phone_sql(),
 )
 
 POSTAL_CODE_FITS_COUNTRY = Check(
-    "people.postal_code_fits_country", "hard",
+    "people.postal_code_fits_country",
+    "hard",
     "a customer's postal code matches its country's postal pattern",
     sql="""
 SELECT t.customer_id AS key FROM customers AS t LEFT JOIN $countries AS k ON k.country = t.country
@@ -107,13 +113,19 @@ WHERE k.country IS NULL OR NOT regexp_full_match(t.postal_code, k.postal_regex)
 )
 
 TIMEZONE_FITS_COUNTRY = Check(
-    "people.timezone_fits_country", "hard",
-    "customer, contact (via its customer) and rep timezones are city timezones of their country "
-    "(key: table:id)",
+    "people.timezone_fits_country",
+    "hard",
+    "customer, contact (via its customer) and rep timezones are city timezones of their country (key: table:id)",
     sql=_timezone_sql(),
 )
 
 CHECKS: tuple[Check, ...] = (
-    CONTACT_EMAIL_DOMAIN, REP_EMAIL_DOMAIN, UNIQUE_EMAILS, OPPORTUNITY_CONTACT_SAME_CUSTOMER,
-    INTERACTION_SAME_CUSTOMER, PHONE_FITS_COUNTRY, POSTAL_CODE_FITS_COUNTRY, TIMEZONE_FITS_COUNTRY,
+    CONTACT_EMAIL_DOMAIN,
+    REP_EMAIL_DOMAIN,
+    UNIQUE_EMAILS,
+    OPPORTUNITY_CONTACT_SAME_CUSTOMER,
+    INTERACTION_SAME_CUSTOMER,
+    PHONE_FITS_COUNTRY,
+    POSTAL_CODE_FITS_COUNTRY,
+    TIMEZONE_FITS_COUNTRY,
 )

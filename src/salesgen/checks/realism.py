@@ -19,8 +19,8 @@ import duckdb
 
 from salesgen.checks._core import Check, Context, Evaluator, Outcome
 
-MIN_CLOSED = 200        # closed deals for a win-rate or spread statistic
-MIN_GROUP = 30          # rows per group when groups are compared
+MIN_CLOSED = 200  # closed deals for a win-rate or spread statistic
+MIN_GROUP = 30  # rows per group when groups are compared
 MIN_LOSSES = 100
 MIN_COMPETITOR_GROUP = 100
 MIN_REP_CLOSED = 30
@@ -46,8 +46,12 @@ def _skip(what: str, have: int, need: int) -> Outcome:
 
 
 def _new_business_win_rate(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
-    won, closed = _row(con, ctx, f"""SELECT count(*) FILTER (WHERE stage = 'won'), count(*)
-        FROM opportunities WHERE type = 'new business' AND {CLOSED}""")
+    won, closed = _row(
+        con,
+        ctx,
+        f"""SELECT count(*) FILTER (WHERE stage = 'won'), count(*)
+        FROM opportunities WHERE type = 'new business' AND {CLOSED}""",
+    )
     if closed < MIN_CLOSED:
         return _skip("closed new-business deals", closed, MIN_CLOSED)
     target = ctx.config.realism.win.new_business_rate
@@ -57,8 +61,12 @@ def _new_business_win_rate(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outc
 
 
 def _expansion_win_rate(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
-    won, closed = _row(con, ctx, f"""SELECT count(*) FILTER (WHERE stage = 'won'), count(*)
-        FROM opportunities WHERE type IN ('upsell', 'renewal') AND {CLOSED}""")
+    won, closed = _row(
+        con,
+        ctx,
+        f"""SELECT count(*) FILTER (WHERE stage = 'won'), count(*)
+        FROM opportunities WHERE type IN ('upsell', 'renewal') AND {CLOSED}""",
+    )
     if closed < MIN_LOSSES:
         return _skip("closed upsell and renewal deals", closed, MIN_LOSSES)
     realism = ctx.config.realism
@@ -102,9 +110,13 @@ def _cycle_by_company_size(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outc
 
 
 def _quarter_end_wins(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
-    third, wins = _row(con, ctx, """SELECT
+    third, wins = _row(
+        con,
+        ctx,
+        """SELECT
         count(*) FILTER (WHERE month(timezone('UTC', closed_at)) IN (3, 6, 9, 12)), count(*)
-        FROM opportunities WHERE stage = 'won' AND closed_at IS NOT NULL""")
+        FROM opportunities WHERE stage = 'won' AND closed_at IS NOT NULL""",
+    )
     if wins < MIN_CLOSED:
         return _skip("won deals", wins, MIN_CLOSED)
     share = third / wins
@@ -112,8 +124,12 @@ def _quarter_end_wins(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
 
 
 def _no_decision_share(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
-    none, losses = _row(con, ctx, """SELECT count(*) FILTER (WHERE lower(loss_reason) = 'no decision'), count(*)
-        FROM opportunities WHERE stage = 'lost'""")
+    none, losses = _row(
+        con,
+        ctx,
+        """SELECT count(*) FILTER (WHERE lower(loss_reason) = 'no decision'), count(*)
+        FROM opportunities WHERE stage = 'lost'""",
+    )
     if losses < MIN_LOSSES:
         return _skip("lost deals", losses, MIN_LOSSES)
     share = none / losses
@@ -148,10 +164,14 @@ def _competitor_effect(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
 
 
 def _rep_skill_dispersion(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
-    reps, variance, pooled, inv_n = _row(con, ctx, f"""
+    reps, variance, pooled, inv_n = _row(
+        con,
+        ctx,
+        f"""
         WITH r AS (SELECT owner_rep_id, count(*) AS n, avg(CASE WHEN stage = 'won' THEN 1 ELSE 0 END) AS p
                    FROM opportunities WHERE {CLOSED} GROUP BY owner_rep_id HAVING count(*) >= {MIN_REP_CLOSED})
-        SELECT count(*), var_pop(p), sum(p * n) / sum(n), avg(1.0 / n) FROM r""")
+        SELECT count(*), var_pop(p), sum(p * n) / sum(n), avg(1.0 / n) FROM r""",
+    )
     if reps < MIN_REPS:
         return _skip(f"reps with ≥ {MIN_REP_CLOSED} closed deals", reps, MIN_REPS)
     noise = pooled * (1 - pooled) * inv_n
@@ -160,14 +180,18 @@ def _rep_skill_dispersion(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outco
 
 
 def _business_hours(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
-    inside, total = _row(con, ctx, """
+    inside, total = _row(
+        con,
+        ctx,
+        """
         WITH t AS (
             SELECT timezone(c.timezone, i.occurred_at) AS local
             FROM interactions AS i JOIN contacts AS c USING (contact_id)
             WHERE i.type IN ('call', 'meeting', 'demo')
               AND c.timezone IN (SELECT name FROM pg_timezone_names()))
         SELECT count(*) FILTER (WHERE isodow(local) <= 5 AND local::TIME BETWEEN TIME '08:00' AND TIME '18:00'),
-               count(*) FROM t""")
+               count(*) FROM t""",
+    )
     if total < MIN_TOUCHES:
         return _skip("calls, meetings and demos", total, MIN_TOUCHES)
     share = inside / total
@@ -176,8 +200,12 @@ def _business_hours(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
 
 
 def _open_deals_expected_close(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
-    future, total = _row(con, ctx, f"""SELECT count(*) FILTER (WHERE expected_close_date >= $as_of_date), count(*)
-        FROM opportunities WHERE NOT ({CLOSED})""")
+    future, total = _row(
+        con,
+        ctx,
+        f"""SELECT count(*) FILTER (WHERE expected_close_date >= $as_of_date), count(*)
+        FROM opportunities WHERE NOT ({CLOSED})""",
+    )
     if total < MIN_OPEN:
         return _skip("open deals", total, MIN_OPEN)
     share = future / total
@@ -189,28 +217,44 @@ def _realism(name: str, description: str, evaluate: Evaluator) -> Check:
 
 
 CHECKS: tuple[Check, ...] = (
-    _realism("realism.new_business_win_rate", "new-business win rate within the configured target ± 0.1",
-             _new_business_win_rate),
+    _realism(
+        "realism.new_business_win_rate",
+        "new-business win rate within the configured target ± 0.1",
+        _new_business_win_rate,
+    ),
     _realism("realism.expansion_win_rate", "upsell and renewal win rate ≥ 0.45", _expansion_win_rate),
     _realism("realism.deal_size_spread", "σ of ln(amount) over all deals within 1.3-2.1", _deal_size_spread),
-    _realism("realism.deal_size_by_company_size", "median deal amount rises: small < medium < enterprise",
-             _deal_size_by_company_size),
-    _realism("realism.cycle_by_company_size",
-             "median won sales cycle in days: small 14-60, medium 40-150, enterprise 90-300",
-             _cycle_by_company_size),
-    _realism("realism.quarter_end_wins", "38-60% of wins close in the third month of a calendar quarter",
-             _quarter_end_wins),
+    _realism(
+        "realism.deal_size_by_company_size",
+        "median deal amount rises: small < medium < enterprise",
+        _deal_size_by_company_size,
+    ),
+    _realism(
+        "realism.cycle_by_company_size",
+        "median won sales cycle in days: small 14-60, medium 40-150, enterprise 90-300",
+        _cycle_by_company_size,
+    ),
+    _realism(
+        "realism.quarter_end_wins", "38-60% of wins close in the third month of a calendar quarter", _quarter_end_wins
+    ),
     _realism("realism.no_decision_share", "35-65% of losses are 'No decision'", _no_decision_share),
-    _realism("realism.touches_won_vs_lost", "won deals get ≥ 1.5× the interactions of lost deals",
-             _touches_won_vs_lost),
-    _realism("realism.competitor_effect", "deals with a named competitor are won less often",
-             _competitor_effect),
-    _realism("realism.rep_skill_dispersion",
-             "win rates of reps with ≥ 30 closed deals vary ≥ 1.5× more than binomial noise",
-             _rep_skill_dispersion),
-    _realism("time.business_hours",
-             "≥ 95% of calls, meetings and demos fall Mon-Fri 08:00-18:00 in the contact's timezone",
-             _business_hours),
-    _realism("time.open_deals_expected_close", "≥ 80% of open deals have expected_close_date ≥ as_of",
-             _open_deals_expected_close),
+    _realism(
+        "realism.touches_won_vs_lost", "won deals get ≥ 1.5× the interactions of lost deals", _touches_won_vs_lost
+    ),
+    _realism("realism.competitor_effect", "deals with a named competitor are won less often", _competitor_effect),
+    _realism(
+        "realism.rep_skill_dispersion",
+        "win rates of reps with ≥ 30 closed deals vary ≥ 1.5× more than binomial noise",
+        _rep_skill_dispersion,
+    ),
+    _realism(
+        "time.business_hours",
+        "≥ 95% of calls, meetings and demos fall Mon-Fri 08:00-18:00 in the contact's timezone",
+        _business_hours,
+    ),
+    _realism(
+        "time.open_deals_expected_close",
+        "≥ 80% of open deals have expected_close_date ≥ as_of",
+        _open_deals_expected_close,
+    ),
 )

@@ -20,7 +20,8 @@ LEAD_DAYS = 14  # interactions may precede a deal's creation by this much
 AS_OF_DATE_COLUMNS = ("launch_date", "hire_date")  # expected_close_date is a forecast: it may be later
 
 CLOSED_DEAL_DATES = Check(
-    "time.closed_deal_dates", "hard",
+    "time.closed_deal_dates",
+    "hard",
     "closed deals: created_at ≤ closed_at ≤ as_of; open deals: closed_at is null",
     sql="""
 SELECT opportunity_id AS key FROM opportunities
@@ -47,13 +48,15 @@ def _after_as_of_sql() -> str:
 
 
 NOTHING_AFTER_AS_OF = Check(
-    "time.nothing_after_as_of", "hard",
+    "time.nothing_after_as_of",
+    "hard",
     "no timestamp of any table, and no launch or hire date, is after as_of (key: table.column:id)",
     sql=_after_as_of_sql(),
 )
 
 STAGE_HISTORY_CONTIGUOUS = Check(
-    "time.stage_history_contiguous", "hard",
+    "time.stage_history_contiguous",
+    "hard",
     "per deal, ordered by entered_at: starts at 'identified' at created_at; each exited_at is the next "
     "entered_at; entered_at ≤ exited_at; stages follow the configured order (a lost deal may leave "
     "from any open stage, a won deal passes all); the last row is the deal's stage with exited_at null, "
@@ -85,7 +88,8 @@ WHERE NOT EXISTS (SELECT 1 FROM opportunity_stage_history AS x WHERE x.opportuni
 )
 
 INTERACTIONS_WITHIN_DEAL_LIFE = Check(
-    "time.interactions_within_deal_life", "hard",
+    "time.interactions_within_deal_life",
+    "hard",
     f"a deal's interactions fall between its created_at − {LEAD_DAYS} days and its closed_at (or as_of)",
     sql=f"""
 SELECT i.interaction_id AS key
@@ -96,7 +100,8 @@ WHERE i.occurred_at < o.created_at - INTERVAL {LEAD_DAYS} DAY
 )
 
 AFTER_CUSTOMER_CREATED = Check(
-    "time.after_customer_created", "hard",
+    "time.after_customer_created",
+    "hard",
     "contacts and deals are created, and interactions occur, no earlier than their customer; "
     "interactions no earlier than their contact (key: table:id)",
     sql=f"""
@@ -115,6 +120,9 @@ FROM interactions AS x JOIN contacts AS p USING (contact_id) WHERE x.occurred_at
 )
 
 CHECKS: tuple[Check, ...] = (
-    CLOSED_DEAL_DATES, NOTHING_AFTER_AS_OF, STAGE_HISTORY_CONTIGUOUS,
-    INTERACTIONS_WITHIN_DEAL_LIFE, AFTER_CUSTOMER_CREATED,
+    CLOSED_DEAL_DATES,
+    NOTHING_AFTER_AS_OF,
+    STAGE_HISTORY_CONTIGUOUS,
+    INTERACTIONS_WITHIN_DEAL_LIFE,
+    AFTER_CUSTOMER_CREATED,
 )

@@ -21,8 +21,9 @@ import typer
 from salesgen.cli import databases, generate, scenarios, validate
 from salesgen.version import __version__
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Realistic, reproducible synthetic CRM / B2B sales data.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Realistic, reproducible synthetic CRM / B2B sales data."
+)
 
 
 def version() -> None:

@@ -57,5 +57,8 @@ def load_config(path: Path | None, flags: dict[str, Any], preset: str | None = N
         return Config.model_validate(data)
     except ValidationError as error:
         lines = [f"  {'.'.join(str(p) for p in e['loc']) or 'config'}: {e['msg']}" for e in error.errors()]
-        raise fail("invalid configuration:\n" + "\n".join(lines)
-                   + "\n  (see `salesgen config --json-schema` for every field, its range and default)") from error
+        raise fail(
+            "invalid configuration:\n"
+            + "\n".join(lines)
+            + "\n  (see `salesgen config --json-schema` for every field, its range and default)"
+        ) from error

@@ -57,8 +57,9 @@ def check_target(url: str, if_exists: IfExists, schema: str | None, prefix: str)
         if if_exists == "fail":
             clash = existing_tables(url, schema=schema, prefix=prefix)
             if clash:
-                raise fail(f"tables already exist at {url}: {', '.join(clash)}; "
-                            "pass --if-exists replace to replace them")
+                raise fail(
+                    f"tables already exist at {url}: {', '.join(clash)}; pass --if-exists replace to replace them"
+                )
     except (ValueError, ConnectionError, ImportError) as error:
         raise fail(str(error)) from error
 
@@ -73,8 +74,9 @@ def load_into(source: Path, url: str, if_exists: IfExists, schema: str | None, p
     except (ValueError, ConnectionError, ImportError, LoadCountError) as error:
         raise fail(f"{error}; nothing was changed at {url}") from error
     except _driver_errors() as error:
-        raise fail(f"the database refused the load ({type(error).__name__}: {error}); "
-                    f"nothing was changed at {url}") from error
+        raise fail(
+            f"the database refused the load ({type(error).__name__}: {error}); nothing was changed at {url}"
+        ) from error
     if quiet:
         return
     seconds = time.perf_counter() - started

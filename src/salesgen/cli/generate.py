@@ -41,8 +41,13 @@ def generate(
     block_size: Annotated[int | None, typer.Option(help="Customers per block (part of the data's identity).")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing output.")] = False,
     check_hash: Annotated[str | None, typer.Option(help="Publish only if the dataset hash equals this.")] = None,
-    to: Annotated[str | None, typer.Option(help="Load into a database URL instead of writing files: "
-                                           "postgresql://…, mysql://…, sqlite:///…, duckdb:///…")] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            help="Load into a database URL instead of writing files: "
+            "postgresql://…, mysql://…, sqlite:///…, duckdb:///…"
+        ),
+    ] = None,
     if_exists: Annotated[str, typer.Option(help="With --to: fail (default) or replace existing tables.")] = "fail",
     db_schema: Annotated[str | None, typer.Option("--schema", help="With --to: load into this schema.")] = None,
     prefix: Annotated[str, typer.Option(help="With --to: prefix for every table name.")] = "",
@@ -56,8 +61,9 @@ def generate(
     if seed < 0:
         raise fail(f"--seed must be a non-negative integer, got {seed}")
     day = _parse_day(as_of)
-    settings = load_config(config, {"num_customers": customers, "num_sales_reps": reps, "as_of": day,
-                                    "block_size": block_size}, preset)
+    settings = load_config(
+        config, {"num_customers": customers, "num_sales_reps": reps, "as_of": day, "block_size": block_size}, preset
+    )
     if to is not None:
         _generate_into_database(settings, seed, workers, to, if_exists, db_schema, prefix, quiet)
         return
@@ -65,8 +71,16 @@ def generate(
     show = not quiet and console.is_terminal
     try:
         with _progress(settings.num_customers, show) as update:
-            summary = write_dataset(settings, seed, format, target, workers=workers, overwrite=overwrite,
-                                    progress=update, expected_hash=check_hash)
+            summary = write_dataset(
+                settings,
+                seed,
+                format,
+                target,
+                workers=workers,
+                overwrite=overwrite,
+                progress=update,
+                expected_hash=check_hash,
+            )
     except HashMismatchError as error:
         raise fail(f"{error}; nothing was written", code=1) from error
     except (FileExistsError, IsADirectoryError, PermissionError, OSError, ValueError) as error:
@@ -77,15 +91,15 @@ def generate(
         console.print(f"dataset hash {summary.dataset_hash}{matched}", soft_wrap=True)
 
 
-def _generate_into_database(settings: Config, seed: int, workers: int, url: str, if_exists: str,
-                            db_schema: str | None, prefix: str, quiet: bool) -> None:
+def _generate_into_database(
+    settings: Config, seed: int, workers: int, url: str, if_exists: str, db_schema: str | None, prefix: str, quiet: bool
+) -> None:
     """Generate Parquet parts in a scratch folder, then load them into ``url`` all or nothing."""
     mode = databases.if_exists_mode(if_exists)
     databases.check_target(url, mode, db_schema, prefix)
     with databases.staging_directory() as scratch:
         with _progress(settings.num_customers, not quiet and console.is_terminal) as update:
-            summary = write_dataset(settings, seed, "parquet", Path(scratch) / "crm", workers=workers,
-                                    progress=update)
+            summary = write_dataset(settings, seed, "parquet", Path(scratch) / "crm", workers=workers, progress=update)
         databases.load_into(summary.target, url, mode, db_schema, prefix, quiet)
 
 
@@ -106,8 +120,9 @@ def _summary(summary: WriteSummary) -> Table:
         table.add_row(name, f"{rows:,}")
     total = sum(summary.row_counts.values())
     table.add_row("[bold]total", f"[bold]{total:,}")
-    table.caption = (f"{summary.bytes / 1e6:,.1f} MB in {summary.seconds:,.1f} s "
-                     f"({total / max(summary.seconds, 1e-9):,.0f} rows/s)")
+    table.caption = (
+        f"{summary.bytes / 1e6:,.1f} MB in {summary.seconds:,.1f} s ({total / max(summary.seconds, 1e-9):,.0f} rows/s)"
+    )
     return table
 
 
@@ -116,9 +131,17 @@ class _progress:
 
     def __init__(self, total: int, show: bool) -> None:
         self.total, self.show = total, show
-        self.bar = Progress(TextColumn("[bold]generating"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("customers · {task.fields[rate]} rows/s"), TimeElapsedColumn(),
-                            TextColumn("ETA"), TimeRemainingColumn(), console=console, disable=not show)
+        self.bar = Progress(
+            TextColumn("[bold]generating"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("customers · {task.fields[rate]} rows/s"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=console,
+            disable=not show,
+        )
 
     def __enter__(self) -> Any:
         self.bar.start()

@@ -24,16 +24,18 @@ from salesgen.config.presets import preset_description, preset_names, preset_tex
 
 
 def config_command(
-    json_schema: Annotated[bool, typer.Option("--json-schema", help="Print the JSON Schema of scenario files.")]
-    = False,
+    json_schema: Annotated[
+        bool, typer.Option("--json-schema", help="Print the JSON Schema of scenario files.")
+    ] = False,
     show: Annotated[Path | None, typer.Option("--show", help="Print this scenario file fully resolved.")] = None,
     # "schema" means the database namespace everywhere else; the old spelling keeps working.
     old_json_schema: Annotated[bool, typer.Option("--schema", hidden=True)] = False,
 ) -> None:
     """Print the scenario JSON Schema (for editors) or a resolved scenario as YAML."""
     if old_json_schema:
-        console.print("note: `salesgen config --schema` is deprecated; use `salesgen config --json-schema`",
-                      soft_wrap=True)
+        console.print(
+            "note: `salesgen config --schema` is deprecated; use `salesgen config --json-schema`", soft_wrap=True
+        )
     if json_schema or old_json_schema:
         sys.stdout.write(json.dumps(Config.model_json_schema(), indent=2) + "\n")
         return

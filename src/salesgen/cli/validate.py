@@ -22,8 +22,9 @@ from salesgen.readers import SourceError, open_database, open_source
 
 
 def validate(
-    path: Annotated[str, typer.Argument(help="A salesgen output (Parquet/CSV/JSONL folder, JSON or DuckDB file) "
-                                             "or a database URL.")],
+    path: Annotated[
+        str, typer.Argument(help="A salesgen output (Parquet/CSV/JSONL folder, JSON or DuckDB file) or a database URL.")
+    ],
     json_output: Annotated[bool, typer.Option("--json", help="Print results as JSON for machines.")] = False,
     check: Annotated[list[str] | None, typer.Option(help="Run only this check or prefix (repeatable).")] = None,
     hard_only: Annotated[bool, typer.Option("--hard-only", help="Skip the realism bands.")] = False,
@@ -35,8 +36,7 @@ def validate(
     PATH may also be a database URL a dataset was loaded into (postgresql://…, mysql://…, sqlite:///…).
     """
     try:
-        source = open_database(str(path), schema=db_schema, prefix=prefix) if "://" in str(path) \
-            else open_source(path)
+        source = open_database(str(path), schema=db_schema, prefix=prefix) if "://" in str(path) else open_source(path)
     except SourceError as error:
         raise fail(str(error)) from error
     try:
@@ -48,9 +48,19 @@ def validate(
         source.close()
     failed = [r for r in results if r.kind == "hard" and r.status == "fail"]
     if json_output:
-        sys.stdout.write(json.dumps({
-            "path": str(path), "format": source.kind, "config_from": source.config_origin,
-            "passed": not failed, "results": [asdict(r) for r in results]}, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps(
+                {
+                    "path": str(path),
+                    "format": source.kind,
+                    "config_from": source.config_origin,
+                    "passed": not failed,
+                    "results": [asdict(r) for r in results],
+                },
+                indent=2,
+            )
+            + "\n"
+        )
     else:
         _print_results(results, f"{path} ({source.kind}; reference values from {source.config_origin})")
     raise typer.Exit(1 if failed else 0)

@@ -63,8 +63,10 @@ def moved_fields_error(realism: Mapping[str, Any]) -> str | None:
     moved = [f"realism.{old} moved to realism.{MOVED[old]}" for old in realism if old in MOVED]
     if not moved:
         return None
-    return "; ".join(moved) + (" (realism is grouped in parts: accounts, win, deal_size, cycle, activity, "
-                               "pipeline, team; `salesgen config --schema` lists their fields)")
+    return "; ".join(moved) + (
+        " (realism is grouped in parts: accounts, win, deal_size, cycle, activity, "
+        "pipeline, team; `salesgen config --schema` lists their fields)"
+    )
 
 
 def upgrade(config: Mapping[str, Any]) -> dict[str, Any]:

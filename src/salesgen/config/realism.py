@@ -68,7 +68,9 @@ class WinLoss(Strict):
     """The win model (log-odds shifts around a calibrated rate per deal type) and how deals are lost."""
 
     new_business_rate: float = Field(
-        default=0.25, gt=0, lt=1,
+        default=0.25,
+        gt=0,
+        lt=1,
         description="Target won/(won+lost) of new-business deals (HubSpot 21-29%, Implisit ~30%).",
     )
     upsell_rate: float = Field(default=0.6, gt=0, lt=1, description="Target won/(won+lost) of upsells.")
@@ -90,11 +92,15 @@ class WinLoss(Strict):
         description="Log-odds shift by lead source of new business (referrals close best, cold outbound worst).",
     )
     rep_skill_sigma: float = Field(
-        default=0.6, ge=0, le=3,
+        default=0.6,
+        ge=0,
+        le=3,
         description="Std. dev. of rep skill in log-odds of winning (top reps win far more).",
     )
     competitor_effect: float = Field(
-        default=-0.6, ge=-5, le=0,
+        default=-0.6,
+        ge=-5,
+        le=0,
         description="Log-odds shift when a competitor is named (incumbent displacement 5-10 points lower).",
     )
     competitor_presence: PerSize = Field(
@@ -102,16 +108,23 @@ class WinLoss(Strict):
         description="Probability that a deal names at least one competitor, by size.",
     )
     deal_size_effect: float = Field(
-        default=-0.25, ge=-3, le=3,
+        default=-0.25,
+        ge=-3,
+        le=3,
         description="Log-odds per unit of log(amount / segment median): bigger deals are harder to win.",
     )
     outcome_noise: float = Field(
-        default=0.6, ge=0, le=5,
+        default=0.6,
+        ge=0,
+        le=5,
         description="Std. dev. of per-deal log-odds that no recorded feature explains; raise it to make "
-                    "win prediction harder, 0 leaves only the Bernoulli draw.",
+        "win prediction harder, 0 leaves only the Bernoulli draw.",
     )
     no_decision_share: float = Field(
-        default=0.5, ge=0, le=1, description="Share of losses to 'No decision' (40-60%, 2.5M recorded calls).",
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Share of losses to 'No decision' (40-60%, 2.5M recorded calls).",
     )
 
 
@@ -121,10 +134,12 @@ class DealSize(Strict):
     median: PerSize = Field(
         default=PerSize(small=9_000, medium=40_000, enterprise=160_000),
         description="Median value of new-business deals by size (SMB $5-25K, mid $25-100K, enterprise $100K+ ACV); "
-                    "realized amounts also reflect quantity tiers and whole units.",
+        "realized amounts also reflect quantity tiers and whole units.",
     )
     sigma: float = Field(
-        default=1.2, gt=0, le=3,
+        default=1.2,
+        gt=0,
+        le=3,
         description="Std. dev. of log deal amount within a size band; across bands σ lands in 1.3-2.0.",
     )
     extra_line_items: PerSize = Field(
@@ -134,7 +149,7 @@ class DealSize(Strict):
     negotiated_discount_max: PerSize = Field(
         default=PerSize(small=0.12, medium=0.22, enterprise=0.32),
         description="Largest negotiated discount on top of the quantity tier, by size (uniform up to it; "
-                    "effective price 68-85% of list for SMB, 42-62% enterprise).",
+        "effective price 68-85% of list for SMB, 42-62% enterprise).",
     )
     category_mix: dict[ProductCategory, float] = Field(
         default_factory=lambda: dict(DEFAULT_CATEGORY_MIX),
@@ -158,16 +173,23 @@ class SalesCycle(Strict):
     )
     sigma: float = Field(default=0.55, gt=0, le=2, description="Std. dev. of log cycle length.")
     deal_size_elasticity: float = Field(
-        default=0.2, ge=0, le=1,
+        default=0.2,
+        ge=0,
+        le=1,
         description="Cycle grows as (amount / size median) ** elasticity ($1M deals ~2 months longer than $100K).",
     )
     lost_factor: float = Field(
-        default=1.15, gt=0, le=5, description="Lost deals take this much longer (lost deals take ~38% longer).",
+        default=1.15,
+        gt=0,
+        le=5,
+        description="Lost deals take this much longer (lost deals take ~38% longer).",
     )
     quarter_end_pull: float = Field(
-        default=0.22, ge=0, le=1,
+        default=0.22,
+        ge=0,
+        le=1,
         description="Share of wins outside a quarter's last month pulled into it "
-                    "(hockey stick: ~45% of wins in month 3).",
+        "(hockey stick: ~45% of wins in month 3).",
     )
 
 
@@ -175,12 +197,17 @@ class Activity(Strict):
     """How often reps touch deals and accounts."""
 
     touches_won: float = Field(
-        default=22.0, gt=0, le=500,
+        default=22.0,
+        gt=0,
+        le=500,
         description="Mean interactions on a won deal (won deals get ~4.8x the emails).",
     )
     touches_lost: float = Field(default=8.0, gt=0, le=500, description="Mean interactions on a lost deal.")
     account_touches: float = Field(
-        default=1.5, ge=0, le=100, description="Mean account-level touches per customer.",
+        default=1.5,
+        ge=0,
+        le=100,
+        description="Mean account-level touches per customer.",
     )
 
 
@@ -204,8 +231,10 @@ class Pipeline(Strict):
         if any(not 0 < v < 100 for v in values) or len(set(values)) != len(values):
             raise ValueError("stage probabilities must be distinct, rise through the stages and lie in 1..99")
         if names[:2] != FIXED_STAGES:
-            raise ValueError("the open stages must start with 'identified', 'qualified' (the two lowest "
-                             f"probabilities); got {list(names)} in order of probability")
+            raise ValueError(
+                "the open stages must start with 'identified', 'qualified' (the two lowest "
+                f"probabilities); got {list(names)} in order of probability"
+            )
         if not 3 <= len(names) <= 8:
             raise ValueError("give between 3 and 8 open stages")
         return ordered
@@ -215,7 +244,9 @@ class Team(Strict):
     """The sales team's targets."""
 
     quota_stretch: float = Field(
-        default=1.25, gt=0, le=5,
+        default=1.25,
+        gt=0,
+        le=5,
         description="Quota = segment's mean trailing-year bookings x stretch (most reps miss quota).",
     )
 

@@ -30,7 +30,8 @@ class Config(Strict):
     num_products: int = Field(default=40, ge=1, le=400, description="Products in the catalog.")
     num_competitors: int = Field(default=10, ge=1, le=40, description="Rival vendors.")
     as_of: date = Field(
-        default=date(2026, 1, 1), description="The 'now' of the data: nothing happens after it (UTC).",
+        default=date(2026, 1, 1),
+        description="The 'now' of the data: nothing happens after it (UTC).",
     )
     history_days: int = Field(default=1095, ge=90, le=7300, description="Days of history before as_of.")
     currency: str = Field(default="USD", pattern="^[A-Z]{3}$", description="ISO 4217 code of all money.")
@@ -40,7 +41,9 @@ class Config(Strict):
         description="Share of customers and reps per country (ISO 3166-1 alpha-2); weights are normalized.",
     )
     block_size: int = Field(
-        default=10_000, ge=1, le=1_000_000,
+        default=10_000,
+        ge=1,
+        le=1_000_000,
         description="Customers per generation block. Part of the data's identity: changing it changes rows.",
     )
     realism: Realism = Field(default_factory=Realism, description="Parameters of the sales model, in parts.")

@@ -33,5 +33,18 @@ from salesgen.databases.loader import (
 from salesgen.databases.sql import DIALECTS
 from salesgen.databases.urls import SCHEMES, Target, parse_url
 
-__all__ = ["DIALECTS", "SCHEMES", "IfExists", "LoadBackend", "LoadCountError", "LoadSource", "ParquetDataset",
-           "TablesExistError", "Target", "ddl", "existing_tables", "load_parquet_dataset", "parse_url"]
+__all__ = [
+    "DIALECTS",
+    "SCHEMES",
+    "IfExists",
+    "LoadBackend",
+    "LoadCountError",
+    "LoadSource",
+    "ParquetDataset",
+    "TablesExistError",
+    "Target",
+    "ddl",
+    "existing_tables",
+    "load_parquet_dataset",
+    "parse_url",
+]

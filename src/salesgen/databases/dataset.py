@@ -82,8 +82,10 @@ class ParquetDataset:
         root = Path(root)
         manifest_path = root / MANIFEST
         if not manifest_path.is_file():
-            raise ValueError(f"{root} is not a salesgen Parquet dataset: no {MANIFEST} "
-                             "(write one with `salesgen generate --format parquet --out DIR`)")
+            raise ValueError(
+                f"{root} is not a salesgen Parquet dataset: no {MANIFEST} "
+                "(write one with `salesgen generate --format parquet --out DIR`)"
+            )
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         listed = sorted((str(path) for path in manifest.get("files", {})), key=_block_order)
         files: dict[str, list[Path]] = {name: [] for name in TABLE_NAMES}
@@ -101,8 +103,11 @@ class ParquetDataset:
     def metadata_rows(self) -> list[tuple[str, str]]:
         """The manifest (minus its file list) as ``(key, JSON text)`` rows for ``salesgen_metadata``."""
         # The manifest was read from JSON: its values serialize back as they are.
-        return [(key, json.dumps(self.manifest[key], sort_keys=True, ensure_ascii=False))
-                for key in sorted(self.manifest) if key != "files"]
+        return [
+            (key, json.dumps(self.manifest[key], sort_keys=True, ensure_ascii=False))
+            for key in sorted(self.manifest)
+            if key != "files"
+        ]
 
     def check_parts(self, table: str) -> None:
         """ValueError unless every part of ``table`` has the contract's columns and types."""
@@ -113,8 +118,11 @@ class ParquetDataset:
     def levels(self, table: str) -> list[pa.Table]:
         """All rows of ``table`` (small: a run-scope table) split by :func:`parent_levels` on its self-reference."""
         expected = arrow_schema(table)
-        whole = pa.concat_tables([_read(path, expected) for path in self.files[table]]) if self.files[table] \
+        whole = (
+            pa.concat_tables([_read(path, expected) for path in self.files[table]])
+            if self.files[table]
             else expected.empty_table()
+        )
         column = self_reference(table)
         return parent_levels(whole, TABLES[table].primary_key, column) if column else [whole]
 
@@ -146,14 +154,18 @@ def self_reference(table: str) -> str | None:
         >>> self_reference("sales_reps"), self_reference("contacts")
         ('manager_id', None)
     """
-    return next((c.name for c in TABLES[table].foreign_keys if c.references and
-                 c.references.split(".")[0] == table), None)
+    return next(
+        (c.name for c in TABLES[table].foreign_keys if c.references and c.references.split(".")[0] == table), None
+    )
 
 
 def _check_schema(path: Path, actual: pa.Schema, expected: pa.Schema) -> None:
     got = {field.name: field.type for field in actual}
-    wrong = [f"{field.name} ({got.get(field.name, 'missing')}, expected {field.type})"
-             for field in expected if got.get(field.name) != field.type]
+    wrong = [
+        f"{field.name} ({got.get(field.name, 'missing')}, expected {field.type})"
+        for field in expected
+        if got.get(field.name) != field.type
+    ]
     if wrong:
         raise ValueError(f"{path}: columns do not match the contract: {'; '.join(wrong)}")
 

@@ -31,13 +31,29 @@ from dataclasses import dataclass, field
 from salesgen.contract import METADATA_TABLE, TABLE_NAMES, TABLES, Column, Kind, Table
 from salesgen.databases.sql import TYPES, Names, check_dialect, check_prefix, ident, literal
 
-__all__ = ["CHECKS", "DIALECT_SPECS", "METADATA", "METADATA_TABLE", "Check", "Dialect", "Plan", "check_prefix",
-           "ddl", "dialect_spec", "plan"]
+__all__ = [
+    "CHECKS",
+    "DIALECT_SPECS",
+    "METADATA",
+    "METADATA_TABLE",
+    "Check",
+    "Dialect",
+    "Plan",
+    "check_prefix",
+    "ddl",
+    "dialect_spec",
+    "plan",
+]
 
-METADATA = Table(METADATA_TABLE, 0, "Run metadata of the loaded dataset: one row per top-level key, value as JSON.", (
-    Column("key", Kind.STRING, "Manifest key: seed, config, as_of, row_counts, salesgen_version…"),
-    Column("value", Kind.STRING, "The value as JSON text."),
-))
+METADATA = Table(
+    METADATA_TABLE,
+    0,
+    "Run metadata of the loaded dataset: one row per top-level key, value as JSON.",
+    (
+        Column("key", Kind.STRING, "Manifest key: seed, config, as_of, row_counts, salesgen_version…"),
+        Column("value", Kind.STRING, "The value as JSON text."),
+    ),
+)
 """The 11th table the loader writes next to the ten: what ``salesgen validate`` needs (as_of, config)."""
 
 
@@ -51,26 +67,33 @@ class Check:
 
 
 def _rules() -> tuple[Check, ...]:
-    by_kind = [Check(t.name, c.name, f"{{{c.name}}} >= 0") for t in TABLES.values() for c in t.columns
-               if c.kind is Kind.MONEY]
-    by_kind += [Check(t.name, c.name, f"{{{c.name}}} BETWEEN 0 AND 1") for t in TABLES.values()
-                for c in t.columns if c.kind is Kind.PERCENT]
-    return (*by_kind,
-            Check("discount_tiers", "min_quantity", "{min_quantity} >= 1"),
-            Check("discount_tiers", "max_quantity", "{max_quantity} >= {min_quantity}"),
-            Check("sales_reps", "win_rate", "{win_rate} BETWEEN 0 AND 1"),
-            Check("sales_reps", "quota_attainment", "{quota_attainment} >= 0"),
-            Check("sales_reps", "avg_sales_cycle_days", "{avg_sales_cycle_days} >= 0"),
-            Check("sales_reps", "deals", "{deals_won} >= 0 AND {deals_lost} >= 0"),
-            Check("customers", "employees", "{employees} >= 1"),
-            Check("opportunities", "probability", "{probability} BETWEEN 0 AND 100"),
-            Check("opportunities", "expected_revenue_le_amount", "{expected_revenue} <= {amount}"),
-            Check("opportunities", "won_is_closed", "NOT {is_won} OR {is_closed}"),
-            Check("opportunities", "closed_at", "{closed_at} >= {created_at}"),
-            Check("opportunity_line_items", "quantity", "{quantity} >= 1"),
-            Check("opportunity_stage_history", "exited_at", "{exited_at} >= {entered_at}"),
-            Check("interactions", "sentiment_score", "{sentiment_score} BETWEEN -1 AND 1"),
-            Check("interactions", "duration_minutes", "{duration_minutes} >= 0"))
+    by_kind = [
+        Check(t.name, c.name, f"{{{c.name}}} >= 0") for t in TABLES.values() for c in t.columns if c.kind is Kind.MONEY
+    ]
+    by_kind += [
+        Check(t.name, c.name, f"{{{c.name}}} BETWEEN 0 AND 1")
+        for t in TABLES.values()
+        for c in t.columns
+        if c.kind is Kind.PERCENT
+    ]
+    return (
+        *by_kind,
+        Check("discount_tiers", "min_quantity", "{min_quantity} >= 1"),
+        Check("discount_tiers", "max_quantity", "{max_quantity} >= {min_quantity}"),
+        Check("sales_reps", "win_rate", "{win_rate} BETWEEN 0 AND 1"),
+        Check("sales_reps", "quota_attainment", "{quota_attainment} >= 0"),
+        Check("sales_reps", "avg_sales_cycle_days", "{avg_sales_cycle_days} >= 0"),
+        Check("sales_reps", "deals", "{deals_won} >= 0 AND {deals_lost} >= 0"),
+        Check("customers", "employees", "{employees} >= 1"),
+        Check("opportunities", "probability", "{probability} BETWEEN 0 AND 100"),
+        Check("opportunities", "expected_revenue_le_amount", "{expected_revenue} <= {amount}"),
+        Check("opportunities", "won_is_closed", "NOT {is_won} OR {is_closed}"),
+        Check("opportunities", "closed_at", "{closed_at} >= {created_at}"),
+        Check("opportunity_line_items", "quantity", "{quantity} >= 1"),
+        Check("opportunity_stage_history", "exited_at", "{exited_at} >= {entered_at}"),
+        Check("interactions", "sentiment_score", "{sentiment_score} BETWEEN -1 AND 1"),
+        Check("interactions", "duration_minutes", "{duration_minutes} >= 0"),
+    )
 
 
 CHECKS: tuple[Check, ...] = _rules()
@@ -82,9 +105,9 @@ class Dialect:
     """How one database spells the contract; see the module docs for the type mapping."""
 
     name: str
-    keys_after_load: bool = False        # PRIMARY and FOREIGN KEYs added once the data is in (PostgreSQL)
-    inline_indexes: bool = False         # MariaDB: indexes declared in CREATE TABLE (its FKs need them at once)
-    comment_statements: bool = True      # COMMENT ON …; MariaDB has inline COMMENT clauses, SQLite none
+    keys_after_load: bool = False  # PRIMARY and FOREIGN KEYs added once the data is in (PostgreSQL)
+    inline_indexes: bool = False  # MariaDB: indexes declared in CREATE TABLE (its FKs need them at once)
+    comment_statements: bool = True  # COMMENT ON …; MariaDB has inline COMMENT clauses, SQLite none
     fk_suffix: str = ""
     table_suffix: str = ""
     key_string_type: str = "TEXT"
@@ -120,17 +143,27 @@ def _mysql_type_checks(column: Column, ref: str) -> list[str]:
     if column.kind is Kind.BOOL:
         return [f"{ref} IN (0, 1)"]
     if column.kind is Kind.STRING_LIST:
-        return [f"JSON_TYPE({ref}) = 'ARRAY'"]   # JSON already adds JSON_VALID
+        return [f"JSON_TYPE({ref}) = 'ARRAY'"]  # JSON already adds JSON_VALID
     return []
 
 
 DIALECT_SPECS: dict[str, Dialect] = {
     "postgres": Dialect("postgres", keys_after_load=True),
-    "mysql": Dialect("mysql", inline_indexes=True, comment_statements=False,
-                     table_suffix=" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
-                     key_string_type="VARCHAR(255)", type_checks=_mysql_type_checks),
-    "sqlite": Dialect("sqlite", comment_statements=False, fk_suffix=" DEFERRABLE INITIALLY DEFERRED",
-                      type_checks=_sqlite_type_checks, time_ref=lambda ref: f"julianday({ref})"),
+    "mysql": Dialect(
+        "mysql",
+        inline_indexes=True,
+        comment_statements=False,
+        table_suffix=" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
+        key_string_type="VARCHAR(255)",
+        type_checks=_mysql_type_checks,
+    ),
+    "sqlite": Dialect(
+        "sqlite",
+        comment_statements=False,
+        fk_suffix=" DEFERRABLE INITIALLY DEFERRED",
+        type_checks=_sqlite_type_checks,
+        time_ref=lambda ref: f"julianday({ref})",
+    ),
     "duckdb": Dialect("duckdb"),
 }
 
@@ -140,7 +173,7 @@ class Plan:
     """The statements of a load, by phase: ``create`` before the data, ``keys`` and ``indexes`` after it."""
 
     dialect: str
-    tables: dict[str, str]          # contract name → qualified, quoted name in the database
+    tables: dict[str, str]  # contract name → qualified, quoted name in the database
     create: list[str]
     keys: list[str]
     indexes: list[str]
@@ -158,7 +191,7 @@ def dialect_spec(dialect: str) -> Dialect:
 class _Builder:
     def __init__(self, spec: Dialect, schema: str | None, prefix: str, catalog: str | None = None) -> None:
         self.spec = spec
-        self.names = Names(spec.name, schema, prefix, catalog)   # validates schema and prefix
+        self.names = Names(spec.name, schema, prefix, catalog)  # validates schema and prefix
         self.name, self.table = self.names.name, self.names.table
 
     def column_type(self, table: Table, column: Column) -> str:
@@ -170,16 +203,21 @@ class _Builder:
         assert column.references is not None
         parent, parent_column = column.references.split(".")
         q = self.spec.quote
-        return (f"CONSTRAINT {self.name(f'{table.name}_{column.name}_fkey')} FOREIGN KEY ({q(column.name)}) "
-                f"REFERENCES {self.table(parent)} ({q(parent_column)}){self.spec.fk_suffix}")
+        return (
+            f"CONSTRAINT {self.name(f'{table.name}_{column.name}_fkey')} FOREIGN KEY ({q(column.name)}) "
+            f"REFERENCES {self.table(parent)} ({q(parent_column)}){self.spec.fk_suffix}"
+        )
 
     def primary_key(self, table: Table) -> str:
         return f"CONSTRAINT {self.name(table.name + '_pkey')} PRIMARY KEY ({self.spec.quote(table.primary_key)})"
 
     def checks(self, table: Table) -> list[str]:
         refs = {column.name: self.spec.ref(column) for column in table.columns}
-        out = [f"CONSTRAINT {self.name(f'{table.name}_{rule.name}_check')} CHECK ({rule.template.format(**refs)})"
-               for rule in CHECKS if rule.table == table.name]
+        out = [
+            f"CONSTRAINT {self.name(f'{table.name}_{rule.name}_check')} CHECK ({rule.template.format(**refs)})"
+            for rule in CHECKS
+            if rule.table == table.name
+        ]
         for column in table.columns:
             for index, expression in enumerate(self.spec.type_checks(column, self.spec.quote(column.name))):
                 suffix = "" if index == 0 else str(index)
@@ -209,13 +247,15 @@ class _Builder:
         statements = [f"CREATE TABLE {self.table(table.name)} (\n{body}\n){suffix}"]
         if spec.comment_statements:
             statements.append(f"COMMENT ON TABLE {self.table(table.name)} IS {literal(table.doc)}")
-            statements += [f"COMMENT ON COLUMN {self.table(table.name)}.{q(c.name)} IS {literal(c.doc)}"
-                           for c in table.columns]
+            statements += [
+                f"COMMENT ON COLUMN {self.table(table.name)}.{q(c.name)} IS {literal(c.doc)}" for c in table.columns
+            ]
         return statements
 
 
-def plan(dialect: str, *, schema: str | None = None, prefix: str = "", metadata: bool = False,
-         catalog: str | None = None) -> Plan:
+def plan(
+    dialect: str, *, schema: str | None = None, prefix: str = "", metadata: bool = False, catalog: str | None = None
+) -> Plan:
     """The DDL of ``dialect`` by load phase; ``metadata`` adds the ``salesgen_metadata`` table.
 
     ``catalog`` qualifies names further (DuckDB: the database, whose name may equal a schema's).
@@ -232,11 +272,20 @@ def plan(dialect: str, *, schema: str | None = None, prefix: str = "", metadata:
     keys: list[str] = []
     if spec.keys_after_load:
         keys = [f"ALTER TABLE {builder.table(t.name)} ADD {builder.primary_key(t)}" for t in specs]
-        keys += [f"ALTER TABLE {builder.table(t.name)} ADD {builder.foreign_key(t, c)}"
-                 for t in specs for c in t.foreign_keys]
-    indexes = [] if spec.inline_indexes else [
-        f"CREATE INDEX {name} ON {builder.table(t.name)} ({col})"
-        for t in specs for name, col in (builder.index(t, c) for c in t.foreign_keys)]
+        keys += [
+            f"ALTER TABLE {builder.table(t.name)} ADD {builder.foreign_key(t, c)}"
+            for t in specs
+            for c in t.foreign_keys
+        ]
+    indexes = (
+        []
+        if spec.inline_indexes
+        else [
+            f"CREATE INDEX {name} ON {builder.table(t.name)} ({col})"
+            for t in specs
+            for name, col in (builder.index(t, c) for c in t.foreign_keys)
+        ]
+    )
     return Plan(dialect, {t.name: builder.table(t.name) for t in specs}, create, keys, indexes)
 
 

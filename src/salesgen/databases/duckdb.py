@@ -35,7 +35,8 @@ def existing_tables(connection: duckdb.DuckDBPyConnection, schema: str | None, n
     rows = connection.execute(
         "SELECT table_name FROM information_schema.tables "
         "WHERE table_catalog = current_database() AND table_schema = COALESCE(?, current_schema())",
-        [schema]).fetchall()
+        [schema],
+    ).fetchall()
     found = {str(row[0]) for row in rows}
     return [name for name in names if name in found]
 
@@ -78,7 +79,7 @@ class DuckDBBackend(FileBackend):
                 dataset.check_parts(table)
                 for part in dataset.files[table]:
                     yield table, part
-            else:   # a dataset without Parquet parts: its batches, through DuckDB's Arrow scan
+            else:  # a dataset without Parquet parts: its batches, through DuckDB's Arrow scan
                 for batch in dataset.batches(table):
                     yield table, pa.Table.from_batches([batch])
 
@@ -97,7 +98,8 @@ class DuckDBBackend(FileBackend):
     def interrupt(self, error: BaseException) -> bool:
         # DuckDB turns Ctrl-C into "Query interrupted".
         return isinstance(error, duckdb.InterruptException) or (
-            isinstance(error, RuntimeError) and str(error) == "Query interrupted")
+            isinstance(error, RuntimeError) and str(error) == "Query interrupted"
+        )
 
 
 def _one(cursor: duckdb.DuckDBPyConnection) -> Any:

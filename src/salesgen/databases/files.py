@@ -25,7 +25,7 @@ class FileBackend(LoadBackend):
     """A DB-API connection to a file, ``BEGIN`` … ``COMMIT``; ``abort`` rolls back and removes a created file."""
 
     begin_statement: ClassVar[str] = "BEGIN TRANSACTION"
-    companions: ClassVar[tuple[str, ...]] = ()   # suffixes of the files the database keeps next to the file
+    companions: ClassVar[tuple[str, ...]] = ()  # suffixes of the files the database keeps next to the file
     errors: ClassVar[tuple[type[Exception], ...]] = (Exception,)
 
     @classmethod
@@ -54,7 +54,7 @@ class FileBackend(LoadBackend):
 
     @property
     def path(self) -> Path:
-        assert self.target.path is not None   # parse_url gives file dialects a path
+        assert self.target.path is not None  # parse_url gives file dialects a path
         return self.target.path
 
     @abstractmethod

@@ -39,9 +39,25 @@ from salesgen.databases.ddl import Plan, plan
 from salesgen.databases.sql import DIALECTS, check_prefix, check_schema, ident
 from salesgen.databases.urls import SCHEMES, Target, parse_url
 
-__all__ = ["DIALECTS", "LOADED_TABLES", "SCHEMES", "IfExists", "LoadBackend", "LoadCountError", "LoadOptions",
-           "LoadResult", "Progress", "TablesExistError", "backend_for", "existing_tables", "load_parquet_dataset",
-           "parse_url", "prefetch", "run", "run_load"]
+__all__ = [
+    "DIALECTS",
+    "LOADED_TABLES",
+    "SCHEMES",
+    "IfExists",
+    "LoadBackend",
+    "LoadCountError",
+    "LoadOptions",
+    "LoadResult",
+    "Progress",
+    "TablesExistError",
+    "backend_for",
+    "existing_tables",
+    "load_parquet_dataset",
+    "parse_url",
+    "prefetch",
+    "run",
+    "run_load",
+]
 
 IfExists = Literal["fail", "replace"]
 Progress = Callable[[str, int], None]
@@ -57,8 +73,10 @@ class TablesExistError(RuntimeError):
 
     def __init__(self, where: str, tables: list[str]) -> None:
         self.tables = tables
-        super().__init__(f"{where}: tables already exist: {', '.join(tables)}; "
-                         "pass if_exists='replace' (CLI: --if-exists replace) to replace them")
+        super().__init__(
+            f"{where}: tables already exist: {', '.join(tables)}; "
+            "pass if_exists='replace' (CLI: --if-exists replace) to replace them"
+        )
 
 
 class LoadCountError(RuntimeError):
@@ -109,8 +127,11 @@ class LoadResult:
     def verify(self, dataset: LoadSource, where: str) -> None:
         """LoadCountError unless every table got exactly the manifest's row count; orders ``rows`` like the tables."""
         self.rows = {name: self.rows.get(name, 0) for name in TABLE_NAMES}
-        wrong = [f"{name}: {self.rows[name]} loaded, {dataset.row_counts[name]} in the manifest"
-                 for name in TABLE_NAMES if self.rows[name] != dataset.row_counts[name]]
+        wrong = [
+            f"{name}: {self.rows[name]} loaded, {dataset.row_counts[name]} in the manifest"
+            for name in TABLE_NAMES
+            if self.rows[name] != dataset.row_counts[name]
+        ]
         if wrong:
             raise LoadCountError(f"{where}: row counts differ from the dataset's manifest: {'; '.join(wrong)}")
 
@@ -126,7 +147,7 @@ class LoadBackend(ABC):
     """
 
     dialect: ClassVar[str]
-    mark: ClassVar[str] = "?"          # the driver's parameter placeholder
+    mark: ClassVar[str] = "?"  # the driver's parameter placeholder
     prefetch_depth: ClassVar[int] = 2  # work items encoded ahead of the database
 
     def __init__(self, target: Target, options: LoadOptions) -> None:
@@ -208,8 +229,11 @@ class LoadBackend(ABC):
 
 def _insert_metadata(backend: LoadBackend, plan: Plan, dataset: LoadSource) -> None:
     q = backend.dialect
-    backend.executemany(f"INSERT INTO {plan.tables[METADATA_TABLE]} ({ident('key', q)}, {ident('value', q)}) "
-                        f"VALUES ({backend.mark}, {backend.mark})", dataset.metadata_rows())
+    backend.executemany(
+        f"INSERT INTO {plan.tables[METADATA_TABLE]} ({ident('key', q)}, {ident('value', q)}) "
+        f"VALUES ({backend.mark}, {backend.mark})",
+        dataset.metadata_rows(),
+    )
 
 
 def _data(backend: LoadBackend, plan: Plan, dataset: LoadSource, options: LoadOptions, result: LoadResult) -> None:
@@ -255,8 +279,15 @@ def _phases(backend: LoadBackend, dataset: LoadSource, options: LoadOptions) -> 
     return result
 
 
-def run(dataset: LoadSource, url: str, *, if_exists: IfExists = "fail", schema: str | None = None,
-        prefix: str = "", progress: Progress | None = None) -> LoadResult:
+def run(
+    dataset: LoadSource,
+    url: str,
+    *,
+    if_exists: IfExists = "fail",
+    schema: str | None = None,
+    prefix: str = "",
+    progress: Progress | None = None,
+) -> LoadResult:
     """Load ``dataset`` into ``url`` through its dialect's :class:`LoadBackend`, all or nothing."""
     target, options = _checked(url, if_exists, schema, prefix, progress)
     backend = backend_for(target.dialect)(target, options)
@@ -266,21 +297,22 @@ def run(dataset: LoadSource, url: str, *, if_exists: IfExists = "fail", schema: 
         backend.abort()
         if isinstance(error, KeyboardInterrupt):
             raise
-        if interrupted(error) or backend.interrupt(error):   # e.g. PyMySQL: Ctrl-C in LOAD DATA → lost connection
+        if interrupted(error) or backend.interrupt(error):  # e.g. PyMySQL: Ctrl-C in LOAD DATA → lost connection
             raise KeyboardInterrupt(f"load interrupted: {error}") from error
         raise
     backend.close()
     return result
 
 
-def _checked(url: str, if_exists: str, schema: str | None, prefix: str,
-             progress: Progress | None) -> tuple[Target, LoadOptions]:
+def _checked(
+    url: str, if_exists: str, schema: str | None, prefix: str, progress: Progress | None
+) -> tuple[Target, LoadOptions]:
     if if_exists not in ("fail", "replace"):
         raise ValueError(f"if_exists must be 'fail' or 'replace', not {if_exists!r}")
     target = parse_url(url)
     check_prefix(prefix)
     check_schema(schema, target.dialect)
-    plan(target.dialect, schema=schema, prefix=prefix, metadata=True)   # every name fits the dialect's limit
+    plan(target.dialect, schema=schema, prefix=prefix, metadata=True)  # every name fits the dialect's limit
     return target, LoadOptions("replace" if if_exists == "replace" else "fail", schema, prefix, progress)
 
 
@@ -289,8 +321,10 @@ def backend_for(dialect: str) -> type[LoadBackend]:
     try:
         module = importlib.import_module(f"salesgen.databases.{dialect}")
     except ImportError as error:
-        raise ImportError(f"loading into {dialect} needs the {DRIVERS.get(dialect, dialect)} package "
-                          f"(pip install '{DRIVERS.get(dialect, dialect)}'): {error}") from error
+        raise ImportError(
+            f"loading into {dialect} needs the {DRIVERS.get(dialect, dialect)} package "
+            f"(pip install '{DRIVERS.get(dialect, dialect)}'): {error}"
+        ) from error
     backend: type[LoadBackend] = module.BACKEND
     return backend
 
@@ -301,17 +335,30 @@ def existing_tables(url: str, *, schema: str | None = None, prefix: str = "") ->
     return backend_for(target.dialect).find_tables(target, schema, [prefix + name for name in LOADED_TABLES])
 
 
-def run_load(source: str | Path | LoadSource, url: str, *, if_exists: IfExists = "fail", schema: str | None = None,
-             prefix: str = "", progress: Progress | None = None) -> LoadResult:
+def run_load(
+    source: str | Path | LoadSource,
+    url: str,
+    *,
+    if_exists: IfExists = "fail",
+    schema: str | None = None,
+    prefix: str = "",
+    progress: Progress | None = None,
+) -> LoadResult:
     """:func:`load_parquet_dataset` returning the full :class:`LoadResult` (with phase timings)."""
-    _checked(url, if_exists, schema, prefix, progress)   # refuse bad arguments before reading anything
+    _checked(url, if_exists, schema, prefix, progress)  # refuse bad arguments before reading anything
     dataset = ParquetDataset.open(source) if isinstance(source, str | Path) else source
     return run(dataset, url, if_exists=if_exists, schema=schema, prefix=prefix, progress=progress)
 
 
-def load_parquet_dataset(source: str | Path | LoadSource, url: str, *, if_exists: IfExists = "fail",
-                         schema: str | None = None, prefix: str = "", progress: Progress | None = None
-                         ) -> dict[str, int]:
+def load_parquet_dataset(
+    source: str | Path | LoadSource,
+    url: str,
+    *,
+    if_exists: IfExists = "fail",
+    schema: str | None = None,
+    prefix: str = "",
+    progress: Progress | None = None,
+) -> dict[str, int]:
     """Load the Parquet dataset at ``source`` into the database at ``url``, all or nothing.
 
     Creates the ten tables (and ``salesgen_metadata``, the manifest) with keys,

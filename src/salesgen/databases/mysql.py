@@ -47,8 +47,8 @@ from salesgen.databases.loader import LOADED_TABLES, LoadBackend, LoadCountError
 from salesgen.databases.sql import ident
 from salesgen.databases.urls import Target
 
-PART_ROWS = 200_000      # rows per LOAD DATA file
-INSERT_ROWS = 20_000     # rows per executemany when the server refuses LOCAL INFILE
+PART_ROWS = 200_000  # rows per LOAD DATA file
+INSERT_ROWS = 20_000  # rows per executemany when the server refuses LOCAL INFILE
 
 
 def _q(name: str) -> str:
@@ -59,9 +59,16 @@ def connect(target: Target, database: str | None = None) -> pymysql.connections.
     """An autocommit connection to ``target`` with LOCAL INFILE enabled and the session in UTC."""
     try:
         connection: pymysql.connections.Connection[pymysql.cursors.Cursor] = pymysql.connections.Connection(
-            host=target.host or "127.0.0.1", port=target.port or 3306, user=target.user or "root",
-            password=target.password or "", database=database, unix_socket=target.query.get("unix_socket"),
-            local_infile=True, autocommit=True, charset="utf8mb4")
+            host=target.host or "127.0.0.1",
+            port=target.port or 3306,
+            user=target.user or "root",
+            password=target.password or "",
+            database=database,
+            unix_socket=target.query.get("unix_socket"),
+            local_infile=True,
+            autocommit=True,
+            charset="utf8mb4",
+        )
     except pymysql.err.OperationalError as error:
         raise ConnectionError(f"cannot connect to MariaDB/MySQL at {target.display}: {error}") from error
     with connection.cursor() as cursor:
@@ -126,8 +133,8 @@ def _cleanup(target: Target, session: int | None, drop: list[str]) -> None:
         return
     try:
         with fresh.cursor() as cursor:
-            if session is not None:   # stop a statement the lost session may still be running
-                with contextlib.suppress(pymysql.err.MySQLError):   # already gone
+            if session is not None:  # stop a statement the lost session may still be running
+                with contextlib.suppress(pymysql.err.MySQLError):  # already gone
                     cursor.execute("KILL %s", (session,))
             for database in drop:
                 cursor.execute(f"DROP DATABASE IF EXISTS {_q(database)}")
@@ -140,7 +147,7 @@ class MySQLBackend(LoadBackend):
 
     dialect: ClassVar[str] = "mysql"
     mark: ClassVar[str] = "%s"
-    prefetch_depth: ClassVar[int] = 1   # one part file ahead: parts are large
+    prefetch_depth: ClassVar[int] = 1  # one part file ahead: parts are large
 
     @classmethod
     def find_tables(cls, target: Target, schema: str | None, names: list[str]) -> list[str]:
@@ -158,12 +165,13 @@ class MySQLBackend(LoadBackend):
     def begin(self) -> Plan:
         database = self.options.schema or self.target.database
         if not database:
-            raise ValueError(f"{self.target.display}: name a database in the URL (mysql://user@host:port/db) "
-                             "or pass schema=")
+            raise ValueError(
+                f"{self.target.display}: name a database in the URL (mysql://user@host:port/db) or pass schema="
+            )
         # The pid tells whose staging database this is (several loads may run against one server).
         token = f"{os.getpid()}_{secrets.token_hex(6)}"
         self.database, self.stage, self.old = database, f"salesgen_stage_{token}", f"salesgen_old_{token}"
-        self.created: list[str] = []   # databases to drop if the load fails
+        self.created: list[str] = []  # databases to drop if the load fails
         self.session: int | None = None
         self.folder = tempfile.TemporaryDirectory(prefix="salesgen-load-")
         self.connection = connect(self.target)
@@ -198,7 +206,7 @@ class MySQLBackend(LoadBackend):
 
     def write(self, table: str, plan: Plan, payload: Any) -> int:
         columns = ", ".join(_q(c) for c in TABLES[table].column_names)
-        if isinstance(payload, list):   # without LOCAL INFILE: PyMySQL sends multi-row INSERTs of up to ~1 MB
+        if isinstance(payload, list):  # without LOCAL INFILE: PyMySQL sends multi-row INSERTs of up to ~1 MB
             marks = ", ".join(["%s"] * len(TABLES[table].columns))
             self.cursor.executemany(f"INSERT INTO {plan.tables[table]} ({columns}) VALUES ({marks})", payload)
             return len(payload)
@@ -206,19 +214,23 @@ class MySQLBackend(LoadBackend):
         loaded = self.cursor.execute(
             f"LOAD DATA LOCAL INFILE %s INTO TABLE {plan.tables[table]} CHARACTER SET utf8mb4 "
             "FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' ESCAPED BY '\\\\' "
-            f"LINES TERMINATED BY '\\n' ({columns})", (str(path),))
+            f"LINES TERMINATED BY '\\n' ({columns})",
+            (str(path),),
+        )
         path.unlink()
         # LOCAL turns row errors into warnings: a load must take exactly its rows without one.
         self.cursor.execute("SHOW WARNINGS LIMIT 5")
         problems = [f"{row[0]} {row[1]}: {row[2]}" for row in self.cursor.fetchall()]
         if problems or loaded != rows:
-            raise LoadCountError(f"MariaDB rejected rows of {table}: {loaded} of {rows} loaded; "
-                                 + ("; ".join(problems) or "no warning given"))
+            raise LoadCountError(
+                f"MariaDB rejected rows of {table}: {loaded} of {rows} loaded; "
+                + ("; ".join(problems) or "no warning given")
+            )
         return int(rows)
 
     def commit(self, plan: Plan, existing: list[str]) -> None:
         names = [self.options.prefix + name for name in LOADED_TABLES]
-        existing = _existing(self.cursor, self.database, names)   # again: another session may have created some
+        existing = _existing(self.cursor, self.database, names)  # again: another session may have created some
         if existing and self.options.if_exists == "fail":
             raise TablesExistError(self.where, existing)
         moves = []
@@ -227,8 +239,8 @@ class MySQLBackend(LoadBackend):
             self.created.append(self.old)
             moves += [f"{_q(self.database)}.{_q(name)} TO {_q(self.old)}.{_q(name)}" for name in existing]
         moves += [f"{_q(self.stage)}.{_q(name)} TO {_q(self.database)}.{_q(name)}" for name in names]
-        self.execute("RENAME TABLE " + ", ".join(moves))   # atomic in MariaDB >= 10.6
-        self.created = []   # the target now holds the new tables: nothing to undo
+        self.execute("RENAME TABLE " + ", ".join(moves))  # atomic in MariaDB >= 10.6
+        self.created = []  # the target now holds the new tables: nothing to undo
         for leftover in ([self.old] if existing else []) + [self.stage]:
             try:
                 self.execute(f"DROP DATABASE IF EXISTS {_q(leftover)}")

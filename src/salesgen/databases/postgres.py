@@ -54,7 +54,8 @@ def existing_tables(cursor: psycopg.Cursor[tuple[object, ...]], schema: str | No
     cursor.execute(
         "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
         "WHERE n.nspname = COALESCE(%s, current_schema()) AND c.relname = ANY(%s)",
-        (schema, names))
+        (schema, names),
+    )
     found = {str(row[0]) for row in cursor.fetchall()}
     return [name for name in names if name in found]
 
@@ -91,8 +92,9 @@ class PostgresBackend(LoadBackend):
 
     def drop(self, plan: Plan, existing: list[str]) -> None:
         # One statement: PostgreSQL resolves the references between the dropped tables itself.
-        qualified = [sql.Identifier(*((self.options.schema, name) if self.options.schema else (name,)))
-                     for name in existing]
+        qualified = [
+            sql.Identifier(*((self.options.schema, name) if self.options.schema else (name,))) for name in existing
+        ]
         self.cursor.execute(sql.SQL("DROP TABLE {}").format(sql.SQL(", ").join(qualified)))
 
     def encode(self, table: str, batch: pa.RecordBatch) -> tuple[int, bytes]:
@@ -122,7 +124,7 @@ class PostgresBackend(LoadBackend):
         # Without a COMMIT, closing rolls everything back (also on the server if the connection is lost).
         connection = getattr(self, "connection", None)
         if connection is not None:
-            with contextlib.suppress(Exception):   # already broken: the server rolls back on its own
+            with contextlib.suppress(Exception):  # already broken: the server rolls back on its own
                 connection.close()
 
     def close(self) -> None:

@@ -36,17 +36,46 @@ IDENTIFIER_LIMITS: dict[str, int] = {"postgres": 63, "mysql": 64, "sqlite": 1000
 
 _COMMON: dict[Kind, str] = {Kind.ID: "BIGINT", Kind.INT: "BIGINT", Kind.BOOL: "BOOLEAN", Kind.DATE: "DATE"}
 TYPES: dict[str, Mapping[Kind, str]] = {
-    "postgres": {**_COMMON, Kind.FLOAT: "DOUBLE PRECISION", Kind.STRING: "TEXT", Kind.MONEY: "NUMERIC(18,2)",
-                 Kind.PERCENT: "NUMERIC(5,4)", Kind.TIMESTAMP: "TIMESTAMPTZ", Kind.STRING_LIST: "TEXT[]"},
+    "postgres": {
+        **_COMMON,
+        Kind.FLOAT: "DOUBLE PRECISION",
+        Kind.STRING: "TEXT",
+        Kind.MONEY: "NUMERIC(18,2)",
+        Kind.PERCENT: "NUMERIC(5,4)",
+        Kind.TIMESTAMP: "TIMESTAMPTZ",
+        Kind.STRING_LIST: "TEXT[]",
+    },
     # DATETIME(6) holding UTC: no 2038 limit, no conversion by the session time zone.
-    "mysql": {**_COMMON, Kind.FLOAT: "DOUBLE", Kind.STRING: "TEXT", Kind.MONEY: "DECIMAL(18,2)",
-              Kind.PERCENT: "DECIMAL(5,4)", Kind.TIMESTAMP: "DATETIME(6)", Kind.STRING_LIST: "JSON"},
+    "mysql": {
+        **_COMMON,
+        Kind.FLOAT: "DOUBLE",
+        Kind.STRING: "TEXT",
+        Kind.MONEY: "DECIMAL(18,2)",
+        Kind.PERCENT: "DECIMAL(5,4)",
+        Kind.TIMESTAMP: "DATETIME(6)",
+        Kind.STRING_LIST: "JSON",
+    },
     # INTEGER: an integer primary key is the rowid; timestamps and lists are checked text.
-    "sqlite": {**_COMMON, Kind.ID: "INTEGER", Kind.INT: "INTEGER", Kind.FLOAT: "REAL", Kind.STRING: "TEXT",
-               Kind.MONEY: "DECIMAL(18,2)", Kind.PERCENT: "DECIMAL(5,4)", Kind.TIMESTAMP: "TEXT",
-               Kind.STRING_LIST: "TEXT"},
-    "duckdb": {**_COMMON, Kind.FLOAT: "DOUBLE", Kind.STRING: "VARCHAR", Kind.MONEY: "DECIMAL(18,2)",
-               Kind.PERCENT: "DECIMAL(5,4)", Kind.TIMESTAMP: "TIMESTAMPTZ", Kind.STRING_LIST: "VARCHAR[]"},
+    "sqlite": {
+        **_COMMON,
+        Kind.ID: "INTEGER",
+        Kind.INT: "INTEGER",
+        Kind.FLOAT: "REAL",
+        Kind.STRING: "TEXT",
+        Kind.MONEY: "DECIMAL(18,2)",
+        Kind.PERCENT: "DECIMAL(5,4)",
+        Kind.TIMESTAMP: "TEXT",
+        Kind.STRING_LIST: "TEXT",
+    },
+    "duckdb": {
+        **_COMMON,
+        Kind.FLOAT: "DOUBLE",
+        Kind.STRING: "VARCHAR",
+        Kind.MONEY: "DECIMAL(18,2)",
+        Kind.PERCENT: "DECIMAL(5,4)",
+        Kind.TIMESTAMP: "TIMESTAMPTZ",
+        Kind.STRING_LIST: "VARCHAR[]",
+    },
 }
 """Column kind → SQL type, per dialect (DuckDB's is also the type the checks and the reader work in)."""
 
@@ -128,8 +157,10 @@ def check_schema(schema: str | None, dialect: str | None = None) -> str | None:
         raise ValueError("schema must be a non-empty name (or None for the default schema)")
     limit = IDENTIFIER_LIMITS.get(dialect or "postgres", 63)
     if not SCHEMA_PATTERN.fullmatch(schema) or len(schema) > limit:
-        raise ValueError(f"schema {schema!r} must match {SCHEMA_PATTERN.pattern} (letters, digits, _)"
-                         + (f" and be at most {limit} characters" if len(schema) > limit else ""))
+        raise ValueError(
+            f"schema {schema!r} must match {SCHEMA_PATTERN.pattern} (letters, digits, _)"
+            + (f" and be at most {limit} characters" if len(schema) > limit else "")
+        )
     return schema
 
 
@@ -167,8 +198,10 @@ class Names:
         name = self.prefix + text
         limit = IDENTIFIER_LIMITS[self.dialect]
         if len(name) > limit:
-            raise ValueError(f"identifier {name!r} is longer than {limit} characters, "
-                             f"the limit of {self.dialect}: use a shorter prefix")
+            raise ValueError(
+                f"identifier {name!r} is longer than {limit} characters, "
+                f"the limit of {self.dialect}: use a shorter prefix"
+            )
         return self.quote(name)
 
     @property

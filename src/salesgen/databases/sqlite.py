@@ -33,7 +33,7 @@ from salesgen.databases.encoding import sqlite_rows
 from salesgen.databases.files import FileBackend
 from salesgen.databases.sql import ident
 
-CACHE_KIB = 262_144   # page cache for this connection while loading: 256 MiB
+CACHE_KIB = 262_144  # page cache for this connection while loading: 256 MiB
 
 
 def existing_tables(connection: sqlite3.Connection, names: list[str]) -> list[str]:
@@ -78,8 +78,13 @@ class SQLiteBackend(FileBackend):
 
     def check_keys(self) -> None:
         # Foreign keys are DEFERRABLE INITIALLY DEFERRED: rows may arrive before their parents; check them all now.
-        dangling = [row for name in TABLE_NAMES for row in self.connection.execute(
-            f"PRAGMA foreign_key_check({ident(self.options.prefix + name)})").fetchmany(5)]
+        dangling = [
+            row
+            for name in TABLE_NAMES
+            for row in self.connection.execute(
+                f"PRAGMA foreign_key_check({ident(self.options.prefix + name)})"
+            ).fetchmany(5)
+        ]
         if dangling:
             shown = "; ".join(f"{row[0]} rowid {row[1]} → {row[2]}" for row in dangling)
             raise sqlite3.IntegrityError(f"FOREIGN KEY constraint failed: {shown}")

@@ -18,8 +18,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 SCHEMES: dict[str, str] = {
-    "postgresql": "postgres", "postgres": "postgres",
-    "mysql": "mysql", "mariadb": "mysql",
+    "postgresql": "postgres",
+    "postgres": "postgres",
+    "mysql": "mysql",
+    "mariadb": "mysql",
     "sqlite": "sqlite",
     "duckdb": "duckdb",
 }
@@ -67,8 +69,10 @@ def mask(url: str) -> str:
 
 
 def _accepted() -> str:
-    return ("postgresql://user@host:port/db (or postgres://), mysql://user@host:port/db (or mariadb://), "
-            "sqlite:///relative.db or sqlite:////absolute/path.db, duckdb:///file.duckdb")
+    return (
+        "postgresql://user@host:port/db (or postgres://), mysql://user@host:port/db (or mariadb://), "
+        "sqlite:///relative.db or sqlite:////absolute/path.db, duckdb:///file.duckdb"
+    )
 
 
 def parse_url(url: str) -> Target:
@@ -90,12 +94,15 @@ mysql, mariadb, sqlite, duckdb (postgresql://user@host:port/db (or postgres://),
     scheme, sep, rest = url.partition("://")
     dialect = SCHEMES.get(scheme.split("+", 1)[0].lower()) if sep else None
     if dialect is None:
-        raise ValueError(f"unsupported database URL {mask(url)!r}: the scheme must be one of {', '.join(SCHEMES)} "
-                         f"({_accepted()})")
+        raise ValueError(
+            f"unsupported database URL {mask(url)!r}: the scheme must be one of {', '.join(SCHEMES)} ({_accepted()})"
+        )
     if dialect in ("sqlite", "duckdb"):
         if not rest.startswith("/") or rest in ("/", "/:memory:"):
-            raise ValueError(f"bad {dialect} URL {mask(url)!r}: expected {dialect}:///relative/file or "
-                             f"{dialect}:////absolute/file (a file; in-memory databases are not kept)")
+            raise ValueError(
+                f"bad {dialect} URL {mask(url)!r}: expected {dialect}:///relative/file or "
+                f"{dialect}:////absolute/file (a file; in-memory databases are not kept)"
+            )
         return Target(url, dialect, path=Path(rest[1:].split("?", 1)[0]))
     parts = urlsplit("x://" + rest)
     try:
@@ -108,5 +115,5 @@ mysql, mariadb, sqlite, duckdb (postgresql://user@host:port/db (or postgres://),
     user = unquote(parts.username) if parts.username else None
     if dialect == "mysql":
         port = port or 3306
-    normalized = "postgresql://" + rest if dialect == "postgres" else url   # libpq: no +driver suffix
+    normalized = "postgresql://" + rest if dialect == "postgres" else url  # libpq: no +driver suffix
     return Target(normalized, dialect, parts.hostname, port, user, password, database, None, query)

@@ -46,5 +46,9 @@ class Combine:
     def run_tables(self) -> dict[str, pa.Table]:
         """The run-scope tables, sales_reps with its metrics reduced from every block seen."""
         world = self.world
-        return {"products": world.catalog.products, "discount_tiers": world.catalog.tiers,
-                "competitors": world.competitors, "sales_reps": finish_reps(world.roster, self.totals, world.config)}
+        return {
+            "products": world.catalog.products,
+            "discount_tiers": world.catalog.tiers,
+            "competitors": world.competitors,
+            "sales_reps": finish_reps(world.roster, self.totals, world.config),
+        }

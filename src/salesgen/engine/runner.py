@@ -28,8 +28,9 @@ def inline_runner(build: Callable[[int], BlockResult], blocks: Iterable[int]) ->
     return map(build, blocks)
 
 
-def generate_blocks(config: Config, seed: int,
-                    runner: Runner = inline_runner) -> tuple[dict[str, pa.Table], dict[str, list[int]]]:
+def generate_blocks(
+    config: Config, seed: int, runner: Runner = inline_runner
+) -> tuple[dict[str, pa.Table], dict[str, list[int]]]:
     """All ten tables in memory, in the registry's order, and the rows each block gave each block table.
 
     The writer slices the tables at those boundaries into the same parts as a streamed run.
@@ -46,8 +47,9 @@ def generate_blocks(config: Config, seed: int,
             parts[name].append(result.tables[name])
     for name, table in combine.run_tables().items():
         parts[name].append(table)
-    tables = {name: pa.concat_tables(parts[name]) if parts[name] else arrow_schema(name).empty_table()
-              for name in TABLE_NAMES}
+    tables = {
+        name: pa.concat_tables(parts[name]) if parts[name] else arrow_schema(name).empty_table() for name in TABLE_NAMES
+    }
     return tables, {name: [table.num_rows for table in parts[name]] for name in BLOCK_TABLES}
 
 

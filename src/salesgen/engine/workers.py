@@ -42,8 +42,9 @@ def _run_in_worker(task: Task[T], block: int) -> T:
     return task(_worker_world, block)
 
 
-def map_blocks(config: Config, seed: int, task: Task[T], blocks: Iterable[int], *, workers: int = 1,
-               context: World | None = None) -> Iterator[T]:
+def map_blocks(
+    config: Config, seed: int, task: Task[T], blocks: Iterable[int], *, workers: int = 1, context: World | None = None
+) -> Iterator[T]:
     """``task(world, block)`` for each block, in block order, on ``workers`` processes.
 
     ``task`` must be picklable (a module-level function or a ``functools.partial`` of one)
@@ -57,8 +58,9 @@ def map_blocks(config: Config, seed: int, task: Task[T], blocks: Iterable[int], 
             yield task(world, block)
         return
     # spawn, not fork: forking a process that runs Arrow/NumPy thread pools can deadlock.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_worker, initargs=(config, seed))
+    pool = ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(config, seed)
+    )
     pending: deque[Future[T]] = deque()
     try:
         for block in blocks:

@@ -38,10 +38,10 @@ class Accounts:
     """A block's customers as arrays; the customers table is assembled once deals are known."""
 
     customer_id: np.ndarray
-    size: np.ndarray          # index into SIZES
-    industry: np.ndarray      # index into INDUSTRIES
-    country: np.ndarray       # index into countries()
-    owner: np.ndarray         # row index into the roster
+    size: np.ndarray  # index into SIZES
+    industry: np.ndarray  # index into INDUSTRIES
+    country: np.ndarray  # index into countries()
+    owner: np.ndarray  # row index into the roster
     created_s: np.ndarray
     customer_columns: dict[str, pa.Array]  # every customers column but status
 
@@ -67,8 +67,9 @@ def build_accounts(world: World, block: int) -> Accounts:
     enterprise = np.minimum(1000 * np.exp(rng(CustomerDraw.ENTERPRISE_EMPLOYEES).exponential(1.3, n)), high)
     employees = np.where(size == 2, enterprise, employees.astype(np.int64)).astype(np.int64)
     word, industry, b_word, variant, repeat = world.namer.name_parts(customer_id)
-    revenue_per_head = (np.array([v[1] for v in INDUSTRIES.values()])[industry]
-                        * rng(CustomerDraw.REVENUE_PER_HEAD).lognormal(0, 0.35, n))
+    revenue_per_head = np.array([v[1] for v in INDUSTRIES.values()])[industry] * rng(
+        CustomerDraw.REVENUE_PER_HEAD
+    ).lognormal(0, 0.35, n)
     revenue = np.round(employees * np.clip(revenue_per_head, 25_000, 1_800_000) / 1000).astype(np.int64) * 100_000
     country = rng(CustomerDraw.COUNTRY).choice(len(countries()), n, p=world.country_weights)
     territory = np.array([TERRITORIES.index(v.territory) for v in countries()])[country]
@@ -83,15 +84,24 @@ def build_accounts(world: World, block: int) -> Accounts:
     owner = world.roster.assign_owners(size, territory, rng(CustomerDraw.OWNER))
     sub_industry = industry * 4 + rng(CustomerDraw.SUB_INDUSTRY).integers(0, 4, n)
     columns = {
-        "customer_id": pa.array(customer_id), "name": name, "domain": domain,
+        "customer_id": pa.array(customer_id),
+        "name": name,
+        "domain": domain,
         "industry": labels(world.namer.industries, industry),
         "sub_industry": labels(_sub_industries().ravel(), sub_industry),
-        "size": labels(SIZES, size), "employees": pa.array(employees),
-        "annual_revenue": world.money(revenue), "country": labels(world.country_codes, country),
-        "region": places.region, "city": places.city, "address": places.address,
-        "postal_code": places.postal_code, "phone": sample_phones(country, rng(CustomerDraw.PHONE)),
-        "timezone": places.timezone, "founded_year": pa.array(founded),
-        "owner_rep_id": pa.array(world.roster.rep_id[owner]), "created_at": timestamp_array(created),
+        "size": labels(SIZES, size),
+        "employees": pa.array(employees),
+        "annual_revenue": world.money(revenue),
+        "country": labels(world.country_codes, country),
+        "region": places.region,
+        "city": places.city,
+        "address": places.address,
+        "postal_code": places.postal_code,
+        "phone": sample_phones(country, rng(CustomerDraw.PHONE)),
+        "timezone": places.timezone,
+        "founded_year": pa.array(founded),
+        "owner_rep_id": pa.array(world.roster.rep_id[owner]),
+        "created_at": timestamp_array(created),
     }
     return Accounts(customer_id, size, industry, country, owner, created, columns)
 
@@ -100,8 +110,16 @@ def _sub_industries() -> np.ndarray:
     return np.array([v[0] for v in INDUSTRIES.values()])
 
 
-def _names(world: World, country: np.ndarray, word: np.ndarray, industry: np.ndarray, b_word: np.ndarray,
-           variant: np.ndarray, repeat: np.ndarray, rng: np.random.Generator) -> tuple[pa.Array, pa.Array]:
+def _names(
+    world: World,
+    country: np.ndarray,
+    word: np.ndarray,
+    industry: np.ndarray,
+    b_word: np.ndarray,
+    variant: np.ndarray,
+    repeat: np.ndarray,
+    rng: np.random.Generator,
+) -> tuple[pa.Array, pa.Array]:
     namer = world.namer
     words_b = np.array([COMPANY_WORDS_B[i][: namer.per_industry] for i in namer.industries])[industry, b_word]
     suffixes = [v.company_suffixes for v in countries()]
@@ -115,6 +133,7 @@ def _names(world: World, country: np.ndarray, word: np.ndarray, industry: np.nda
     tlds = np.array([v.tld for v in countries()])[country]
     tld = np.select([variant == 1, variant == 2], ["net", "io"], tlds)
     counter = np.where(repeat > 0, np.char.mod("%d", repeat + 1), "")
-    domain = join(world.namer.word_slugs.take(pa.array(word)), slug(pa.array(words_b)), pa.array(counter), ".",
-                  pa.array(tld))
+    domain = join(
+        world.namer.word_slugs.take(pa.array(word)), slug(pa.array(words_b)), pa.array(counter), ".", pa.array(tld)
+    )
     return name, domain

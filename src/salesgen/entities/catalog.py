@@ -39,10 +39,10 @@ class Catalog:
     products: pa.Table
     tiers: pa.Table
     product_id: np.ndarray
-    category: np.ndarray          # index into CATEGORIES
+    category: np.ndarray  # index into CATEGORIES
     list_cents: np.ndarray
     active: np.ndarray
-    tier_start: np.ndarray        # per product: first row in tier arrays
+    tier_start: np.ndarray  # per product: first row in tier arrays
     tier_count: np.ndarray
     tier_min: np.ndarray
     tier_bp: np.ndarray
@@ -89,26 +89,59 @@ def build_catalog(config: Config, seed: int) -> Catalog:
     launch = as_of_day - draw(seed, ProductDraw.LAUNCH_DATE).integers(120, 8 * 365, n)
     active = draw(seed, ProductDraw.ACTIVE).random(n) < 0.9
     active[: min(n, len(_SUBCATEGORIES))] = True  # every subcategory keeps a product on sale
-    sku = join(pa.array(np.char.upper(cat_names.astype("U2"))), "-", pa.array(np.char.upper(sub_names.astype("U3"))),
-               "-", pa.array(np.char.zfill((np.arange(n) + 1).astype(str), 4)))
+    sku = join(
+        pa.array(np.char.upper(cat_names.astype("U2"))),
+        "-",
+        pa.array(np.char.upper(sub_names.astype("U3"))),
+        "-",
+        pa.array(np.char.zfill((np.arange(n) + 1).astype(str), 4)),
+    )
     features = _per_category_lists(FEATURES, category, draw(seed, ProductDraw.FEATURES), 3, 5)
     options = _per_category_lists(CUSTOMIZATIONS, category, draw(seed, ProductDraw.CUSTOMIZATIONS), 2, 4)
-    description = join(pa.array(stem), " ", pa.array(sub_names), " with ",
-                       pc.utf8_lower(first_of_lists(features)), ", built for growing teams.")
+    description = join(
+        pa.array(stem),
+        " ",
+        pa.array(sub_names),
+        " with ",
+        pc.utf8_lower(first_of_lists(features)),
+        ", built for growing teams.",
+    )
     product_id = np.arange(1, n + 1, dtype=np.int64)
-    products = assemble("products", {
-        "product_id": pa.array(product_id), "sku": sku, "name": name, "category": pa.array(cat_names),
-        "subcategory": pa.array(sub_names), "description": description, "list_price": money_array(list_cents),
-        "currency": pa.array(np.full(n, config.currency)), "pricing_model": pa.array(model),
-        "unit": pa.array(np.array([s[1] for s in specs])[sub_index]), "features": features,
-        "customization_options": options, "launch_date": date_array(launch), "is_active": pa.array(active),
-    })
-    return _with_tiers(products, product_id, category, list_cents, active, model, name, options,
-                       draw(seed, DiscountTierDraw.LADDER_SCALE))
+    products = assemble(
+        "products",
+        {
+            "product_id": pa.array(product_id),
+            "sku": sku,
+            "name": name,
+            "category": pa.array(cat_names),
+            "subcategory": pa.array(sub_names),
+            "description": description,
+            "list_price": money_array(list_cents),
+            "currency": pa.array(np.full(n, config.currency)),
+            "pricing_model": pa.array(model),
+            "unit": pa.array(np.array([s[1] for s in specs])[sub_index]),
+            "features": features,
+            "customization_options": options,
+            "launch_date": date_array(launch),
+            "is_active": pa.array(active),
+        },
+    )
+    return _with_tiers(
+        products,
+        product_id,
+        category,
+        list_cents,
+        active,
+        model,
+        name,
+        options,
+        draw(seed, DiscountTierDraw.LADDER_SCALE),
+    )
 
 
-def _per_category_lists(lists: dict[str, tuple[str, ...]], category: np.ndarray, rng: np.random.Generator,
-                        low: int, high: int) -> pa.Array:
+def _per_category_lists(
+    lists: dict[str, tuple[str, ...]], category: np.ndarray, rng: np.random.Generator, low: int, high: int
+) -> pa.Array:
     """A list column drawing, per row, from its category's vocabulary."""
     sizes = np.array([len(lists[c]) for c in CATEGORIES])
     starts = np.r_[0, np.cumsum(sizes)[:-1]]
@@ -117,9 +150,17 @@ def _per_category_lists(lists: dict[str, tuple[str, ...]], category: np.ndarray,
     return choose_lists(flat, counts, rng, starts[category], sizes[category])
 
 
-def _with_tiers(products: pa.Table, product_id: np.ndarray, category: np.ndarray, list_cents: np.ndarray,
-                active: np.ndarray, model: np.ndarray, names: pa.Array, options: pa.Array,
-                rng: np.random.Generator) -> Catalog:
+def _with_tiers(
+    products: pa.Table,
+    product_id: np.ndarray,
+    category: np.ndarray,
+    list_cents: np.ndarray,
+    active: np.ndarray,
+    model: np.ndarray,
+    names: pa.Array,
+    options: pa.Array,
+    rng: np.random.Generator,
+) -> Catalog:
     ladder = np.array([m if m in TIER_LADDERS else "one-time" for m in model])
     scale = rng.choice(np.array([0.8, 1.0, 1.2, 1.5]), product_id.size)  # each product's ladder steepness
     mins, bps, owners, numbers = [], [], [], []
@@ -139,12 +180,28 @@ def _with_tiers(products: pa.Table, product_id: np.ndarray, category: np.ndarray
     is_last = np.r_[owner[1:] != owner[:-1], True] if owner.size else np.zeros(0, bool)
     next_min = np.r_[tier_min[1:], 0] if owner.size else tier_min
     tier_max = pa.array(next_min - 1, mask=is_last)
-    tiers = assemble("discount_tiers", {
-        "discount_tier_id": pa.array(product_id[owner] * 10 + number), "product_id": pa.array(product_id[owner]),
-        "min_quantity": pa.array(tier_min.astype(np.int64)), "max_quantity": tier_max.cast(pa.int64()),
-        "discount_pct": percent_array(tier_bp),
-    })
+    tiers = assemble(
+        "discount_tiers",
+        {
+            "discount_tier_id": pa.array(product_id[owner] * 10 + number),
+            "product_id": pa.array(product_id[owner]),
+            "min_quantity": pa.array(tier_min.astype(np.int64)),
+            "max_quantity": tier_max.cast(pa.int64()),
+            "discount_pct": percent_array(tier_bp),
+        },
+    )
     tier_count = np.bincount(owner, minlength=product_id.size)
-    return Catalog(products, tiers, product_id, category, list_cents, active,
-                   np.r_[0, np.cumsum(tier_count)[:-1]].astype(np.int64), tier_count, tier_min, tier_bp,
-                   names, options)
+    return Catalog(
+        products,
+        tiers,
+        product_id,
+        category,
+        list_cents,
+        active,
+        np.r_[0, np.cumsum(tier_count)[:-1]].astype(np.int64),
+        tier_count,
+        tier_min,
+        tier_bp,
+        names,
+        options,
+    )

@@ -46,11 +46,13 @@ def fill_pattern(pattern: str, n: int, rng: np.random.Generator, prefixes: np.nd
             if length == 0:
                 continue
             rows = np.flatnonzero(lengths == length)
-            grid[rows, :length] = np.frombuffer(prefixes[rows].astype(f"S{length}").tobytes(),
-                                                dtype=np.uint8).reshape(-1, length)
+            grid[rows, :length] = np.frombuffer(prefixes[rows].astype(f"S{length}").tobytes(), dtype=np.uint8).reshape(
+                -1, length
+            )
     width = template.size
-    return pa.array(grid.reshape(-1).view(f"S{width}") if n else np.empty(0, f"S{width}"),
-                    type=pa.binary()).cast(pa.string())
+    return pa.array(grid.reshape(-1).view(f"S{width}") if n else np.empty(0, f"S{width}"), type=pa.binary()).cast(
+        pa.string()
+    )
 
 
 def slug(strings: pa.Array) -> pa.Array:
@@ -83,8 +85,13 @@ def list_column(offsets: np.ndarray, values: pa.Array) -> pa.Array:
     return pa.ListArray.from_arrays(pa.array(np.asarray(offsets, dtype=np.int32)), values)
 
 
-def choose_lists(vocabulary: pa.Array, counts: np.ndarray, rng: np.random.Generator,
-                 low: np.ndarray | None = None, size: np.ndarray | None = None) -> pa.Array:
+def choose_lists(
+    vocabulary: pa.Array,
+    counts: np.ndarray,
+    rng: np.random.Generator,
+    low: np.ndarray | None = None,
+    size: np.ndarray | None = None,
+) -> pa.Array:
     """Per row, ``counts[i]`` distinct picks from ``vocabulary[low[i] : low[i] + size[i]]`` as a list column.
 
     A random start and a step coprime to the range walk it without repeats,

@@ -28,12 +28,16 @@ def build_competitors(config: Config, seed: int) -> pa.Table:
     codes = [c for c in home if c in country_codes()] or list(country_codes())
     position = draw(seed, CompetitorDraw.PRICE_POSITION).choice(3, n, p=[0.3, 0.45, 0.25])
     strengths = draw(seed, CompetitorDraw.STRENGTHS)
-    return assemble("competitors", {
-        "competitor_id": pa.array(np.arange(1, n + 1, dtype=np.int64)),
-        "name": names,
-        "domain": join(slug(names), ".com"),
-        "price_position": pa.array(np.array(PRICE_POSITIONS)[position]),
-        "strengths": choose_lists(pa.array(COMPETITOR_STRENGTHS), strengths.integers(1, 4, n), strengths),
-        "headquarters_country": pa.array(
-            np.array(codes)[draw(seed, CompetitorDraw.HEADQUARTERS).integers(0, len(codes), n)]),
-    })
+    return assemble(
+        "competitors",
+        {
+            "competitor_id": pa.array(np.arange(1, n + 1, dtype=np.int64)),
+            "name": names,
+            "domain": join(slug(names), ".com"),
+            "price_position": pa.array(np.array(PRICE_POSITIONS)[position]),
+            "strengths": choose_lists(pa.array(COMPETITOR_STRENGTHS), strengths.integers(1, 4, n), strengths),
+            "headquarters_country": pa.array(
+                np.array(codes)[draw(seed, CompetitorDraw.HEADQUARTERS).integers(0, len(codes), n)]
+            ),
+        },
+    )

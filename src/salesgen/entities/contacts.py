@@ -38,13 +38,14 @@ class Contacts:
     """The contacts table and what deals and touches need back from it."""
 
     table: pa.Table
-    count: np.ndarray         # per account
-    contact_id: np.ndarray    # per contact, grouped by account
-    first_name: pa.Array      # per contact
+    count: np.ndarray  # per account
+    contact_id: np.ndarray  # per contact, grouped by account
+    first_name: pa.Array  # per contact
 
 
 def build_contacts(world: World, block: int, accounts: Accounts) -> Contacts:
     """Contacts of the block's accounts; the first one of each is its decision maker."""
+
     def rng(purpose: ContactDraw) -> np.random.Generator:
         return draw(world.seed, purpose, block)
 
@@ -68,28 +69,43 @@ def build_contacts(world: World, block: int, accounts: Accounts) -> Contacts:
     role = np.where(first_contact, 0, rng(ContactDraw.BUYING_ROLE).choice(5, m, p=[0.08, 0.2, 0.34, 0.3, 0.08]))
     titles = labels(np.array([TITLES[d] for d in DEPARTMENTS]).ravel(), department * len(SENIORITIES) + seniority)
     lead = (rng(ContactDraw.CREATED).random(m) * CONTACT_LEAD_DAYS * DAY).astype(np.int64)
-    table = assemble("contacts", {
-        "contact_id": pa.array(contact_id), "customer_id": pa.array(accounts.customer_id[parent]),
-        "first_name": names.first, "last_name": names.last,
-        "email": _emails(names.first_ascii, names.last_ascii, accounts.customer_columns["domain"], parent,
-                         rng(ContactDraw.EMAIL_STYLE)),
-        "phone": sample_phones(country[parent], rng(ContactDraw.PHONE)), "title": titles,
-        "seniority": labels(SENIORITIES, seniority), "department": labels(DEPARTMENTS, department),
-        "buying_role": labels(BUYING_ROLES, role), "nationality": labels(world.country_codes, nationality),
-        "languages": sample_languages(nationality, country[parent], rng(ContactDraw.LANGUAGES)),
-        "timezone": accounts.customer_columns["timezone"].take(pa.array(parent)),
-        "created_at": timestamp_array(accounts.created_s[parent] + lead),
-    })
+    table = assemble(
+        "contacts",
+        {
+            "contact_id": pa.array(contact_id),
+            "customer_id": pa.array(accounts.customer_id[parent]),
+            "first_name": names.first,
+            "last_name": names.last,
+            "email": _emails(
+                names.first_ascii,
+                names.last_ascii,
+                accounts.customer_columns["domain"],
+                parent,
+                rng(ContactDraw.EMAIL_STYLE),
+            ),
+            "phone": sample_phones(country[parent], rng(ContactDraw.PHONE)),
+            "title": titles,
+            "seniority": labels(SENIORITIES, seniority),
+            "department": labels(DEPARTMENTS, department),
+            "buying_role": labels(BUYING_ROLES, role),
+            "nationality": labels(world.country_codes, nationality),
+            "languages": sample_languages(nationality, country[parent], rng(ContactDraw.LANGUAGES)),
+            "timezone": accounts.customer_columns["timezone"].take(pa.array(parent)),
+            "created_at": timestamp_array(accounts.created_s[parent] + lead),
+        },
+    )
     return Contacts(table, count, contact_id, names.first)
 
 
-def _emails(first: pa.Array, last: pa.Array, domain: pa.Array, parent: np.ndarray,
-            rng: np.random.Generator) -> pa.Array:
+def _emails(
+    first: pa.Array, last: pa.Array, domain: pa.Array, parent: np.ndarray, rng: np.random.Generator
+) -> pa.Array:
     """first.last@, flast@ or first@ the customer's domain; a repeated address gets a number."""
     style = rng.choice(3, parent.size, p=[0.7, 0.2, 0.1])
     initial = pc.utf8_slice_codeunits(first, 0, 1)
-    local = pc.if_else(pa.array(style == 0), join(first, ".", last),
-                       pc.if_else(pa.array(style == 1), join(initial, last), first))
+    local = pc.if_else(
+        pa.array(style == 0), join(first, ".", last), pc.if_else(pa.array(style == 1), join(initial, last), first)
+    )
     mailbox = domain.take(pa.array(parent))
     suffix = repeat_suffix(join(local, "@", mailbox))
     return join(local, pa.array(suffix), "@", mailbox)

@@ -58,20 +58,20 @@ class Deals:
     """A block's deals as arrays (one row per deal, grouped by customer, ordered by creation)."""
 
     opportunity_id: np.ndarray
-    customer: np.ndarray        # row index into the block's accounts
-    deal_type: np.ndarray       # index into DEAL_TYPES
-    lead: np.ndarray            # index into LEAD_SOURCES (+ existing customer)
-    category: np.ndarray        # main product category, index into CATEGORIES
-    target_cents: np.ndarray    # intended deal value; line items realize it
+    customer: np.ndarray  # row index into the block's accounts
+    deal_type: np.ndarray  # index into DEAL_TYPES
+    lead: np.ndarray  # index into LEAD_SOURCES (+ existing customer)
+    category: np.ndarray  # main product category, index into CATEGORIES
+    target_cents: np.ndarray  # intended deal value; line items realize it
     created_s: np.ndarray
     planned_close_s: np.ndarray
-    end_s: np.ndarray           # closed_at for closed deals, as_of for open ones
+    end_s: np.ndarray  # closed_at for closed deals, as_of for open ones
     closed: np.ndarray
     won: np.ndarray
-    stage: np.ndarray           # last open stage reached (index into open stages)
-    entries_s: np.ndarray       # (deals x open stages) stage entry times; valid up to ``stage``
+    stage: np.ndarray  # last open stage reached (index into open stages)
+    entries_s: np.ndarray  # (deals x open stages) stage entry times; valid up to ``stage``
     has_competitor: np.ndarray
-    forecast_days: np.ndarray   # typical cycle of the deal when opened (no outcome, no noise)
+    forecast_days: np.ndarray  # typical cycle of the deal when opened (no outcome, no noise)
 
     @property
     def lost(self) -> np.ndarray:
@@ -96,8 +96,9 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
     parent = repeat_index(count)
     n = parent.size
     first_possible = accounts.created_s[parent] + FIRST_DEAL_AFTER_DAYS * DAY
-    created = first_possible + (uniform(OpportunityDraw.CREATED, n) * (world.as_of_s - DAY - first_possible)
-                                ).astype(np.int64)
+    created = first_possible + (uniform(OpportunityDraw.CREATED, n) * (world.as_of_s - DAY - first_possible)).astype(
+        np.int64
+    )
     created = off_weekend(created, first_possible, world.as_of_s - DAY, prefer_monday=True)  # deals open on workdays
     created = created[np.lexsort((created, parent))]
     rank = rank_within(parent)
@@ -109,8 +110,17 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
     new_lead = np.searchsorted(np.cumsum(LEAD_SOURCE_WEIGHTS), uniform(OpportunityDraw.LEAD_SOURCE, n) * 0.999999)
     industry = accounts.industry[parent]
     category = draw_categories(category_cumulative(config), industry, uniform(OpportunityDraw.CATEGORY, n))
-    features = DealFeatures(np.zeros(n, dtype=np.int64), size, industry, category, new_lead,
-                            world.roster.skill[owner], has_competitor, realism.deal_size.sigma * z_amount, z_noise)
+    features = DealFeatures(
+        np.zeros(n, dtype=np.int64),
+        size,
+        industry,
+        category,
+        new_lead,
+        world.roster.skill[owner],
+        has_competitor,
+        realism.deal_size.sigma * z_amount,
+        z_noise,
+    )
     u_type, u_outcome = uniform(OpportunityDraw.EXPANSION_TYPE, n), uniform(OpportunityDraw.OUTCOME, n)
     u_pull, u_day = uniform(OpportunityDraw.QUARTER_PULL, n), uniform(OpportunityDraw.QUARTER_DAY, n)
     deal_type = np.zeros(n, dtype=np.int64)
@@ -125,8 +135,9 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
         lead = np.where(expansion, EXISTING_CUSTOMER_LEAD, new_lead[rows])
         known = replace(features.subset(rows), deal_type=deal_type[rows], lead=lead)
         won[rows] = u_outcome[rows] < sigmoid(world.win_model.log_odds(known))
-        days = cycle_days(config, size[rows], deal_type[rows], realism.deal_size.sigma * z_amount[rows],
-                          ~won[rows], z_cycle[rows])
+        days = cycle_days(
+            config, size[rows], deal_type[rows], realism.deal_size.sigma * z_amount[rows], ~won[rows], z_cycle[rows]
+        )
         planned[rows] = created[rows] + (days * DAY).astype(np.int64)
         pulled = _pull_to_quarter_end(world, planned[rows], won[rows], u_pull[rows], u_day[rows])
         # Deals are signed or dropped on workdays: a weekend close moves to the Friday before.
@@ -136,15 +147,33 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
     lead = np.where(deal_type == NEW_BUSINESS, new_lead, EXISTING_CUSTOMER_LEAD)
     closed = close <= world.as_of_s
     won &= closed
-    target = (np.array(realism.deal_size.median.as_tuple())[size] * 100 * TYPE_AMOUNT_FACTOR[deal_type]
-              * np.exp(realism.deal_size.sigma * z_amount)).astype(np.int64)
+    target = (
+        np.array(realism.deal_size.median.as_tuple())[size]
+        * 100
+        * TYPE_AMOUNT_FACTOR[deal_type]
+        * np.exp(realism.deal_size.sigma * z_amount)
+    ).astype(np.int64)
     end = np.where(closed, close, world.as_of_s)
     stage, entries = _stage_path(world, block, created, planned, end, closed, won)
     numbers = _opaque_numbers(parent, rank, draw(world.seed, OpportunityDraw.NUMBERING, block))
-    forecast = cycle_days(config, size, deal_type, realism.deal_size.sigma * z_amount, np.zeros(n, bool),
-                          np.zeros(n))
-    return Deals(accounts.customer_id[parent] * 1000 + numbers, parent, deal_type, lead, category,
-                 np.maximum(target, 100), created, planned, end, closed, won, stage, entries, has_competitor, forecast)
+    forecast = cycle_days(config, size, deal_type, realism.deal_size.sigma * z_amount, np.zeros(n, bool), np.zeros(n))
+    return Deals(
+        accounts.customer_id[parent] * 1000 + numbers,
+        parent,
+        deal_type,
+        lead,
+        category,
+        np.maximum(target, 100),
+        created,
+        planned,
+        end,
+        closed,
+        won,
+        stage,
+        entries,
+        has_competitor,
+        forecast,
+    )
 
 
 def _opaque_numbers(parent: np.ndarray, rank: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -159,8 +188,9 @@ def _opaque_numbers(parent: np.ndarray, rank: np.ndarray, rng: np.random.Generat
     return np.asarray(1 + (start[parent] + rank * step[parent]) % 999)
 
 
-def _pull_to_quarter_end(world: World, planned: np.ndarray, won: np.ndarray, pull: np.ndarray,
-                         when: np.ndarray) -> np.ndarray:
+def _pull_to_quarter_end(
+    world: World, planned: np.ndarray, won: np.ndarray, pull: np.ndarray, when: np.ndarray
+) -> np.ndarray:
     """Wins slip into the last month of their quarter (the hockey stick); losses keep their date."""
     month, first_day = month_start_days(planned)
     months_to_go = 2 - (month - 1) % 3
@@ -171,8 +201,15 @@ def _pull_to_quarter_end(world: World, planned: np.ndarray, won: np.ndarray, pul
     return np.where(apply, moved, planned)
 
 
-def _stage_path(world: World, block: int, created: np.ndarray, planned: np.ndarray, end: np.ndarray,
-                closed: np.ndarray, won: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _stage_path(
+    world: World,
+    block: int,
+    created: np.ndarray,
+    planned: np.ndarray,
+    end: np.ndarray,
+    closed: np.ndarray,
+    won: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
     """Last open stage reached and the entry time of each stage up to it.
 
     Won deals pass every open stage; lost deals drop out of an earlier stage

@@ -69,7 +69,7 @@ class SalesRepDraw(IntEnum):
 
 
 class CustomerDraw(IntEnum):
-    NAMER_KEYS = 1        # run scope: the company-name bijection
+    NAMER_KEYS = 1  # run scope: the company-name bijection
     SIZE = 2
     EMPLOYEES = 3
     ENTERPRISE_EMPLOYEES = 4
@@ -100,7 +100,7 @@ class ContactDraw(IntEnum):
 
 
 class OpportunityDraw(IntEnum):
-    WIN_MODEL_POPULATION = 1   # run scope: the deal population the intercepts are calibrated on
+    WIN_MODEL_POPULATION = 1  # run scope: the deal population the intercepts are calibrated on
     COUNT = 2
     CREATED = 3
     COMPETITOR_PRESENT = 4
@@ -108,7 +108,7 @@ class OpportunityDraw(IntEnum):
     CATEGORY = 6
     EXPANSION_TYPE = 7
     OUTCOME = 8
-    LATENT = 9                 # amount, cycle and outcome noise
+    LATENT = 9  # amount, cycle and outcome noise
     QUARTER_PULL = 10
     QUARTER_DAY = 11
     LOST_STAGE = 12
@@ -154,9 +154,15 @@ class InteractionDraw(IntEnum):
 
 
 TABLE_OF: dict[type[IntEnum], Table] = {
-    ProductDraw: PRODUCTS, DiscountTierDraw: DISCOUNT_TIERS, CompetitorDraw: COMPETITORS,
-    SalesRepDraw: SALES_REPS, CustomerDraw: CUSTOMERS, ContactDraw: CONTACTS, OpportunityDraw: OPPORTUNITIES,
-    LineItemDraw: LINE_ITEMS, InteractionDraw: INTERACTIONS,
+    ProductDraw: PRODUCTS,
+    DiscountTierDraw: DISCOUNT_TIERS,
+    CompetitorDraw: COMPETITORS,
+    SalesRepDraw: SALES_REPS,
+    CustomerDraw: CUSTOMERS,
+    ContactDraw: CONTACTS,
+    OpportunityDraw: OPPORTUNITIES,
+    LineItemDraw: LINE_ITEMS,
+    InteractionDraw: INTERACTIONS,
 }
 
 

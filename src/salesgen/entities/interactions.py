@@ -52,14 +52,30 @@ PRE_CREATION_TOUCHES = 1.0  # mean touches in the lead time before a deal is ope
 STAGE_GROUPS = ("identified", "qualified", "proposal", "negotiation", "account")
 ACCOUNT_GROUP = 4
 # email, call, meeting, demo weights by stage group
-TYPE_WEIGHTS = np.array([[0.55, 0.35, 0.08, 0.02], [0.40, 0.28, 0.16, 0.16], [0.34, 0.20, 0.31, 0.15],
-                         [0.42, 0.25, 0.30, 0.03], [0.50, 0.30, 0.20, 0.00]])
+TYPE_WEIGHTS = np.array(
+    [
+        [0.55, 0.35, 0.08, 0.02],
+        [0.40, 0.28, 0.16, 0.16],
+        [0.34, 0.20, 0.31, 0.15],
+        [0.42, 0.25, 0.30, 0.03],
+        [0.50, 0.30, 0.20, 0.00],
+    ]
+)
 EMAIL, CALL, MEETING, DEMO = range(4)
 
 
-def build_interactions(world: World, block: int, accounts: Accounts, contacts: Contacts, deals: Deals,
-                       primary_contact: np.ndarray, items: LineItems, rivals: DealRivals) -> pa.Table:
+def build_interactions(
+    world: World,
+    block: int,
+    accounts: Accounts,
+    contacts: Contacts,
+    deals: Deals,
+    primary_contact: np.ndarray,
+    items: LineItems,
+    rivals: DealRivals,
+) -> pa.Table:
     """All touches of the block's customers, numbered per customer in time order."""
+
     def rng(purpose: InteractionDraw) -> np.random.Generator:
         return draw(world.seed, purpose, block)
 
@@ -68,8 +84,12 @@ def build_interactions(world: World, block: int, accounts: Accounts, contacts: C
     segment_median = np.array(realism.cycle.median_days.as_tuple())[accounts.size[deals.customer]] * DAY
     scale = np.clip(life / segment_median, 0.3, 2.5) ** 0.5
     mean = np.where(deals.won, realism.activity.touches_won, realism.activity.touches_lost) * scale
-    open_mean = (realism.activity.touches_won + realism.activity.touches_lost) / 2 * life / np.maximum(
-        deals.planned_close_s - deals.created_s, 1)
+    open_mean = (
+        (realism.activity.touches_won + realism.activity.touches_lost)
+        / 2
+        * life
+        / np.maximum(deals.planned_close_s - deals.created_s, 1)
+    )
     # Touches before the deal opened cannot depend on how it ends: their count is drawn apart.
     before = rng(InteractionDraw.PRE_CREATION_COUNT).poisson(PRE_CREATION_TOUCHES, deals.created_s.size)
     during = np.maximum(rng(InteractionDraw.COUNT).poisson(np.where(deals.closed, mean, open_mean)), 1)
@@ -80,8 +100,9 @@ def build_interactions(world: World, block: int, accounts: Accounts, contacts: C
     start = deals.created_s[deal_of]
     span = life[deal_of]
     u = rng(InteractionDraw.TIME).random(m)
-    when = np.where(lead, start - (u * LEAD_TIME_DAYS * DAY).astype(np.int64),
-                    start + (u ** 0.75 * span).astype(np.int64))
+    when = np.where(
+        lead, start - (u * LEAD_TIME_DAYS * DAY).astype(np.int64), start + (u**0.75 * span).astype(np.int64)
+    )
     entries = deals.entries_s[deal_of]
     reached = np.arange(entries.shape[1])[None, :] <= deals.stage[deal_of][:, None]
     stage = np.maximum(((entries <= when[:, None]) & reached).sum(axis=1) - 1, 0)
@@ -92,9 +113,20 @@ def build_interactions(world: World, block: int, accounts: Accounts, contacts: C
     contact = np.where(rng(InteractionDraw.PRIMARY_CONTACT).random(m) < 0.45, primary_contact[deal_of], contact_pick)
     progress = np.clip((when - start) / np.maximum(span, 1), 0, 1)
     direction = np.where(deals.won, 1.0, np.where(deals.closed, -1.0, 0.15))[deal_of]
-    columns = _Touches(customer, contact, deals.opportunity_id[deal_of], kind, group, when, lo,
-                       deals.end_s[deal_of], 0.1 + direction * 0.6 * progress, deals.won[deal_of],
-                       items.first_product[deal_of], rivals.first[deal_of])
+    columns = _Touches(
+        customer,
+        contact,
+        deals.opportunity_id[deal_of],
+        kind,
+        group,
+        when,
+        lo,
+        deals.end_s[deal_of],
+        0.1 + direction * 0.6 * progress,
+        deals.won[deal_of],
+        items.first_product[deal_of],
+        rivals.first[deal_of],
+    )
     account = _account_touches(world, accounts, contacts, deals, rng)
     return _assemble(world, accounts, contacts, columns.concat(account), rng)
 
@@ -109,12 +141,12 @@ class _Touches:
     kind: np.ndarray
     group: np.ndarray
     when: np.ndarray
-    lo: np.ndarray           # allowed window, epoch seconds
+    lo: np.ndarray  # allowed window, epoch seconds
     hi: np.ndarray
-    mood: np.ndarray         # sentiment before noise
+    mood: np.ndarray  # sentiment before noise
     won: np.ndarray
-    product: np.ndarray      # catalog row of the deal's main product, -1 for account touches
-    competitor: np.ndarray   # competitor row of the deal's main rival, -1 when none
+    product: np.ndarray  # catalog row of the deal's main product, -1 for account touches
+    competitor: np.ndarray  # competitor row of the deal's main rival, -1 when none
 
     def concat(self, other: _Touches) -> _Touches:
         return _Touches(*(np.concatenate([getattr(self, f.name), getattr(other, f.name)]) for f in fields(self)))
@@ -126,8 +158,9 @@ def _types(group: np.ndarray, won: np.ndarray, rng: np.random.Generator) -> np.n
     return np.asarray((rng.random(group.size)[:, None] * cumulative[:, -1:] > cumulative).sum(axis=1))
 
 
-def _random_contact(accounts: Accounts, contacts: Contacts, customer: np.ndarray,
-                    rng: np.random.Generator) -> np.ndarray:
+def _random_contact(
+    accounts: Accounts, contacts: Contacts, customer: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
     pick = (rng.random(customer.size) * contacts.count[customer]).astype(np.int64)
     return np.asarray(accounts.customer_id[customer] * 100 + 1 + pick)
 
@@ -147,8 +180,20 @@ def _account_touches(world: World, accounts: Accounts, contacts: Contacts, deals
     none = np.full(m, -1)
     kind = _types(group, np.zeros(m, bool), rng(InteractionDraw.ACCOUNT_TYPE))
     contact = _random_contact(accounts, contacts, customer, rng(InteractionDraw.ACCOUNT_CONTACT))
-    return _Touches(customer, contact, none, kind, group, when, lo, hi,
-                    rng(InteractionDraw.ACCOUNT_MOOD).normal(0.15, 0.1, m), np.zeros(m, bool), none, none)
+    return _Touches(
+        customer,
+        contact,
+        none,
+        kind,
+        group,
+        when,
+        lo,
+        hi,
+        rng(InteractionDraw.ACCOUNT_MOOD).normal(0.15, 0.1, m),
+        np.zeros(m, bool),
+        none,
+        none,
+    )
 
 
 def _business_hours(touches: _Touches, zones: pa.DictionaryArray, rng: np.random.Generator) -> np.ndarray:
@@ -167,8 +212,11 @@ def _business_hours(touches: _Touches, zones: pa.DictionaryArray, rng: np.random
     ok = (shifted >= first_day) & (shifted <= last_day)
     day = np.where(ok, shifted, day)
     minute = rng.random(day.size)  # calls: any minute 08:30-17:30; meetings and demos: on the half hour
-    slot = np.where(touches.kind == CALL, 30_600 + (minute * 32_400).astype(np.int64),
-                    9 * 3600 + (minute * 16).astype(np.int64) * 1800)
+    slot = np.where(
+        touches.kind == CALL,
+        30_600 + (minute * 32_400).astype(np.int64),
+        9 * 3600 + (minute * 16).astype(np.int64) * 1800,
+    )
     placed = np.zeros(day.size, dtype=np.int64)
     rows = np.flatnonzero(live & (first_day <= last_day))
     codes = zones.indices.to_numpy(zero_copy_only=False)[rows]
@@ -191,21 +239,38 @@ def _assemble(world: World, accounts: Accounts, contacts: Contacts, touches: _To
     score = np.round(np.clip(touches.mood[order] + rng(InteractionDraw.SENTIMENT).normal(0, 0.25, m), -1, 1), 2)
     topics = _topics(group, rng(InteractionDraw.TOPICS))
     first_names = contacts.first_name.take(pa.array(contact_row[order]))
-    notes = _notes(world, kind, first_names, topics, touches.product[order], touches.competitor[order], group,
-                   rng(InteractionDraw.NOTES))
+    notes = _notes(
+        world,
+        kind,
+        first_names,
+        topics,
+        touches.product[order],
+        touches.competitor[order],
+        group,
+        rng(InteractionDraw.NOTES),
+    )
     opportunity = touches.opportunity[order]
     inbound = rng(InteractionDraw.DIRECTION).random(m) < np.array([0.35, 0.2, 0.0, 0.0])[kind]
-    return assemble("interactions", {
-        "interaction_id": pa.array(accounts.customer_id[customer] * 100_000 + rank_within(customer) + 1),
-        "opportunity_id": pa.array(opportunity, mask=opportunity < 0),
-        "customer_id": pa.array(accounts.customer_id[customer]), "contact_id": pa.array(touches.contact[order]),
-        "rep_id": pa.array(world.roster.rep_id[accounts.owner[customer]]),
-        "type": labels(INTERACTION_TYPES, kind), "direction": labels(("outbound", "inbound"), inbound),
-        "occurred_at": timestamp_array(occurred), "duration_minutes": pa.array(duration, mask=kind == EMAIL),
-        "outcome": outcome, "sentiment_score": pa.array(score),
-        "sentiment": labels(("negative", "neutral", "positive"), (score >= -0.2).astype(np.int64) + (score > 0.2)),
-        "topics": topics, "notes": notes, "next_steps": _pick_text(NEXT_STEPS, group, rng(InteractionDraw.NEXT_STEP)),
-    })
+    return assemble(
+        "interactions",
+        {
+            "interaction_id": pa.array(accounts.customer_id[customer] * 100_000 + rank_within(customer) + 1),
+            "opportunity_id": pa.array(opportunity, mask=opportunity < 0),
+            "customer_id": pa.array(accounts.customer_id[customer]),
+            "contact_id": pa.array(touches.contact[order]),
+            "rep_id": pa.array(world.roster.rep_id[accounts.owner[customer]]),
+            "type": labels(INTERACTION_TYPES, kind),
+            "direction": labels(("outbound", "inbound"), inbound),
+            "occurred_at": timestamp_array(occurred),
+            "duration_minutes": pa.array(duration, mask=kind == EMAIL),
+            "outcome": outcome,
+            "sentiment_score": pa.array(score),
+            "sentiment": labels(("negative", "neutral", "positive"), (score >= -0.2).astype(np.int64) + (score > 0.2)),
+            "topics": topics,
+            "notes": notes,
+            "next_steps": _pick_text(NEXT_STEPS, group, rng(InteractionDraw.NEXT_STEP)),
+        },
+    )
 
 
 OUTCOMES = ("sent", "replied", "bounced", "connected", "voicemail", "no answer", "held", "rescheduled", "no-show")
@@ -222,8 +287,9 @@ def _duration_outcome(kind: np.ndarray, won: np.ndarray, rng: np.random.Generato
     talk = np.maximum(1, np.round(rng.lognormal(np.log(6) + 0.45 * won, 0.8))).astype(np.int64)
     call_minutes = np.select([call == 3, call == 4], [talk, 1], 0)
     longer = np.minimum(rng.integers(0, 3, kind.size) + won, 2)
-    minutes = np.choose(kind, [np.zeros_like(talk), call_minutes, np.array([30, 45, 60])[longer],
-                               np.array([45, 60, 90])[longer]])
+    minutes = np.choose(
+        kind, [np.zeros_like(talk), call_minutes, np.array([30, 45, 60])[longer], np.array([45, 60, 90])[longer]]
+    )
     return minutes.astype(np.int64), labels(OUTCOMES, outcome)
 
 
@@ -242,8 +308,16 @@ def _pick_text(vocabulary: dict[str, tuple[str, ...]], group: np.ndarray, rng: n
     return flat.take(pa.array(starts[group] + (rng.random(group.size) * sizes[group]).astype(np.int64)))
 
 
-def _notes(world: World, kind: np.ndarray, first_names: pa.Array, topics: pa.Array, product: np.ndarray,
-           competitor: np.ndarray, group: np.ndarray, rng: np.random.Generator) -> pa.Array:
+def _notes(
+    world: World,
+    kind: np.ndarray,
+    first_names: pa.Array,
+    topics: pa.Array,
+    product: np.ndarray,
+    competitor: np.ndarray,
+    group: np.ndarray,
+    rng: np.random.Generator,
+) -> pa.Array:
     """'<opener with contact> <topics>.[ Scope: <product>.][ <rival> is also in the running.]'"""
     openers = [NOTE_OPENERS[t] for t in INTERACTION_TYPES]
     code = kind * 3 + rng.integers(0, 3, kind.size)
@@ -251,6 +325,7 @@ def _notes(world: World, kind: np.ndarray, first_names: pa.Array, topics: pa.Arr
     after = labels([o[1] for t in openers for o in t], code)
     scope = labels(["", *(f" Scope: {name}." for name in world.catalog.names.to_pylist())], product + 1)
     rivals = world.competitors.column("name").to_pylist()
-    rival = labels(["", *(f" {name} is also in the running." for name in rivals)],
-                   np.where(group >= 2, competitor + 1, 0))
+    rival = labels(
+        ["", *(f" {name} is also in the running." for name in rivals)], np.where(group >= 2, competitor + 1, 0)
+    )
     return join(before, first_names, after, " ", pc.binary_join(topics, ", "), ".", scope, rival)

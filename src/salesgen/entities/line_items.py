@@ -45,8 +45,8 @@ class LineItems:
     """The line items table and what the deal needs back from it."""
 
     table: pa.Table
-    amount_cents: np.ndarray      # per deal
-    first_product: np.ndarray     # per deal: catalog row of its first line
+    amount_cents: np.ndarray  # per deal
+    first_product: np.ndarray  # per deal: catalog row of its first line
 
 
 def _pick_products(world: World, category: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -82,8 +82,11 @@ def build_line_items(world: World, block: int, accounts: Accounts, deals: Deals)
     wanted = 1 + rng(LineItemDraw.COUNT).poisson(np.array(realism.deal_size.extra_line_items.as_tuple())[size])
     deal_of = repeat_index(np.minimum(wanted, MAX_ITEMS))
     # The first item is the deal's main product category (a feature of the win model); the rest follow the mix.
-    mixed = draw_categories(category_cumulative(world.config), accounts.industry[deals.customer[deal_of]],
-                            rng(LineItemDraw.CATEGORY).random(deal_of.size))
+    mixed = draw_categories(
+        category_cumulative(world.config),
+        accounts.industry[deals.customer[deal_of]],
+        rng(LineItemDraw.CATEGORY).random(deal_of.size),
+    )
     category = np.where(rank_within(deal_of) == 0, deals.category[deal_of], mixed)
     product = _pick_products(world, category, rng(LineItemDraw.PRODUCT))
     deal_of, product = _distinct_products(deal_of, product)
@@ -105,13 +108,26 @@ def build_line_items(world: World, block: int, accounts: Accounts, deals: Deals)
     options = catalog.customization_options
     offsets = options.offsets.to_numpy()
     custom = rng(LineItemDraw.CUSTOMIZATIONS)
-    chosen = choose_lists(options.values, (custom.random(deal_of.size) < 0.25).astype(np.int64), custom,
-                          offsets[:-1][product], np.diff(offsets)[product])
+    chosen = choose_lists(
+        options.values,
+        (custom.random(deal_of.size) < 0.25).astype(np.int64),
+        custom,
+        offsets[:-1][product],
+        np.diff(offsets)[product],
+    )
     line_item_id = deals.opportunity_id[deal_of] * 100 + rank_within(deal_of) + 1
-    table = assemble("opportunity_line_items", {
-        "line_item_id": pa.array(line_item_id), "opportunity_id": pa.array(deals.opportunity_id[deal_of]),
-        "product_id": pa.array(catalog.product_id[product]), "quantity": pa.array(quantity),
-        "list_price": world.money(list_cents), "discount_pct": percent_array(discount_bp),
-        "unit_price": world.money(unit_cents), "total_price": world.money(total_cents), "customizations": chosen,
-    })
+    table = assemble(
+        "opportunity_line_items",
+        {
+            "line_item_id": pa.array(line_item_id),
+            "opportunity_id": pa.array(deals.opportunity_id[deal_of]),
+            "product_id": pa.array(catalog.product_id[product]),
+            "quantity": pa.array(quantity),
+            "list_price": world.money(list_cents),
+            "discount_pct": percent_array(discount_bp),
+            "unit_price": world.money(unit_cents),
+            "total_price": world.money(total_cents),
+            "customizations": chosen,
+        },
+    )
     return LineItems(table, amount, product[starts])

@@ -49,15 +49,17 @@ def build_deal_rivals(world: World, block: int, deals: Deals) -> DealRivals:
     """1-3 rivals on deals with a competitor present."""
     u = draw(world.seed, OpportunityDraw.RIVAL_COUNT, block).random(deals.customer.size)
     count = np.where(deals.has_competitor, 1 + (u < 0.35) + (u < 0.1), 0)
-    rows = choose_lists(pa.array(np.arange(world.competitors.num_rows)), count,
-                        draw(world.seed, OpportunityDraw.RIVALS, block))
+    rows = choose_lists(
+        pa.array(np.arange(world.competitors.num_rows)), count, draw(world.seed, OpportunityDraw.RIVALS, block)
+    )
     names = world.competitors.column("name").combine_chunks().take(rows.values)
     first = pc.fill_null(first_of_lists(rows), -1).to_numpy(zero_copy_only=False)
     return DealRivals(list_column(rows.offsets.to_numpy(), names), first)
 
 
-def build_primary_contacts(world: World, block: int, accounts: Accounts, contacts: Contacts,
-                           deals: Deals) -> np.ndarray:
+def build_primary_contacts(
+    world: World, block: int, accounts: Accounts, contacts: Contacts, deals: Deals
+) -> np.ndarray:
     """Contact id per deal: the decision maker on a third of deals, otherwise any contact of the customer."""
     count = contacts.count[deals.customer]
     u = draw(world.seed, OpportunityDraw.PRIMARY_CONTACT, block).random((2, deals.customer.size))
@@ -65,8 +67,15 @@ def build_primary_contacts(world: World, block: int, accounts: Accounts, contact
     return np.asarray(accounts.customer_id[deals.customer] * 100 + 1 + pick)
 
 
-def build_opportunities(world: World, block: int, accounts: Accounts, deals: Deals, items: LineItems,
-                        rivals: DealRivals, primary_contact: np.ndarray) -> pa.Table:
+def build_opportunities(
+    world: World,
+    block: int,
+    accounts: Accounts,
+    deals: Deals,
+    items: LineItems,
+    rivals: DealRivals,
+    primary_contact: np.ndarray,
+) -> pa.Table:
     """The opportunities table of one block."""
     config = world.config
     stages = list(config.realism.pipeline.stage_probabilities)
@@ -80,35 +89,42 @@ def build_opportunities(world: World, block: int, accounts: Accounts, deals: Dea
     customer_names = accounts.customer_columns["name"].take(pa.array(deals.customer))
     label = np.array([" rollout", " expansion", " renewal"])[deals.deal_type]
     rival_id = world.competitors.column("competitor_id").to_numpy()[rivals.first]
-    return assemble("opportunities", {
-        "opportunity_id": pa.array(deals.opportunity_id),
-        "customer_id": pa.array(accounts.customer_id[deals.customer]),
-        "owner_rep_id": pa.array(world.roster.rep_id[accounts.owner[deals.customer]]),
-        "primary_contact_id": pa.array(primary_contact),
-        "name": join(customer_names, " - ", subcategory, pa.array(label)),
-        "type": labels(DEAL_TYPES, deals.deal_type),
-        "lead_source": labels([*LEAD_SOURCES, EXPANSION_LEAD_SOURCE], deals.lead),
-        "stage": labels([*stages, "won", "lost"], stage_code),
-        "is_closed": pa.array(deals.closed), "is_won": pa.array(deals.won), "amount": world.money(amount),
-        "currency": constant(config.currency, deals.customer.size),
-        "probability": pa.array(probability.astype(np.int64)),
-        "expected_revenue": world.money((amount * probability * 2 + 100) // 200),
-        "created_at": timestamp_array(deals.created_s),
-        "expected_close_date": date_array(expected_close_days(world, block, deals)),
-        "closed_at": timestamp_array(deals.end_s, ~deals.closed),
-        "competitors": rivals.names, "primary_competitor_id": pa.array(rival_id, mask=rivals.first < 0),
-        "loss_reason": _loss_reasons(world, block, deals),
-        "next_step": _next_steps(world, block, deals, group),
-        "forecast_category": labels(FORECAST, forecast),
-    })
+    return assemble(
+        "opportunities",
+        {
+            "opportunity_id": pa.array(deals.opportunity_id),
+            "customer_id": pa.array(accounts.customer_id[deals.customer]),
+            "owner_rep_id": pa.array(world.roster.rep_id[accounts.owner[deals.customer]]),
+            "primary_contact_id": pa.array(primary_contact),
+            "name": join(customer_names, " - ", subcategory, pa.array(label)),
+            "type": labels(DEAL_TYPES, deals.deal_type),
+            "lead_source": labels([*LEAD_SOURCES, EXPANSION_LEAD_SOURCE], deals.lead),
+            "stage": labels([*stages, "won", "lost"], stage_code),
+            "is_closed": pa.array(deals.closed),
+            "is_won": pa.array(deals.won),
+            "amount": world.money(amount),
+            "currency": constant(config.currency, deals.customer.size),
+            "probability": pa.array(probability.astype(np.int64)),
+            "expected_revenue": world.money((amount * probability * 2 + 100) // 200),
+            "created_at": timestamp_array(deals.created_s),
+            "expected_close_date": date_array(expected_close_days(world, block, deals)),
+            "closed_at": timestamp_array(deals.end_s, ~deals.closed),
+            "competitors": rivals.names,
+            "primary_competitor_id": pa.array(rival_id, mask=rivals.first < 0),
+            "loss_reason": _loss_reasons(world, block, deals),
+            "next_step": _next_steps(world, block, deals, group),
+            "forecast_category": labels(FORECAST, forecast),
+        },
+    )
 
 
 def _loss_reasons(world: World, block: int, deals: Deals) -> pa.Array:
     """No decision for a configured share of losses; most losses with a rival go to it; the rest vary."""
     u = draw(world.seed, OpportunityDraw.LOSS_REASON, block).random((3, deals.customer.size))
     other = 2 + (u[2] * len(LOSS_REASONS_OTHER)).astype(np.int64)
-    loss = np.where(u[0] < world.config.realism.win.no_decision_share, 0,
-                    np.where(deals.has_competitor & (u[1] < 0.7), 1, other))
+    loss = np.where(
+        u[0] < world.config.realism.win.no_decision_share, 0, np.where(deals.has_competitor & (u[1] < 0.7), 1, other)
+    )
     return pc.if_else(pa.array(deals.lost), labels(LOSS_REASONS, loss), pa.scalar(None, pa.string()))
 
 

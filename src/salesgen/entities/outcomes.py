@@ -34,8 +34,8 @@ from salesgen.vocab.domain import (
 )
 
 NEW_BUSINESS, UPSELL, RENEWAL = 0, 1, 2
-TYPE_AMOUNT_FACTOR = np.array([1.0, 0.45, 0.8])   # expansions are smaller than the first purchase
-TYPE_CYCLE_FACTOR = np.array([1.0, 0.7, 0.55])    # and close faster
+TYPE_AMOUNT_FACTOR = np.array([1.0, 0.45, 0.8])  # expansions are smaller than the first purchase
+TYPE_CYCLE_FACTOR = np.array([1.0, 0.7, 0.55])  # and close faster
 EXISTING_CUSTOMER_LEAD = len(LEAD_SOURCE_WEIGHTS)  # lead index of expansion deals
 MIN_CYCLE_DAYS = 3.0
 
@@ -66,10 +66,16 @@ class WinModel:
     def log_odds(self, features: DealFeatures) -> np.ndarray:
         """Log-odds of winning per deal, noise included."""
         return np.asarray(
-            self.intercept[features.deal_type] + self.size_shift[features.size]
-            + self.industry_shift[features.industry] + self.category_shift[features.category]
-            + self.lead_shift[features.lead] + features.skill + self.competitor_effect * features.has_competitor
-            + self.deal_size_effect * features.log_size_ratio + self.noise_sigma * features.noise)
+            self.intercept[features.deal_type]
+            + self.size_shift[features.size]
+            + self.industry_shift[features.industry]
+            + self.category_shift[features.category]
+            + self.lead_shift[features.lead]
+            + features.skill
+            + self.competitor_effect * features.has_competitor
+            + self.deal_size_effect * features.log_size_ratio
+            + self.noise_sigma * features.noise
+        )
 
     def truth(self) -> dict[str, Any]:
         """The planted effects, by name, as published in the manifest."""
@@ -128,8 +134,9 @@ def draw_categories(cumulative: np.ndarray, industry: np.ndarray, u: np.ndarray)
     return np.asarray((u[:, None] > cumulative[industry]).sum(axis=1).clip(0, len(CATEGORIES) - 1))
 
 
-def _skills(owner_skill: list[np.ndarray] | None, size: np.ndarray, sigma: float,
-            rng: np.random.Generator) -> np.ndarray:
+def _skills(
+    owner_skill: list[np.ndarray] | None, size: np.ndarray, sigma: float, rng: np.random.Generator
+) -> np.ndarray:
     skill = rng.normal(0, sigma, size.size)
     for band, pool in enumerate(owner_skill or []):
         rows = np.flatnonzero(size == band)
@@ -145,30 +152,41 @@ def _shifts(mapping: Mapping[K, float], names: Sequence[K]) -> np.ndarray:
     return np.array([mapping.get(name, 0.0) for name in names])
 
 
-def calibrate_win_model(config: Config, seed: int, owner_skill: list[np.ndarray] | None = None,
-                        samples: int = 40_000) -> WinModel:
+def calibrate_win_model(
+    config: Config, seed: int, owner_skill: list[np.ndarray] | None = None, samples: int = 40_000
+) -> WinModel:
     """Solve each type's intercept so the mean win probability over the deal population hits its target.
 
     ``owner_skill[size]`` are the skills of the reps who own accounts of that size: calibrating on
     the reps actually drawn (rather than on the skill distribution) keeps a small team on target.
     """
     realism = config.realism
-    model = WinModel(np.zeros(3), np.array(realism.win.size_shift.as_tuple()),
-                     _shifts(realism.win.industry_shift, list(INDUSTRIES)),
-                     _shifts(realism.win.category_shift, CATEGORIES),
-                     np.r_[_shifts(realism.win.lead_source_shift, LEAD_SOURCES), 0.0],
-                     realism.win.competitor_effect, realism.win.deal_size_effect, realism.win.outcome_noise)
+    model = WinModel(
+        np.zeros(3),
+        np.array(realism.win.size_shift.as_tuple()),
+        _shifts(realism.win.industry_shift, list(INDUSTRIES)),
+        _shifts(realism.win.category_shift, CATEGORIES),
+        np.r_[_shifts(realism.win.lead_source_shift, LEAD_SOURCES), 0.0],
+        realism.win.competitor_effect,
+        realism.win.deal_size_effect,
+        realism.win.outcome_noise,
+    )
     # One local stream: the calibration population is drawn in this function only.
     rng = draw(seed, OpportunityDraw.WIN_MODEL_POPULATION)
     size = rng.choice(len(SIZES), samples, p=deal_volume_weights(config))
     industry = rng.integers(0, len(INDUSTRIES), samples)
     new_lead = rng.choice(len(LEAD_SOURCE_WEIGHTS), samples, p=np.array(LEAD_SOURCE_WEIGHTS))
     population = DealFeatures(
-        np.zeros(samples, dtype=np.int64), size, industry,
-        draw_categories(category_cumulative(config), industry, rng.random(samples)), new_lead,
+        np.zeros(samples, dtype=np.int64),
+        size,
+        industry,
+        draw_categories(category_cumulative(config), industry, rng.random(samples)),
+        new_lead,
         _skills(owner_skill, size, realism.win.rep_skill_sigma, rng),
         rng.random(samples) < np.array(realism.win.competitor_presence.as_tuple())[size],
-        rng.normal(0, realism.deal_size.sigma, samples), rng.normal(size=samples))
+        rng.normal(0, realism.deal_size.sigma, samples),
+        rng.normal(size=samples),
+    )
     targets = (realism.win.new_business_rate, realism.win.upsell_rate, realism.win.renewal_rate)
     intercepts = np.zeros(3)
     for deal_type, target in enumerate(targets):
@@ -182,11 +200,16 @@ def calibrate_win_model(config: Config, seed: int, owner_skill: list[np.ndarray]
     return replace(model, intercept=intercepts)
 
 
-def cycle_days(config: Config, size: np.ndarray, deal_type: np.ndarray, log_size_ratio: np.ndarray,
-               lost: np.ndarray, z: np.ndarray) -> np.ndarray:
+def cycle_days(
+    config: Config, size: np.ndarray, deal_type: np.ndarray, log_size_ratio: np.ndarray, lost: np.ndarray, z: np.ndarray
+) -> np.ndarray:
     """Days from creation to close: segment median x size elasticity x type x lognormal noise."""
     realism = config.realism
     median = np.array(realism.cycle.median_days.as_tuple())[size]
-    days = (median * np.exp(realism.cycle.deal_size_elasticity * log_size_ratio + realism.cycle.sigma * z)
-            * TYPE_CYCLE_FACTOR[deal_type] * np.where(lost, realism.cycle.lost_factor, 1.0))
+    days = (
+        median
+        * np.exp(realism.cycle.deal_size_elasticity * log_size_ratio + realism.cycle.sigma * z)
+        * TYPE_CYCLE_FACTOR[deal_type]
+        * np.where(lost, realism.cycle.lost_factor, 1.0)
+    )
     return np.asarray(np.maximum(days, MIN_CYCLE_DAYS))

@@ -30,8 +30,9 @@ def countries() -> tuple[CountryVocab, ...]:
     return tuple(load_country(code) for code in country_codes())
 
 
-def _by_country(country: np.ndarray, width: int,
-                draw: Callable[[CountryVocab, int], tuple[pa.Array, ...]]) -> list[pa.Array]:
+def _by_country(
+    country: np.ndarray, width: int, draw: Callable[[CountryVocab, int], tuple[pa.Array, ...]]
+) -> list[pa.Array]:
     """``width`` string columns drawn country by country with ``draw(vocab, rows)``, reassembled in row order."""
     groups = [(vocab, rows) for c, vocab in enumerate(countries()) if (rows := np.flatnonzero(country == c)).size]
     if not groups:
@@ -60,11 +61,16 @@ class Names:
 
 def sample_names(nationality: np.ndarray, rng: np.random.Generator) -> Names:
     """Names fitting each row's nationality (index into ``countries()``)."""
+
     def draw(vocab: CountryVocab, count: int) -> tuple[pa.Array, ...]:
         first = pa.array(rng.choice(len(vocab.first_names), count, p=vocab.first_name_weights))
         last = pa.array(rng.choice(len(vocab.last_names), count, p=vocab.last_name_weights))
-        return (vocab.first_names.take(first), vocab.last_names.take(last),
-                vocab.first_names_ascii.take(first), vocab.last_names_ascii.take(last))
+        return (
+            vocab.first_names.take(first),
+            vocab.last_names.take(last),
+            vocab.first_names_ascii.take(first),
+            vocab.last_names_ascii.take(last),
+        )
 
     return Names(*_by_country(nationality, 4, draw))
 
@@ -87,14 +93,20 @@ class Places:
 
 def sample_places(country: np.ndarray, rng: np.random.Generator) -> Places:
     """Addresses whose city, region, time zone and postal code agree with the country."""
+
     def draw(vocab: CountryVocab, count: int) -> tuple[pa.Array, ...]:
         city = pa.array(rng.choice(len(vocab.cities), count, p=vocab.city_weights))
         street = vocab.streets.take(pa.array(rng.integers(0, len(vocab.streets), count)))
         number = pa.array(np.char.mod("%d", 1 + np.floor(np.exp(rng.uniform(0, np.log(2500), count))).astype(np.int64)))
         pieces = (number, " ", street) if vocab.street_number_first else (street, " ", number)
         prefixes = _postal_prefixes(vocab.code)[city.to_numpy()]
-        return (vocab.cities.take(city), vocab.city_regions.take(city), vocab.city_timezones.take(city),
-                pc.binary_join_element_wise(*pieces, ""), fill_pattern(vocab.postal_pattern, count, rng, prefixes))
+        return (
+            vocab.cities.take(city),
+            vocab.city_regions.take(city),
+            vocab.city_timezones.take(city),
+            pc.binary_join_element_wise(*pieces, ""),
+            fill_pattern(vocab.postal_pattern, count, rng, prefixes),
+        )
 
     return Places(*_by_country(country, 5, draw))
 

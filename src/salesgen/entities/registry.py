@@ -68,12 +68,14 @@ REGISTRY: tuple[Step, ...] = (
     Step("primary_contacts", build_primary_contacts, ("accounts", "people", "deals")),
     Step("customers", build_customers, ("accounts", "deals"), draws=False),
     Step("contacts", _contacts_table, ("people",), draws=False),
-    Step("opportunities", build_opportunities,
-         ("accounts", "deals", "line_items", "deal_rivals", "primary_contacts")),
+    Step("opportunities", build_opportunities, ("accounts", "deals", "line_items", "deal_rivals", "primary_contacts")),
     Step("opportunity_line_items", _line_items_table, ("line_items",), draws=False),
     Step("opportunity_stage_history", build_stage_history, ("deals",), draws=False),
-    Step("interactions", build_interactions,
-         ("accounts", "people", "deals", "primary_contacts", "line_items", "deal_rivals")),
+    Step(
+        "interactions",
+        build_interactions,
+        ("accounts", "people", "deals", "primary_contacts", "line_items", "deal_rivals"),
+    ),
     Step("rep_totals", block_rep_totals, ("accounts", "deals", "line_items"), draws=False),
 )
 STEPS: dict[str, Step] = {step.name: step for step in REGISTRY}

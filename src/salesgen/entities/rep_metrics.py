@@ -58,9 +58,12 @@ def block_rep_totals(world: World, accounts: Accounts, deals: Deals, items: Line
     amount = items.amount_cents
     trailing = deals.won & (deals.end_s > world.as_of_s - 365 * DAY)
     for target, mask, values in (
-        (totals.won, deals.won, None), (totals.lost, deals.lost, None),
-        (totals.won_cents, deals.won, amount), (totals.won_cycle_seconds, deals.won, deals.end_s - deals.created_s),
-        (totals.open_cents, ~deals.closed, amount), (totals.trailing_year_won_cents, trailing, amount),
+        (totals.won, deals.won, None),
+        (totals.lost, deals.lost, None),
+        (totals.won_cents, deals.won, amount),
+        (totals.won_cycle_seconds, deals.won, deals.end_s - deals.created_s),
+        (totals.open_cents, ~deals.closed, amount),
+        (totals.trailing_year_won_cents, trailing, amount),
     ):
         np.add.at(target, owner[mask], 1 if values is None else values[mask])
     return totals
@@ -85,8 +88,9 @@ def finish_reps(roster: Roster, totals: RepTotals, config: Config) -> pa.Table:
         "deals_lost": pa.array(totals.lost),
         "open_pipeline": money_array(totals.open_cents),
     }
-    return assemble("sales_reps", {**{name: roster.table.column(name) for name in roster.table.column_names},
-                                   **metrics})
+    return assemble(
+        "sales_reps", {**{name: roster.table.column(name) for name in roster.table.column_names}, **metrics}
+    )
 
 
 def _quotas(roster: Roster, totals: RepTotals, config: Config) -> np.ndarray:

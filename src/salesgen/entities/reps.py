@@ -26,20 +26,28 @@ from salesgen.entities.people import countries, sample_languages, sample_names, 
 from salesgen.vocab.business import INDUSTRIES
 from salesgen.vocab.domain import REP_TITLES, SEGMENT_LABELS, SIZES, TERRITORIES
 
-METRIC_COLUMNS = ("annual_quota", "quota_attainment", "avg_deal_size", "win_rate", "avg_sales_cycle_days",
-                  "deals_won", "deals_lost", "open_pipeline")
+METRIC_COLUMNS = (
+    "annual_quota",
+    "quota_attainment",
+    "avg_deal_size",
+    "win_rate",
+    "avg_sales_cycle_days",
+    "deals_won",
+    "deals_lost",
+    "open_pipeline",
+)
 
 
 @dataclass(frozen=True)
 class Roster:
     """The reps without metrics, plus what blocks need to assign and model deals."""
 
-    table: pa.Table        # every sales_reps column except METRIC_COLUMNS
+    table: pa.Table  # every sales_reps column except METRIC_COLUMNS
     rep_id: np.ndarray
-    is_owner: np.ndarray   # account executives own accounts and deals
-    segment: np.ndarray    # index into SIZES
+    is_owner: np.ndarray  # account executives own accounts and deals
+    segment: np.ndarray  # index into SIZES
     territory: np.ndarray  # index into TERRITORIES
-    skill: np.ndarray      # log-odds shift of the rep's win probability
+    skill: np.ndarray  # log-odds shift of the rep's win probability
 
     def skill_of_owners_by_segment(self) -> list[np.ndarray]:
         """Per segment, the skills of the AEs who will own its accounts (all AEs if it has none)."""
@@ -55,8 +63,11 @@ class Roster:
         owners = np.flatnonzero(self.is_owner)
         pick = owners[(rng.random(size.size) * owners.size).astype(np.int64)]
         pools = [(self.segment[owners] == seg, size == seg) for seg in range(len(SIZES))]
-        pools += [((self.segment[owners] == seg) & (self.territory[owners] == ter), (size == seg) & (territory == ter))
-                  for seg in range(len(SIZES)) for ter in range(len(TERRITORIES))]
+        pools += [
+            ((self.segment[owners] == seg) & (self.territory[owners] == ter), (size == seg) & (territory == ter))
+            for seg in range(len(SIZES))
+            for ter in range(len(TERRITORIES))
+        ]
         for rep_mask, customer_mask in pools:
             pool, rows = owners[rep_mask], np.flatnonzero(customer_mask)
             if pool.size and rows.size:
@@ -72,7 +83,7 @@ def _roles(n: int) -> np.ndarray:
     role[:managers] = 2
     if managers >= 2:
         role[0] = 3
-    role[managers:managers + sdrs] = 1
+    role[managers : managers + sdrs] = 1
     return role
 
 
@@ -97,20 +108,26 @@ def build_roster(config: Config, seed: int) -> Roster:
     tenure = draw(seed, SalesRepDraw.HIRE_DATE).lognormal(np.log(900), 0.7, n).astype(np.int64)
     expertise = draw(seed, SalesRepDraw.EXPERTISE)
     country_code = pa.array(np.array([v.code for v in vocab])[country])
-    table = pa.table({
-        "rep_id": pa.array(rep_id), "first_name": names.first, "last_name": names.last,
-        "email": join(local, pa.array(repeat_suffix(local)), "@", config.seller_domain),
-        "phone": sample_phones(country, draw(seed, SalesRepDraw.PHONE)),
-        "title": pa.array(np.array(REP_TITLES)[title]), "manager_id": pa.array(rep_id[manager], mask=manager < 0),
-        "team": join(pa.array(np.array(TERRITORIES)[territory]), " ", pa.array(np.array(SEGMENT_LABELS)[segment])),
-        "segment": pa.array(np.array(SIZES)[segment]),
-        "territories": list_column(np.arange(n + 1), pa.array(np.array(TERRITORIES)[territory])),
-        "expertise": choose_lists(pa.array(list(INDUSTRIES)), expertise.integers(1, 4, n), expertise),
-        "hire_date": date_array(as_of_day - np.minimum(30 + tenure, 15 * 365)),
-        "country": country_code, "nationality": country_code,
-        "languages": sample_languages(country, country, draw(seed, SalesRepDraw.LANGUAGES)),
-        "timezone": sample_places(country, draw(seed, SalesRepDraw.PLACE)).timezone,
-    })
+    table = pa.table(
+        {
+            "rep_id": pa.array(rep_id),
+            "first_name": names.first,
+            "last_name": names.last,
+            "email": join(local, pa.array(repeat_suffix(local)), "@", config.seller_domain),
+            "phone": sample_phones(country, draw(seed, SalesRepDraw.PHONE)),
+            "title": pa.array(np.array(REP_TITLES)[title]),
+            "manager_id": pa.array(rep_id[manager], mask=manager < 0),
+            "team": join(pa.array(np.array(TERRITORIES)[territory]), " ", pa.array(np.array(SEGMENT_LABELS)[segment])),
+            "segment": pa.array(np.array(SIZES)[segment]),
+            "territories": list_column(np.arange(n + 1), pa.array(np.array(TERRITORIES)[territory])),
+            "expertise": choose_lists(pa.array(list(INDUSTRIES)), expertise.integers(1, 4, n), expertise),
+            "hire_date": date_array(as_of_day - np.minimum(30 + tenure, 15 * 365)),
+            "country": country_code,
+            "nationality": country_code,
+            "languages": sample_languages(country, country, draw(seed, SalesRepDraw.LANGUAGES)),
+            "timezone": sample_places(country, draw(seed, SalesRepDraw.PLACE)).timezone,
+        }
+    )
     skill = draw(seed, SalesRepDraw.SKILL).normal(0.0, config.realism.win.rep_skill_sigma, n)
     return Roster(table, rep_id, role == 0, segment, territory, skill)
 

@@ -36,9 +36,13 @@ def build_stage_history(world: World, deals: Deals) -> pa.Table:
     entered = np.where(is_final, deals.end_s[deal_of], entries)
     last = step == steps[deal_of] - 1
     exited = np.r_[entered[1:], 0] if entered.size else entered
-    return assemble("opportunity_stage_history", {
-        "stage_history_id": pa.array(deals.opportunity_id[deal_of] * 10 + step + 1),
-        "opportunity_id": pa.array(deals.opportunity_id[deal_of]),
-        "stage": labels(stages, stage), "entered_at": timestamp_array(entered),
-        "exited_at": timestamp_array(exited, last),
-    })
+    return assemble(
+        "opportunity_stage_history",
+        {
+            "stage_history_id": pa.array(deals.opportunity_id[deal_of] * 10 + step + 1),
+            "opportunity_id": pa.array(deals.opportunity_id[deal_of]),
+            "stage": labels(stages, stage),
+            "entered_at": timestamp_array(entered),
+            "exited_at": timestamp_array(exited, last),
+        },
+    )

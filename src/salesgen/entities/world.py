@@ -60,8 +60,11 @@ class World:
         realism = self.config.realism
         return {
             "win_model": self.win_model.truth(),
-            "rep_skill": {str(rep): round(float(skill), 6) for rep, skill, owner in
-                          zip(self.roster.rep_id, self.roster.skill, self.roster.is_owner, strict=True) if owner},
+            "rep_skill": {
+                str(rep): round(float(skill), 6)
+                for rep, skill, owner in zip(self.roster.rep_id, self.roster.skill, self.roster.is_owner, strict=True)
+                if owner
+            },
             "amount_model": {
                 "median_by_size": realism.deal_size.median.model_dump(),
                 "factor_by_type": dict(zip(DEAL_TYPES, TYPE_AMOUNT_FACTOR.tolist(), strict=True)),
@@ -87,10 +90,15 @@ def build_world(config: Config, seed: int) -> World:
     as_of_s = epoch_seconds(config.as_of)
     roster = build_roster(config, seed)
     return World(
-        config=config, seed=seed, catalog=build_catalog(config, seed), roster=roster,
-        competitors=build_competitors(config, seed), namer=CompanyNamer(seed),
+        config=config,
+        seed=seed,
+        catalog=build_catalog(config, seed),
+        roster=roster,
+        competitors=build_competitors(config, seed),
+        namer=CompanyNamer(seed),
         win_model=calibrate_win_model(config, seed, roster.skill_of_owners_by_segment()),
         country_weights=config.country_weights(),
-        country_codes=np.array(country_codes()), as_of_s=as_of_s,
+        country_codes=np.array(country_codes()),
+        as_of_s=as_of_s,
         history_start_s=as_of_s - config.history_days * DAY,
     )

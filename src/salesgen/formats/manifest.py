@@ -77,8 +77,10 @@ def dumps_metadata(metadata: Mapping[str, Any]) -> str:
         >>> dumps_metadata({"seed": 7, "name": "é"})
         '{\\n  "name": "é",\\n  "seed": 7\\n}\\n'
     """
-    return json.dumps(dict(metadata), sort_keys=True, indent=2, ensure_ascii=False,
-                      allow_nan=False, default=_json_default) + "\n"
+    return (
+        json.dumps(dict(metadata), sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False, default=_json_default)
+        + "\n"
+    )
 
 
 def check_metadata(metadata: Mapping[str, Any]) -> None:

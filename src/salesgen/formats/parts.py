@@ -149,8 +149,13 @@ class PartFormat:
         self._write(path, rows)
         if not self.hashes_parts:
             return {}
-        return {relative: {"bytes": path.stat().st_size, "rows": rows.num_rows,
-                           "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}}
+        return {
+            relative: {
+                "bytes": path.stat().st_size,
+                "rows": rows.num_rows,
+                "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+            }
+        }
 
     def _write(self, path: Path, rows: pa.Table) -> None:
         raise NotImplementedError

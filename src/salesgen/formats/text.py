@@ -110,6 +110,7 @@ class JsonFormat(PartFormat):
     def assemble(self, artifact: Path, parts: Parts, metadata: Mapping[str, Any]) -> str:
         digest = hashlib.sha256()
         with artifact.open("wb") as out:
+
             def emit(data: bytes) -> None:
                 out.write(data)
                 digest.update(data)

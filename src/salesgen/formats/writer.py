@@ -75,8 +75,9 @@ class BlockReport:
     entries: FileEntries
 
 
-def write_block(fmt: PartFormat, parts_root: Path, block: Block,
-                tables: Mapping[str, pa.Table]) -> tuple[FileEntries, dict[str, int]]:
+def write_block(
+    fmt: PartFormat, parts_root: Path, block: Block, tables: Mapping[str, pa.Table]
+) -> tuple[FileEntries, dict[str, int]]:
     """Write the parts of one block's tables; return their manifest entries and row counts."""
     entries: FileEntries = {}
     for name, rows in tables.items():
@@ -87,8 +88,9 @@ def write_block(fmt: PartFormat, parts_root: Path, block: Block,
 def _generate_block(format: str, parts_root: Path, world: World, block: int) -> BlockReport:
     """Worker task: generate one block and write (and hash) its parts."""
     result = build_block(world, block)
-    entries, rows = write_block(FORMATS[format], parts_root, block,
-                                {name: result.tables[name] for name in BLOCK_TABLES})
+    entries, rows = write_block(
+        FORMATS[format], parts_root, block, {name: result.tables[name] for name in BLOCK_TABLES}
+    )
     return BlockReport(rows, result.rep_totals, entries)
 
 
@@ -96,19 +98,26 @@ def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
 
 
-def _staged(format: str, target: str | Path, overwrite: bool, expected_hash: str | None,
-            fill: Callable[[PartFormat, Parts], Mapping[str, Any]]) -> WriteSummary:
+def _staged(
+    format: str,
+    target: str | Path,
+    overwrite: bool,
+    expected_hash: str | None,
+    fill: Callable[[PartFormat, Parts], Mapping[str, Any]],
+) -> WriteSummary:
     """Stage ``target``, let ``fill`` write the parts (it returns the metadata), assemble, check, publish."""
     started = time.perf_counter()
-    fmt = get_format(format)   # before staging: an unknown format leaves nothing behind
+    fmt = get_format(format)  # before staging: an unknown format leaves nothing behind
     staging = Staging(target, overwrite=overwrite, directory=fmt.directory)
     try:
         parts = Parts(fmt.parts_root(staging.artifact, staging.root))
         metadata = fill(fmt, parts)
         digest = fmt.assemble(staging.artifact, parts, metadata)
         if expected_hash is not None and digest != expected_hash:
-            raise HashMismatchError(f"dataset hash {digest} differs from the expected {expected_hash}; "
-                                    "check the seed, config, format and salesgen version")
+            raise HashMismatchError(
+                f"dataset hash {digest} differs from the expected {expected_hash}; "
+                "check the seed, config, format and salesgen version"
+            )
         size = _size(staging.artifact)
         path = staging.publish()
     except BaseException:
@@ -117,14 +126,23 @@ def _staged(format: str, target: str | Path, overwrite: bool, expected_hash: str
     return WriteSummary(path, fmt.name, dict(parts.rows), size, time.perf_counter() - started, digest)
 
 
-def write_dataset(config: Config, seed: int, format: str, target: str | Path, *, workers: int = 1,
-                  overwrite: bool = False, progress: Progress | None = None,
-                  expected_hash: str | None = None) -> WriteSummary:
+def write_dataset(
+    config: Config,
+    seed: int,
+    format: str,
+    target: str | Path,
+    *,
+    workers: int = 1,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+    expected_hash: str | None = None,
+) -> WriteSummary:
     """Generate (config, seed) into ``target`` in ``format``; nothing appears at ``target`` unless all succeeds.
 
     ``workers``: processes generating and encoding blocks (never changes the bytes).
     ``expected_hash``: refuse to publish unless the dataset hash equals it (:class:`HashMismatchError`).
     """
+
     def fill(fmt: PartFormat, parts: Parts) -> dict[str, Any]:
         world = build_world(config, seed)
         combine = Combine(world)
@@ -140,8 +158,9 @@ def write_dataset(config: Config, seed: int, format: str, target: str | Path, *,
     return _staged(format, target, overwrite, expected_hash, fill)
 
 
-def split_blocks(tables: Mapping[str, pa.Table],
-                 block_rows: BlockRows | None = None) -> Iterator[tuple[Block, dict[str, pa.Table]]]:
+def split_blocks(
+    tables: Mapping[str, pa.Table], block_rows: BlockRows | None = None
+) -> Iterator[tuple[Block, dict[str, pa.Table]]]:
     """The ten tables as the blocks that made them (one block if ``block_rows`` is None), run scope last.
 
     Example:
@@ -165,9 +184,16 @@ def split_blocks(tables: Mapping[str, pa.Table],
     yield RUN_SCOPE_PART, {name: tables[name] for name in RUN_SCOPE_TABLES}
 
 
-def write_tables(tables: Mapping[str, pa.Table], metadata: Mapping[str, Any], format: str, target: str | Path,
-                 *, block_rows: BlockRows | None = None, overwrite: bool = False,
-                 expected_hash: str | None = None) -> WriteSummary:
+def write_tables(
+    tables: Mapping[str, pa.Table],
+    metadata: Mapping[str, Any],
+    format: str,
+    target: str | Path,
+    *,
+    block_rows: BlockRows | None = None,
+    overwrite: bool = False,
+    expected_hash: str | None = None,
+) -> WriteSummary:
     """Write the ten tables of ``tables`` with ``metadata`` through the same parts and assembly as generation.
 
     Every table is checked against the contract first (columns, types, nulls: ValueError/TypeError
@@ -182,6 +208,7 @@ def write_tables(tables: Mapping[str, pa.Table], metadata: Mapping[str, Any], fo
         >>> (out / "customers.jsonl").read_bytes()
         b''
     """
+
     def fill(fmt: PartFormat, parts: Parts) -> Mapping[str, Any]:
         check_metadata(metadata)
         conformed = {name: conform(name, tables[name]) for name in TABLE_NAMES}

@@ -29,8 +29,16 @@ from salesgen.readers.database import open_database
 from salesgen.readers.files import detect_kind, open_file, split_json_document
 from salesgen.readers.source import Source, SourceError
 
-__all__ = ["Source", "SourceError", "detect_kind", "open_database", "open_file", "open_source", "read",
-           "split_json_document"]
+__all__ = [
+    "Source",
+    "SourceError",
+    "detect_kind",
+    "open_database",
+    "open_file",
+    "open_source",
+    "read",
+    "split_json_document",
+]
 
 
 def open_source(path_or_url: str | Path, *, schema: str | None = None, prefix: str = "") -> Source:

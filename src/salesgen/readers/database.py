@@ -46,8 +46,10 @@ def _converted(table: str) -> str:
     for column in TABLES[table].columns:
         ref = ident(column.name)
         if column.kind is Kind.STRING_LIST:
-            parts.append(f"CASE WHEN typeof({ref}) = 'VARCHAR' THEN from_json({ref}::VARCHAR, '[\"VARCHAR\"]') "
-                         f"ELSE {ref}::VARCHAR[] END AS {ref}")
+            parts.append(
+                f"CASE WHEN typeof({ref}) = 'VARCHAR' THEN from_json({ref}::VARCHAR, '[\"VARCHAR\"]') "
+                f"ELSE {ref}::VARCHAR[] END AS {ref}"
+            )
         else:
             parts.append(f"CAST({ref} AS {TYPES['duckdb'][column.kind]}) AS {ref}")
     return ", ".join(parts)
@@ -87,7 +89,7 @@ def _postgres(target: Target, schema: str | None) -> Cursors:
     from salesgen.databases import postgres
 
     connection: Any = postgres.connect(target)
-    return connection, lambda table: connection.cursor(name=f"salesgen_read_{table}")   # named: server-side
+    return connection, lambda table: connection.cursor(name=f"salesgen_read_{table}")  # named: server-side
 
 
 def _mysql(target: Target, schema: str | None) -> Cursors:
@@ -107,7 +109,9 @@ def _sqlite(target: Target, schema: str | None) -> Cursors:
 
 
 _DRIVERS: dict[str, Callable[[Target, str | None], Cursors]] = {
-    "postgres": _postgres, "mysql": _mysql, "sqlite": _sqlite,
+    "postgres": _postgres,
+    "mysql": _mysql,
+    "sqlite": _sqlite,
 }
 
 
@@ -129,7 +133,7 @@ def open_database(url: str, *, schema: str | None = None, prefix: str = "") -> S
         target = parse_url(url)
         # MariaDB: the schema is the database connected to, so names are not qualified by it.
         names = Names(target.dialect, None if target.dialect == "mysql" else schema, prefix)
-        Names(target.dialect, schema, prefix).table(METADATA_TABLE)   # checks schema, prefix and name lengths
+        Names(target.dialect, schema, prefix).table(METADATA_TABLE)  # checks schema, prefix and name lengths
     except ValueError as error:
         raise SourceError(str(error)) from error
 

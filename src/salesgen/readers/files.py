@@ -36,6 +36,7 @@ SQL_TYPES = TYPES["duckdb"]
 
 def _typed_columns(table: str, text_lists: bool) -> str:
     """A DuckDB ``columns={…}`` struct for text readers (lists as VARCHAR when they are JSON text)."""
+
     def sql_type(kind: Kind) -> str:
         return "VARCHAR" if text_lists and kind is Kind.STRING_LIST else SQL_TYPES[kind]
 
@@ -46,8 +47,10 @@ def _typed_columns(table: str, text_lists: bool) -> str:
 def _select_list(table: str, from_json_lists: bool) -> str:
     return ", ".join(
         f"from_json({ident(c.name)}, '[\"VARCHAR\"]') AS {ident(c.name)}"
-        if from_json_lists and c.kind is Kind.STRING_LIST else ident(c.name)
-        for c in TABLES[table].columns)
+        if from_json_lists and c.kind is Kind.STRING_LIST
+        else ident(c.name)
+        for c in TABLES[table].columns
+    )
 
 
 def _require(path: Path, what: str) -> Path:
@@ -75,8 +78,11 @@ def _text(con: duckdb.DuckDBPyConnection, path: Path, suffix: str) -> dict[str, 
     for table in TABLE_NAMES:
         file = literal(str(_require(path / f"{table}.{suffix}", f"table {table!r}")))
         columns = _typed_columns(table, text_lists=csv)
-        reader = (f"read_csv({file}, header = true, allow_quoted_nulls = false, columns = {columns})" if csv
-                  else f"read_json({file}, format = 'newline_delimited', columns = {columns})")
+        reader = (
+            f"read_csv({file}, header = true, allow_quoted_nulls = false, columns = {columns})"
+            if csv
+            else f"read_json({file}, format = 'newline_delimited', columns = {columns})"
+        )
         con.execute(f"CREATE TABLE {ident(table)} AS SELECT {_select_list(table, csv)} FROM {reader}")
     return _read_manifest(path)
 
@@ -89,22 +95,30 @@ def _jsonl(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
     return _text(con, path, "jsonl")
 
 
-def read_duckdb(con: duckdb.DuckDBPyConnection, path: Path, *, schema: str | None = None,
-                prefix: str = "") -> dict[str, Any]:
+def read_duckdb(
+    con: duckdb.DuckDBPyConnection, path: Path, *, schema: str | None = None, prefix: str = ""
+) -> dict[str, Any]:
     """Attach the DuckDB file at ``path`` read-only and view its ten tables (in ``schema``, with ``prefix``)."""
-    names = Names("duckdb", schema, prefix, catalog="source")   # checked before anything runs
+    names = Names("duckdb", schema, prefix, catalog="source")  # checked before anything runs
     con.execute(f"ATTACH {literal(str(path))} AS source (READ_ONLY)")
-    present = {row[0] for row in con.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'source' "
-        "AND table_schema = COALESCE(?, 'main')", [schema]).fetchall()}
+    present = {
+        row[0]
+        for row in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'source' "
+            "AND table_schema = COALESCE(?, 'main')",
+            [schema],
+        ).fetchall()
+    }
     for table in TABLE_NAMES:
         if prefix + table not in present:
             raise SourceError(f"table {prefix + table!r} is missing from the DuckDB file {path}")
         con.execute(f"CREATE VIEW {ident(table)} AS SELECT * FROM {names.table(table)}")
     if prefix + METADATA_TABLE not in present:
         return {}
-    return {key: json.loads(value) for key, value in
-            con.execute(f"SELECT key, value FROM {names.table(METADATA_TABLE)}").fetchall()}
+    return {
+        key: json.loads(value)
+        for key, value in con.execute(f"SELECT key, value FROM {names.table(METADATA_TABLE)}").fetchall()
+    }
 
 
 _TABLE_OPENING = re.compile(r'^"(?P<table>[a-z_]+)": \[(?P<empty>\])?,?$')
@@ -156,8 +170,10 @@ def detect_kind(path: Path) -> str:
         for kind, probe in (("parquet", "customers"), ("csv", "customers.csv"), ("jsonl", "customers.jsonl")):
             if (path / probe).exists():
                 return kind
-        raise SourceError(f"{path} is not a salesgen output: expected customers/ (Parquet), customers.csv or "
-                          "customers.jsonl inside it")
+        raise SourceError(
+            f"{path} is not a salesgen output: expected customers/ (Parquet), customers.csv or "
+            "customers.jsonl inside it"
+        )
     if not path.is_file():
         raise SourceError(f"{path} does not exist")
     with path.open("rb") as handle:
@@ -181,5 +197,10 @@ def open_file(path: str | Path) -> Source:
     def read(con: duckdb.DuckDBPyConnection, scratch: Path) -> dict[str, Any]:
         return _json_document(con, location, scratch) if kind == "json" else _READERS[kind](con, location)
 
-    return opened(kind, f"{location} as {kind}", read, on_disk=kind in TEXT_KINDS,
-                  unreadable=(duckdb.Error, OSError, json.JSONDecodeError))
+    return opened(
+        kind,
+        f"{location} as {kind}",
+        read,
+        on_disk=kind in TEXT_KINDS,
+        unreadable=(duckdb.Error, OSError, json.JSONDecodeError),
+    )

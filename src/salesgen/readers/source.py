@@ -81,8 +81,7 @@ class Source:
         self.close()
 
 
-def opened(kind: str, where: str, read: Reader, *, on_disk: bool,
-           unreadable: tuple[type[Exception], ...]) -> Source:
+def opened(kind: str, where: str, read: Reader, *, on_disk: bool, unreadable: tuple[type[Exception], ...]) -> Source:
     """Run ``read`` on a fresh checking connection and wrap the result as a ``Source``.
 
     The connection works in bounded memory whatever the dataset size (DuckDB spills joins and
@@ -115,8 +114,10 @@ def check_columns(con: duckdb.DuckDBPyConnection, where: str) -> None:
         present = [row[0] for row in con.execute(f"DESCRIBE {ident(table)}").fetchall()]
         missing = [c for c in TABLES[table].column_names if c not in present]
         if missing:
-            raise SourceError(f"table {table!r} in {where} lacks column(s) {', '.join(missing)}; "
-                              f"expected {', '.join(TABLES[table].column_names)}")
+            raise SourceError(
+                f"table {table!r} in {where} lacks column(s) {', '.join(missing)}; "
+                f"expected {', '.join(TABLES[table].column_names)}"
+            )
 
 
 def config_of(metadata: dict[str, Any]) -> tuple[Config, str]:

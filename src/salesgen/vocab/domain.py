@@ -89,28 +89,57 @@ CLOSED_STAGES = ("won", "lost")
 # Sales team
 TERRITORIES = ("North America", "EMEA", "APAC", "LATAM")
 SEGMENT_LABELS = ("SMB", "Mid-Market", "Enterprise")  # team names, one per SIZES member
-REP_TITLES = ("SDR", "Account Executive", "Senior Account Executive", "Enterprise Account Executive",
-              "Sales Manager", "Regional Director")
+REP_TITLES = (
+    "SDR",
+    "Account Executive",
+    "Senior Account Executive",
+    "Enterprise Account Executive",
+    "Sales Manager",
+    "Regional Director",
+)
 
 # Defaults of the scenario model (salesgen.config), kept here so every domain list lives in one file.
 DEFAULT_COUNTRY_MIX = {
-    "US": 0.30, "CA": 0.05, "MX": 0.04, "BR": 0.05, "GB": 0.10, "DE": 0.10,
-    "FR": 0.07, "ES": 0.04, "NL": 0.04, "IN": 0.07, "JP": 0.07, "AU": 0.07,
+    "US": 0.30,
+    "CA": 0.05,
+    "MX": 0.04,
+    "BR": 0.05,
+    "GB": 0.10,
+    "DE": 0.10,
+    "FR": 0.07,
+    "ES": 0.04,
+    "NL": 0.04,
+    "IN": 0.07,
+    "JP": 0.07,
+    "AU": 0.07,
 }
 DEFAULT_STAGE_PROBABILITIES = {"identified": 10, "qualified": 20, "proposal": 50, "negotiation": 75}
 DEFAULT_INDUSTRY_WIN_SHIFT = {
-    Industry.TECHNOLOGY: 0.25, Industry.FINANCIAL_SERVICES: -0.15, Industry.HEALTHCARE: -0.2,
-    Industry.MANUFACTURING: 0.05, Industry.RETAIL: 0.15, Industry.EDUCATION: 0.1, Industry.LOGISTICS: 0.0,
-    Industry.ENERGY: -0.1, Industry.MEDIA: 0.2, Industry.PROFESSIONAL_SERVICES: 0.1,
-    Industry.TELECOMMUNICATIONS: -0.05, Industry.PUBLIC_SECTOR: -0.4,
+    Industry.TECHNOLOGY: 0.25,
+    Industry.FINANCIAL_SERVICES: -0.15,
+    Industry.HEALTHCARE: -0.2,
+    Industry.MANUFACTURING: 0.05,
+    Industry.RETAIL: 0.15,
+    Industry.EDUCATION: 0.1,
+    Industry.LOGISTICS: 0.0,
+    Industry.ENERGY: -0.1,
+    Industry.MEDIA: 0.2,
+    Industry.PROFESSIONAL_SERVICES: 0.1,
+    Industry.TELECOMMUNICATIONS: -0.05,
+    Industry.PUBLIC_SECTOR: -0.4,
 }
 DEFAULT_CATEGORY_WIN_SHIFT = {
-    ProductCategory.SOFTWARE: 0.0, ProductCategory.HARDWARE: 0.15, ProductCategory.SERVICES: 0.3,
+    ProductCategory.SOFTWARE: 0.0,
+    ProductCategory.HARDWARE: 0.15,
+    ProductCategory.SERVICES: 0.3,
     ProductCategory.CONSULTING: -0.25,
 }
 # log-odds: referrals win most, cold outbound least
 DEFAULT_LEAD_SOURCE_WIN_SHIFT = {
-    LeadSource.INBOUND: 0.15, LeadSource.OUTBOUND: -0.35, LeadSource.REFERRAL: 0.55, LeadSource.PARTNER: 0.25,
+    LeadSource.INBOUND: 0.15,
+    LeadSource.OUTBOUND: -0.35,
+    LeadSource.REFERRAL: 0.55,
+    LeadSource.PARTNER: 0.25,
     LeadSource.EVENT: 0.0,
 }
 DEFAULT_CATEGORY_MIX = dict.fromkeys(CATEGORIES, 1.0)
