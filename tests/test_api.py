@@ -11,6 +11,7 @@ import pytest
 import salesgen
 from salesgen import Config
 from salesgen.contract import TABLE_NAMES, arrow_schema
+from tests.servers import PG_URL
 
 PUBLIC = [
     "Config",
@@ -71,17 +72,9 @@ def test_validate_reports_a_broken_rule_on_tables_in_memory() -> None:
 
 
 @pytest.mark.db
-def test_load_then_read_from_postgresql(tmp_path: Path) -> None:
+def test_load_then_read_from_postgresql(tmp_path: Path, pg_schema: str) -> None:
     out = salesgen.write(SMALL, seed=5, format="parquet", target=tmp_path / "crm").target
-    url = "postgresql://postgres@127.0.0.1:5432/test"
-    schema = "salesgen_api_test"
-    result = salesgen.load(out, url, schema=schema, if_exists="replace")
-    try:
-        assert result.rows["customers"] == 40
-        back = salesgen.read(url, schema=schema)
-        assert back["opportunities"].equals(salesgen.read(out)["opportunities"])
-    finally:
-        import psycopg
-
-        with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=test", autocommit=True) as con:
-            con.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+    result = salesgen.load(out, PG_URL, schema=pg_schema)
+    assert result.rows["customers"] == 40
+    back = salesgen.read(PG_URL, schema=pg_schema)
+    assert back["opportunities"].equals(salesgen.read(out)["opportunities"])

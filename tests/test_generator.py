@@ -24,22 +24,13 @@ import pytest
 from salesgen import Config, Dataset, Realism, SalesDataGenerator, __version__
 from salesgen.config import Activity, Pipeline, Team
 from salesgen.contract import BLOCK_TABLES, RUN_SCOPE_TABLES, TABLE_NAMES, TABLES, Kind, arrow_schema
+from salesgen.entities.reps import METRIC_COLUMNS
 
 UTC = dt.UTC
 MONEY_TEXT = re.compile(r"-?\d+\.\d{2}")
 PERCENT_TEXT = re.compile(r"-?\d+\.\d{4}")
 TIMESTAMP_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?Z")
 DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
-METRIC_COLUMNS = (
-    "annual_quota",
-    "quota_attainment",
-    "avg_deal_size",
-    "win_rate",
-    "avg_sales_cycle_days",
-    "deals_won",
-    "deals_lost",
-    "open_pipeline",
-)
 CUSTOM_STAGES = {"identified": 10, "qualified": 30, "demo": 50, "proposal": 60, "negotiation": 80, "contract": 90}
 
 

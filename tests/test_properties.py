@@ -68,10 +68,7 @@ def realism(draw: st.DrawFn) -> dict[str, Any]:
             "competitor_presence": draw(per_size(0.0, 1.0)),
             "no_decision_share": draw(st.floats(0.0, 1.0)),
         },
-        "deal_size": {
-            "median": draw(per_size(500.0, 500_000.0, rising=True)),
-            "sigma": draw(st.floats(0.05, 3.0)),
-        },
+        "deal_size": {"median": draw(per_size(500.0, 500_000.0, rising=True)), "sigma": draw(st.floats(0.05, 3.0))},
         "cycle": {
             "median_days": draw(per_size(1.0, 400.0, rising=True)),
             "sigma": draw(st.floats(0.05, 2.0)),

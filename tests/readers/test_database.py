@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
-import psycopg
 import pymysql
 import pytest
 
@@ -17,16 +15,6 @@ from salesgen.databases.sql import ident
 from salesgen.readers import open_source, read
 from tests.readers.outputs import SEED, assert_same
 from tests.servers import MYSQL, PG_URL
-
-
-@pytest.fixture
-def pg_schema() -> Iterator[str]:
-    name = f"salesgen_read_{secrets.token_hex(4)}"
-    try:
-        yield name
-    finally:
-        with psycopg.connect(PG_URL, autocommit=True) as con:
-            con.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE".encode())
 
 
 def test_read_a_sqlite_and_a_duckdb_load(outputs: dict[str, Path], dataset: Dataset, tmp_path: Path) -> None:

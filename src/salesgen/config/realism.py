@@ -92,10 +92,7 @@ class WinLoss(Strict):
         description="Log-odds shift by lead source of new business (referrals close best, cold outbound worst).",
     )
     rep_skill_sigma: float = Field(
-        default=0.6,
-        ge=0,
-        le=3,
-        description="Std. dev. of rep skill in log-odds of winning (top reps win far more).",
+        default=0.6, ge=0, le=3, description="Std. dev. of rep skill in log-odds of winning (top reps win far more)."
     )
     competitor_effect: float = Field(
         default=-0.6,
@@ -121,10 +118,7 @@ class WinLoss(Strict):
         "win prediction harder, 0 leaves only the Bernoulli draw.",
     )
     no_decision_share: float = Field(
-        default=0.5,
-        ge=0,
-        le=1,
-        description="Share of losses to 'No decision' (40-60%, 2.5M recorded calls).",
+        default=0.5, ge=0, le=1, description="Share of losses to 'No decision' (40-60%, 2.5M recorded calls)."
     )
 
 
@@ -179,10 +173,7 @@ class SalesCycle(Strict):
         description="Cycle grows as (amount / size median) ** elasticity ($1M deals ~2 months longer than $100K).",
     )
     lost_factor: float = Field(
-        default=1.15,
-        gt=0,
-        le=5,
-        description="Lost deals take this much longer (lost deals take ~38% longer).",
+        default=1.15, gt=0, le=5, description="Lost deals take this much longer (lost deals take ~38% longer)."
     )
     quarter_end_pull: float = Field(
         default=0.22,
@@ -197,18 +188,10 @@ class Activity(Strict):
     """How often reps touch deals and accounts."""
 
     touches_won: float = Field(
-        default=22.0,
-        gt=0,
-        le=500,
-        description="Mean interactions on a won deal (won deals get ~4.8x the emails).",
+        default=22.0, gt=0, le=500, description="Mean interactions on a won deal (won deals get ~4.8x the emails)."
     )
     touches_lost: float = Field(default=8.0, gt=0, le=500, description="Mean interactions on a lost deal.")
-    account_touches: float = Field(
-        default=1.5,
-        ge=0,
-        le=100,
-        description="Mean account-level touches per customer.",
-    )
+    account_touches: float = Field(default=1.5, ge=0, le=100, description="Mean account-level touches per customer.")
 
 
 class Pipeline(Strict):

@@ -29,10 +29,7 @@ class Config(Strict):
     num_sales_reps: int = Field(default=10, ge=0, le=1_000_000, description="Sales reps (run-scope table).")
     num_products: int = Field(default=40, ge=1, le=400, description="Products in the catalog.")
     num_competitors: int = Field(default=10, ge=1, le=40, description="Rival vendors.")
-    as_of: date = Field(
-        default=date(2026, 1, 1),
-        description="The 'now' of the data: nothing happens after it (UTC).",
-    )
+    as_of: date = Field(default=date(2026, 1, 1), description="The 'now' of the data: nothing happens after it (UTC).")
     history_days: int = Field(default=1095, ge=90, le=7300, description="Days of history before as_of.")
     currency: str = Field(default="USD", pattern="^[A-Z]{3}$", description="ISO 4217 code of all money.")
     seller_domain: str = Field(default="northbeam-software.com", description="Email domain of the sales reps.")

@@ -38,7 +38,7 @@ MANIFEST = MANIFEST_FILE
 
 
 class LoadSource(Protocol):
-    """What :func:`salesgen.databases.loader.run` needs from a dataset."""
+    """What :func:`salesgen.databases.loader.run_load` needs from a dataset."""
 
     @property
     def row_counts(self) -> Mapping[str, int]:

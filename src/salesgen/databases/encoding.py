@@ -25,6 +25,7 @@ Example:
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 import pyarrow as pa
@@ -87,63 +88,62 @@ def _columns(batch: pa.RecordBatch | pa.Table) -> list[pa.Array]:
     return [c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c for c in batch.columns]
 
 
+def _csv(batch: pa.RecordBatch | pa.Table, convert: Callable[[pa.Array], pa.Array], null: str) -> bytes:
+    return _write_csv([convert(column) for column in _columns(batch)], batch.schema.names, null)
+
+
+def _pg_value(column: pa.Array) -> pa.Array:
+    if pa.types.is_timestamp(column.type):
+        return _naive(column)
+    return pg_array(column) if pa.types.is_list(column.type) else column
+
+
+def _mysql_value(column: pa.Array) -> pa.Array:
+    kind = column.type
+    if pa.types.is_timestamp(kind):
+        return _naive(column)
+    if pa.types.is_boolean(kind):
+        return column.cast(pa.int8())
+    if pa.types.is_list(kind):
+        column = _json_list(column)
+    return _escape(column, (("\\", "\\\\"),)) if pa.types.is_string(column.type) else column
+
+
 def pg_csv(batch: pa.RecordBatch | pa.Table) -> bytes:
     """``batch`` as CSV for ``COPY … FROM STDIN (FORMAT csv)`` in a session whose TimeZone is UTC."""
-    out = []
-    for column in _columns(batch):
-        kind = column.type
-        if pa.types.is_timestamp(kind):
-            column = _naive(column)
-        elif pa.types.is_list(kind):
-            column = pg_array(column)
-        out.append(column)
-    return _write_csv(out, batch.schema.names, "")
+    return _csv(batch, _pg_value, "")
 
 
 def mysql_csv(batch: pa.RecordBatch | pa.Table) -> bytes:
     """``batch`` as CSV for ``LOAD DATA … FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY '\\\\'``."""
-    out = []
-    for column in _columns(batch):
-        kind = column.type
-        if pa.types.is_timestamp(kind):
-            column = _naive(column)
-        elif pa.types.is_boolean(kind):
-            column = column.cast(pa.int8())
-        elif pa.types.is_list(kind):
-            column = _escape(_json_list(column), (("\\", "\\\\"),))
-        elif pa.types.is_string(kind):
-            column = _escape(column, (("\\", "\\\\"),))
-        out.append(column)
-    return _write_csv(out, batch.schema.names, "\\N")
+    return _csv(batch, _mysql_value, "\\N")
+
+
+def _rows(batch: pa.RecordBatch | pa.Table, convert: Callable[[pa.Array], pa.Array]) -> list[tuple[Any, ...]]:
+    return list(zip(*(convert(column).to_pylist() for column in _columns(batch)), strict=True))
+
+
+def _sqlite_value(column: pa.Array) -> pa.Array:
+    kind = column.type
+    if pa.types.is_timestamp(kind):
+        return timestamps(column)
+    if pa.types.is_list(kind):
+        return _json_list(column)
+    cast = {pa.types.is_boolean: pa.int8(), pa.types.is_decimal: pa.float64(), pa.types.is_date: pa.string()}
+    return next((column.cast(target) for test, target in cast.items() if test(kind)), column)
+
+
+def _mysql_param(column: pa.Array) -> pa.Array:
+    if pa.types.is_timestamp(column.type):
+        return _naive(column)
+    return _json_list(column) if pa.types.is_list(column.type) else column
 
 
 def sqlite_rows(batch: pa.RecordBatch | pa.Table) -> list[tuple[Any, ...]]:
     """``batch`` as parameter tuples for ``executemany`` into the SQLite tables of :mod:`ddl`."""
-    values = []
-    for column in _columns(batch):
-        kind = column.type
-        if pa.types.is_timestamp(kind):
-            column = timestamps(column)
-        elif pa.types.is_boolean(kind):
-            column = column.cast(pa.int8())
-        elif pa.types.is_decimal(kind):
-            column = column.cast(pa.float64())
-        elif pa.types.is_date(kind):
-            column = column.cast(pa.string())
-        elif pa.types.is_list(kind):
-            column = _json_list(column)
-        values.append(column.to_pylist())
-    return list(zip(*values, strict=True))
+    return _rows(batch, _sqlite_value)
 
 
 def mysql_rows(batch: pa.RecordBatch | pa.Table) -> list[tuple[Any, ...]]:
     """``batch`` as parameter tuples for PyMySQL's multi-row ``executemany`` (Decimal money, naive UTC datetimes)."""
-    values = []
-    for column in _columns(batch):
-        kind = column.type
-        if pa.types.is_timestamp(kind):
-            column = _naive(column)
-        elif pa.types.is_list(kind):
-            column = _json_list(column)
-        values.append(column.to_pylist())
-    return list(zip(*values, strict=True))
+    return _rows(batch, _mysql_param)

@@ -4,7 +4,7 @@ A load runs the same phases in every database — connect, look for the tables
 already there (``if_exists``), create them from :mod:`ddl`, bulk-insert every
 table in key order with progress, verify the row counts against the manifest,
 add keys and indexes, commit — and on any failure, Ctrl-C or lost connection
-undoes everything. :func:`run` holds those phases; each dialect module
+undoes everything. :func:`run_load` holds those phases; each dialect module
 (``postgres``, ``mysql``, ``sqlite``, ``duckdb``) subclasses :class:`LoadBackend`
 with only what differs: its connection, its bulk path (COPY, LOAD DATA LOCAL
 INFILE, executemany, read_parquet) and how it commits and cleans up. Dialect
@@ -21,21 +21,20 @@ Example:
 from __future__ import annotations
 
 import importlib
-import queue
-import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, ClassVar, Literal, TypedDict, Unpack
 
 import pyarrow as pa
 
 from salesgen.contract import METADATA_TABLE, TABLE_NAMES
 from salesgen.databases.dataset import LoadSource, ParquetDataset
 from salesgen.databases.ddl import Plan, plan
+from salesgen.databases.prefetch import prefetch
 from salesgen.databases.sql import DIALECTS, check_prefix, check_schema, ident
 from salesgen.databases.urls import SCHEMES, Target, parse_url
 
@@ -54,14 +53,11 @@ __all__ = [
     "existing_tables",
     "load_parquet_dataset",
     "parse_url",
-    "prefetch",
-    "run",
     "run_load",
 ]
 
 IfExists = Literal["fail", "replace"]
 Progress = Callable[[str, int], None]
-T = TypeVar("T")
 
 DRIVERS: dict[str, str] = {"postgres": "psycopg[binary]", "mysql": "PyMySQL"}
 LOADED_TABLES: tuple[str, ...] = (*TABLE_NAMES, METADATA_TABLE)
@@ -97,7 +93,7 @@ def interrupted(error: BaseException) -> bool:
 
 @dataclass(frozen=True)
 class LoadOptions:
-    """What a load is asked to do (schema and prefix are checked by :func:`run` before anything connects)."""
+    """What a load is asked to do (schema and prefix are checked by :func:`run_load` before anything connects)."""
 
     if_exists: IfExists = "fail"
     schema: str | None = None
@@ -137,7 +133,7 @@ class LoadResult:
 
 
 class LoadBackend(ABC):
-    """One dialect's part of a load. :func:`run` calls, in order:
+    """One dialect's part of a load. :func:`run_load` calls, in order:
 
     ``begin`` → ``existing`` → ``drop`` (when replacing) → ``execute`` (CREATE) →
     per table ``start_table`` / ``write`` (of ``work``'s items, encoded in a
@@ -279,8 +275,8 @@ def _phases(backend: LoadBackend, dataset: LoadSource, options: LoadOptions) -> 
     return result
 
 
-def run(
-    dataset: LoadSource,
+def run_load(
+    source: str | Path | LoadSource,
     url: str,
     *,
     if_exists: IfExists = "fail",
@@ -288,8 +284,13 @@ def run(
     prefix: str = "",
     progress: Progress | None = None,
 ) -> LoadResult:
-    """Load ``dataset`` into ``url`` through its dialect's :class:`LoadBackend`, all or nothing."""
+    """Load ``source`` (a Parquet output or any :class:`LoadSource`) into ``url``, all or nothing.
+
+    The dataset goes through its dialect's :class:`LoadBackend`; returns the rows per table and
+    the seconds per phase. Bad arguments are refused before anything is read or connected.
+    """
     target, options = _checked(url, if_exists, schema, prefix, progress)
+    dataset = ParquetDataset.open(source) if isinstance(source, str | Path) else source
     backend = backend_for(target.dialect)(target, options)
     try:
         result = _phases(backend, dataset, options)
@@ -335,30 +336,16 @@ def existing_tables(url: str, *, schema: str | None = None, prefix: str = "") ->
     return backend_for(target.dialect).find_tables(target, schema, [prefix + name for name in LOADED_TABLES])
 
 
-def run_load(
-    source: str | Path | LoadSource,
-    url: str,
-    *,
-    if_exists: IfExists = "fail",
-    schema: str | None = None,
-    prefix: str = "",
-    progress: Progress | None = None,
-) -> LoadResult:
-    """:func:`load_parquet_dataset` returning the full :class:`LoadResult` (with phase timings)."""
-    _checked(url, if_exists, schema, prefix, progress)  # refuse bad arguments before reading anything
-    dataset = ParquetDataset.open(source) if isinstance(source, str | Path) else source
-    return run(dataset, url, if_exists=if_exists, schema=schema, prefix=prefix, progress=progress)
+class LoadKeywords(TypedDict, total=False):
+    """The keyword options of :func:`run_load` (the fields of :class:`LoadOptions`)."""
+
+    if_exists: IfExists
+    schema: str | None
+    prefix: str
+    progress: Progress | None
 
 
-def load_parquet_dataset(
-    source: str | Path | LoadSource,
-    url: str,
-    *,
-    if_exists: IfExists = "fail",
-    schema: str | None = None,
-    prefix: str = "",
-    progress: Progress | None = None,
-) -> dict[str, int]:
+def load_parquet_dataset(source: str | Path | LoadSource, url: str, **options: Unpack[LoadKeywords]) -> dict[str, int]:
     """Load the Parquet dataset at ``source`` into the database at ``url``, all or nothing.
 
     Creates the ten tables (and ``salesgen_metadata``, the manifest) with keys,
@@ -378,50 +365,4 @@ def load_parquet_dataset(
         >>> load_parquet_dataset("crm/", "postgresql://root@127.0.0.1:5432/test", schema="crm")  # doctest: +SKIP
         {'products': 40, 'discount_tiers': 140, ..., 'interactions': 3701}
     """
-    return run_load(source, url, if_exists=if_exists, schema=schema, prefix=prefix, progress=progress).rows
-
-
-def prefetch(items: Iterable[T], depth: int = 2) -> Iterator[T]:
-    """Iterate ``items`` in a background thread, at most ``depth`` ahead: encoding overlaps the database's work.
-
-    Exceptions of the producer are raised in the consumer; when the consumer
-    stops early (an error, Ctrl-C), the producer stops at its next item.
-
-    Example:
-        >>> list(prefetch(iter(range(5))))
-        [0, 1, 2, 3, 4]
-    """
-    slots: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def put(entry: tuple[str, Any]) -> bool:
-        while not stop.is_set():
-            try:
-                slots.put(entry, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def produce() -> None:
-        try:
-            for item in items:
-                if not put(("item", item)):
-                    return
-            put(("end", None))
-        except BaseException as error:  # forwarded to the consumer
-            put(("error", error))
-
-    worker = threading.Thread(target=produce, name="salesgen-load-encoder", daemon=True)
-    worker.start()
-    try:
-        while True:
-            kind, value = slots.get()
-            if kind == "end":
-                return
-            if kind == "error":
-                raise value
-            yield value
-    finally:
-        stop.set()
-        worker.join(timeout=5)
+    return run_load(source, url, **options).rows
