@@ -17,7 +17,6 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -27,29 +26,18 @@ import pyarrow.compute as pc
 from salesgen.arrowkit import timestamp_array
 from salesgen.contract import assemble
 from salesgen.entities.accounts import CONTACT_LEAD_DAYS, Accounts
-from salesgen.entities.common import (
-    DAY,
-    choose_lists,
-    day_of_week,
-    join,
-    labels,
-    local_to_utc,
-    rank_within,
-    repeat_index,
-)
+from salesgen.entities.common import DAY, day_of_week, labels, local_to_utc, rank_within, repeat_index
 from salesgen.entities.contacts import Contacts
 from salesgen.entities.deals import Deals, stage_groups
 from salesgen.entities.draws import InteractionDraw, draw
 from salesgen.entities.line_items import LineItems
+from salesgen.entities.notes import CALL, EMAIL, Draws, TouchFacts, describe_touches
 from salesgen.entities.opportunities import DealRivals
 from salesgen.entities.world import World
-from salesgen.vocab.business import INTERACTION_TYPES, NEXT_STEPS, NOTE_OPENERS, TOPICS
-
-Draws = Callable[[InteractionDraw], np.random.Generator]  # the block's stream of a purpose
+from salesgen.vocab.business import INTERACTION_TYPES
 
 LEAD_TIME_DAYS = 14
 PRE_CREATION_TOUCHES = 1.0  # mean touches in the lead time before a deal is opened
-STAGE_GROUPS = ("identified", "qualified", "proposal", "negotiation", "account")
 ACCOUNT_GROUP = 4
 # email, call, meeting, demo weights by stage group
 TYPE_WEIGHTS = np.array(
@@ -61,7 +49,6 @@ TYPE_WEIGHTS = np.array(
         [0.50, 0.30, 0.20, 0.00],
     ]
 )
-EMAIL, CALL, MEETING, DEMO = range(4)
 
 
 def build_interactions(
@@ -232,25 +219,18 @@ def _assemble(world: World, accounts: Accounts, contacts: Contacts, touches: _To
     touch_zones = pa.DictionaryArray.from_arrays(zones.indices.take(pa.array(touches.customer)), zones.dictionary)
     occurred = _business_hours(touches, touch_zones, rng(InteractionDraw.SLOT))
     order = np.lexsort((occurred, touches.customer))  # stable: ties keep their (deterministic) order
-    m = order.size
     kind, group = touches.kind[order], touches.group[order]
     occurred, customer = occurred[order], touches.customer[order]
-    duration, outcome = _duration_outcome(kind, touches.won[order], rng(InteractionDraw.DURATION))
-    score = np.round(np.clip(touches.mood[order] + rng(InteractionDraw.SENTIMENT).normal(0, 0.25, m), -1, 1), 2)
-    topics = _topics(group, rng(InteractionDraw.TOPICS))
-    first_names = contacts.first_name.take(pa.array(contact_row[order]))
-    notes = _notes(
-        world,
-        kind,
-        first_names,
-        topics,
-        touches.product[order],
-        touches.competitor[order],
-        group,
-        rng(InteractionDraw.NOTES),
+    facts = TouchFacts(
+        kind=kind,
+        group=group,
+        won=touches.won[order],
+        mood=touches.mood[order],
+        product=touches.product[order],
+        competitor=touches.competitor[order],
+        first_names=contacts.first_name.take(pa.array(contact_row[order])),
     )
     opportunity = touches.opportunity[order]
-    inbound = rng(InteractionDraw.DIRECTION).random(m) < np.array([0.35, 0.2, 0.0, 0.0])[kind]
     return assemble(
         "interactions",
         {
@@ -260,72 +240,7 @@ def _assemble(world: World, accounts: Accounts, contacts: Contacts, touches: _To
             "contact_id": pa.array(touches.contact[order]),
             "rep_id": pa.array(world.roster.rep_id[accounts.owner[customer]]),
             "type": labels(INTERACTION_TYPES, kind),
-            "direction": labels(("outbound", "inbound"), inbound),
             "occurred_at": timestamp_array(occurred),
-            "duration_minutes": pa.array(duration, mask=kind == EMAIL),
-            "outcome": outcome,
-            "sentiment_score": pa.array(score),
-            "sentiment": labels(("negative", "neutral", "positive"), (score >= -0.2).astype(np.int64) + (score > 0.2)),
-            "topics": topics,
-            "notes": notes,
-            "next_steps": _pick_text(NEXT_STEPS, group, rng(InteractionDraw.NEXT_STEP)),
+            **describe_touches(world, facts, rng),
         },
     )
-
-
-OUTCOMES = ("sent", "replied", "bounced", "connected", "voicemail", "no answer", "held", "rescheduled", "no-show")
-
-
-def _duration_outcome(kind: np.ndarray, won: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, pa.Array]:
-    """Minutes and outcome by type; calls and meetings on won deals run longer."""
-    u = rng.random(kind.size)
-    email = np.select([u < 0.03, u < 0.4], [2, 1], 0)
-    call = np.select([u < 0.45 + 0.1 * won, u < 0.85], [3, 4], 5)
-    meeting = np.select([u < 0.85, u < 0.95], [6, 7], 8)
-    demo = np.where(u < 0.9, 6, 7)
-    outcome = np.choose(kind, [email, call, meeting, demo])
-    talk = np.maximum(1, np.round(rng.lognormal(np.log(6) + 0.45 * won, 0.8))).astype(np.int64)
-    call_minutes = np.select([call == 3, call == 4], [talk, 1], 0)
-    longer = np.minimum(rng.integers(0, 3, kind.size) + won, 2)
-    minutes = np.choose(
-        kind, [np.zeros_like(talk), call_minutes, np.array([30, 45, 60])[longer], np.array([45, 60, 90])[longer]]
-    )
-    return minutes.astype(np.int64), labels(OUTCOMES, outcome)
-
-
-def _flat(vocabulary: dict[str, tuple[str, ...]]) -> tuple[pa.Array, np.ndarray, np.ndarray]:
-    sizes = np.array([len(vocabulary[g]) for g in STAGE_GROUPS])
-    return pa.array([w for g in STAGE_GROUPS for w in vocabulary[g]]), np.r_[0, np.cumsum(sizes)[:-1]], sizes
-
-
-def _topics(group: np.ndarray, rng: np.random.Generator) -> pa.Array:
-    flat, starts, sizes = _flat(TOPICS)
-    return choose_lists(flat, rng.integers(1, 4, group.size), rng, starts[group], sizes[group])
-
-
-def _pick_text(vocabulary: dict[str, tuple[str, ...]], group: np.ndarray, rng: np.random.Generator) -> pa.Array:
-    flat, starts, sizes = _flat(vocabulary)
-    return flat.take(pa.array(starts[group] + (rng.random(group.size) * sizes[group]).astype(np.int64)))
-
-
-def _notes(
-    world: World,
-    kind: np.ndarray,
-    first_names: pa.Array,
-    topics: pa.Array,
-    product: np.ndarray,
-    competitor: np.ndarray,
-    group: np.ndarray,
-    rng: np.random.Generator,
-) -> pa.Array:
-    """'<opener with contact> <topics>.[ Scope: <product>.][ <rival> is also in the running.]'"""
-    openers = [NOTE_OPENERS[t] for t in INTERACTION_TYPES]
-    code = kind * 3 + rng.integers(0, 3, kind.size)
-    before = labels([o[0] for t in openers for o in t], code)
-    after = labels([o[1] for t in openers for o in t], code)
-    scope = labels(["", *(f" Scope: {name}." for name in world.catalog.names.to_pylist())], product + 1)
-    rivals = world.competitors.column("name").to_pylist()
-    rival = labels(
-        ["", *(f" {name} is also in the running." for name in rivals)], np.where(group >= 2, competitor + 1, 0)
-    )
-    return join(before, first_names, after, " ", pc.binary_join(topics, ", "), ".", scope, rival)
