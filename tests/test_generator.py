@@ -302,7 +302,9 @@ def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
 def test_save_to_csv_writes_one_file_per_table_and_a_manifest(small_dataset: Dataset, tmp_path: Path) -> None:
     out = Path(SalesDataGenerator(seed=42).save_to_csv(small_dataset, tmp_path / "crm"))
     assert out == (tmp_path / "crm").absolute()
-    assert sorted(p.name for p in out.iterdir()) == sorted([f"{n}.csv" for n in TABLE_NAMES] + ["manifest.json"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{n}.csv" for n in TABLE_NAMES] + ["manifest.json", "datapackage.json"]
+    )
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["seed"] == 42 and manifest["row_counts"] == small_dataset.row_counts()
     for name in TABLE_NAMES:

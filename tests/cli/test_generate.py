@@ -32,7 +32,9 @@ def test_generate_csv_end_to_end(tmp_path: Path) -> None:
     out = tmp_path / "crm"
     result = salesgen("generate", "--customers", "300", "--seed", "7", "--out", str(out), "--format", "csv")
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == sorted([f"{t}.csv" for t in TABLE_NAMES] + ["manifest.json"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{t}.csv" for t in TABLE_NAMES] + ["manifest.json", "datapackage.json"]
+    )
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["seed"] == 7 and manifest["row_counts"]["customers"] == 300
     assert manifest["config"]["num_customers"] == 300

@@ -93,7 +93,7 @@ def test_empty_output_has_every_table(tmp_path: Path) -> None:
     empty = {name: arrow_schema(name).empty_table() for name in TABLE_NAMES}
     out = write_all("csv", tmp_path / "out", empty, metadata={})
     names: Iterable[str] = sorted(p.name for p in out.iterdir())
-    assert names == sorted([f"{t}.csv" for t in TABLE_NAMES] + ["manifest.json"])
+    assert names == sorted([f"{t}.csv" for t in TABLE_NAMES] + ["manifest.json", "datapackage.json"])
     document = json.loads(write_all("json", tmp_path / "o.json", empty, metadata={}).read_text())
     assert all(document[t] == [] for t in TABLE_NAMES)
     out = write_all("parquet", tmp_path / "p", empty, metadata={})

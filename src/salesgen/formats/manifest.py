@@ -22,6 +22,7 @@ from typing import Any
 
 from salesgen.contract import MANIFEST_FILE, TABLE_NAMES
 from salesgen.entities.world import World
+from salesgen.formats.datapackage import write_datapackage
 from salesgen.version import __version__
 
 FILES_KEY = "files"
@@ -99,7 +100,8 @@ def check_metadata(metadata: Mapping[str, Any]) -> None:
 
 
 def write_manifest(directory: Path, metadata: Mapping[str, Any], files: Mapping[str, Mapping[str, Any]]) -> str:
-    """Write ``manifest.json``: the metadata, the ``files`` and their ``dataset_hash``; return that hash.
+    """Write ``manifest.json`` (the metadata, the ``files`` and their ``dataset_hash``; return that hash)
+    and its Frictionless description ``datapackage.json``.
 
     Example:
         >>> import tempfile
@@ -112,6 +114,7 @@ def write_manifest(directory: Path, metadata: Mapping[str, Any], files: Mapping[
     digest = dataset_hash({path: str(entry["sha256"]) for path, entry in files.items()})
     content = {**metadata, HASH_KEY: digest, FILES_KEY: {name: dict(files[name]) for name in sorted(files)}}
     (directory / MANIFEST_FILE).write_text(dumps_metadata(content), encoding="utf-8")
+    write_datapackage(directory, metadata, files)
     return digest
 
 
