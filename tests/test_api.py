@@ -27,6 +27,8 @@ PUBLIC = [
     "load_preset",
     "preset_names",
     "read",
+    "read_pandas",
+    "read_polars",
     "validate",
     "write",
 ]
@@ -46,7 +48,7 @@ def test_readme_names_exactly_the_public_api() -> None:
 
 
 def test_every_public_callable_has_a_docstring_with_an_example() -> None:
-    for name in ("generate", "write", "read", "validate", "load"):
+    for name in ("generate", "write", "read", "read_pandas", "read_polars", "validate", "load"):
         assert ">>>" in (getattr(salesgen, name).__doc__ or ""), name
 
 
@@ -78,3 +80,27 @@ def test_load_then_read_from_postgresql(tmp_path: Path, pg_schema: str) -> None:
     assert result.rows["customers"] == 40
     back = salesgen.read(PG_URL, schema=pg_schema)
     assert back["opportunities"].equals(salesgen.read(out)["opportunities"])
+
+
+def test_one_table_reads_typed_into_pandas_and_polars(tmp_path: Path) -> None:
+    import pandas as pd
+    import polars as pl
+
+    summary = salesgen.write(
+        Config(num_customers=40, country_mix={"US": 1}), seed=3, format="csv", target=tmp_path / "c"
+    )
+    frames = salesgen.read_pandas(summary.target, tables=["opportunities", "customers"])
+    assert list(frames) == ["customers", "opportunities"]
+    opportunities = frames["opportunities"]
+    assert isinstance(opportunities["amount"].dtype, pd.ArrowDtype)
+    assert str(opportunities["next_step"].dtype) == "string[pyarrow]"
+    assert opportunities["next_step"].eq("").any() and not opportunities["next_step"].isna().all()
+    assert opportunities["primary_competitor_id"].isna().any()  # nullable ids stay integers with nulls
+    assert str(opportunities["primary_competitor_id"].dtype) == "int64[pyarrow]"
+    postal = frames["customers"]["postal_code"]
+    assert postal.str.len().eq(5).all()  # US ZIP codes keep their leading zeros as text
+    polars = salesgen.read_polars(summary.target, tables="customers")["customers"]
+    assert polars.schema["annual_revenue"] == pl.Decimal(18, 2)
+    assert polars.height == 40
+    with pytest.raises(ValueError, match="unknown table 'deals'"):
+        salesgen.read(summary.target, tables=["deals"])

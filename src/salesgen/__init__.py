@@ -10,7 +10,7 @@ Example:
     ('competitors', True)
 """
 
-from salesgen.api import Validation, generate, load, read, validate, write
+from salesgen.api import Validation, generate, load, read, read_pandas, read_polars, validate, write
 from salesgen.config import Config, Realism
 from salesgen.config.presets import load_preset, preset_names
 from salesgen.formats import HashMismatchError, WriteSummary
@@ -31,6 +31,8 @@ __all__ = [
     "load_preset",
     "preset_names",
     "read",
+    "read_pandas",
+    "read_polars",
     "validate",
     "write",
 ]

@@ -20,10 +20,12 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyarrow as pa
 
+from salesgen.contract import TABLE_NAMES
 from salesgen.databases.urls import is_url
 from salesgen.readers.database import open_database
 from salesgen.readers.files import detect_kind, open_file, split_json_document
@@ -38,6 +40,7 @@ __all__ = [
     "open_source",
     "read",
     "split_json_document",
+    "table_selection",
 ]
 
 
@@ -54,18 +57,36 @@ def open_source(path_or_url: str | Path, *, schema: str | None = None, prefix: s
     return open_file(path_or_url)
 
 
-def read(path_or_url: str | Path, *, schema: str | None = None, prefix: str = "") -> dict[str, pa.Table]:
-    """The ten tables of a salesgen output or database, typed exactly as the contract says.
+def read(
+    path_or_url: str | Path, *, tables: Iterable[str] | None = None, schema: str | None = None, prefix: str = ""
+) -> dict[str, pa.Table]:
+    """The tables of a salesgen output or database (all ten, or ``tables``), typed exactly as the contract says.
 
     ``path_or_url``: a Parquet, CSV or JSON Lines folder, a JSON document, a DuckDB file, or a
     database URL (``postgresql://user@host/db``, ``mysql://…``, ``sqlite:///crm.db``,
     ``duckdb:///crm.duckdb``; ``schema``/``prefix`` as given to the load). Every table has exactly
     ``salesgen.contract.arrow_schema(name)``: CSV comes back with decimal money, UTC timestamps and
-    list columns. Raises :class:`SourceError` when the input cannot be read.
+    list columns. Raises :class:`SourceError` when the input cannot be read or a table is unknown.
 
     Example:
-        >>> tables = read("crm_csv/")  # doctest: +SKIP
+        >>> tables = read("crm_csv/", tables=["opportunities"])  # doctest: +SKIP
         >>> tables["opportunities"].to_pandas()  # doctest: +SKIP
+        >>> read("crm_csv/", tables=["deals"])  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        salesgen.readers.source.SourceError: unknown table 'deals'; the tables are competitors, contacts, ...
     """
+    names = table_selection(tables)
     with open_source(path_or_url, schema=schema, prefix=prefix) as source:
-        return source.tables()
+        return {name: source.arrow(name) for name in names}
+
+
+def table_selection(tables: Iterable[str] | None) -> tuple[str, ...]:
+    """The contract's tables named in ``tables`` (all when None), in contract order; unknown names refused."""
+    if tables is None:
+        return TABLE_NAMES
+    wanted = [tables] if isinstance(tables, str) else list(tables)
+    for name in wanted:
+        if name not in TABLE_NAMES:
+            raise SourceError(f"unknown table {name!r}; the tables are {', '.join(sorted(TABLE_NAMES))}")
+    return tuple(name for name in TABLE_NAMES if name in wanted)
