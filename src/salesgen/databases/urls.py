@@ -62,8 +62,9 @@ class Target:
         return redact(str(text), self.password)
 
 
-_SECRET_QUERY = re.compile(r"(?i)\b((?:ssl)?password|passwd|pwd|secret|token)=([^&#\s'\"]*)")
-_URL = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)([^\s'\"<>]*)")
+_SECRET_QUERY = re.compile(r"(?i)\b((?:ssl)?password|passwd|pwd|secret|token)=([^&#\s]*)")
+# A URL runs to the next white space: a password may hold quotes, and a quoted URL only masks one more character.
+_URL = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)(\S*)")
 
 
 def _redact_url(scheme: str, rest: str) -> str:
