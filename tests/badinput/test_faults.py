@@ -244,3 +244,24 @@ def test_mariadb_staging_of_a_killed_load_is_dropped(tiny_parquet: Path) -> None
                 cursor.execute(f"DROP TABLE IF EXISTS test.`{table}`")
     finally:
         holder.close()
+
+
+@pytest.mark.parametrize("command", ["validate", "load"])
+def test_scratch_of_killed_runs_is_swept(tmp_path: Path, tiny_parquet: Path, command: str) -> None:
+    import tempfile
+
+    purpose = "validate" if command == "validate" else "load"
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    dead = Path(tempfile.mkdtemp(prefix=f"salesgen-{purpose}-{gone.pid}-"))
+    running = Path(tempfile.mkdtemp(prefix=f"salesgen-{purpose}-1-"))  # pid 1 is alive
+    try:
+        args = ["validate", tiny_parquet, "--hard-only"] if command == "validate" else []
+        if command == "load":
+            args = ["generate", "-n", "20", "--reps", "2", "-q", "--to", f"sqlite:///{tmp_path / 'crm.db'}"]
+        assert invoke(args).exit_code == 0
+        assert not dead.exists() and running.is_dir()
+    finally:
+        for folder in (dead, running):
+            if folder.exists():
+                folder.rmdir()

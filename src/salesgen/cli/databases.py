@@ -28,6 +28,7 @@ from rich.table import Table
 from salesgen.cli.common import Quiet, console, fail, plain
 from salesgen.databases import DIALECTS, IfExists, LoadCountError, TablesExistError, ddl, existing_tables, parse_url
 from salesgen.databases.loader import run_load
+from salesgen.databases.scratch import scratch_directory
 
 Dialect = Annotated[str, typer.Option(help=f"SQL dialect: {', '.join(DIALECTS)}.")]
 DdlSchema = Annotated[str | None, typer.Option("--schema", help="Create the tables in this database schema.")]
@@ -149,4 +150,4 @@ def if_exists_mode(value: str) -> IfExists:
 
 def staging_directory() -> tempfile.TemporaryDirectory[str]:
     """Where ``generate --to`` keeps the Parquet parts until they are loaded."""
-    return tempfile.TemporaryDirectory(prefix="salesgen-load-")
+    return scratch_directory("load")

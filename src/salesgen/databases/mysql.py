@@ -34,7 +34,6 @@ import contextlib
 import os
 import re
 import secrets
-import tempfile
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,6 +47,7 @@ from salesgen.databases.dataset import LoadSource
 from salesgen.databases.ddl import Plan, plan
 from salesgen.databases.encoding import mysql_csv, mysql_rows
 from salesgen.databases.loader import LOADED_TABLES, LoadBackend, LoadCountError, TablesExistError
+from salesgen.databases.scratch import scratch_directory
 from salesgen.databases.sql import ident
 from salesgen.databases.urls import Target
 
@@ -202,7 +202,7 @@ class MySQLBackend(LoadBackend):
         self.database, self.stage, self.old = database, f"salesgen_stage_{token}", f"salesgen_old_{token}"
         self.created: list[str] = []  # databases to drop if the load fails
         self.session: int | None = None
-        self.folder = tempfile.TemporaryDirectory(prefix="salesgen-load-")
+        self.folder = scratch_directory("load")
         self.connection = connect(self.target)
         self.cursor = self.connection.cursor()
         self.cursor.execute("SELECT CONNECTION_ID()")

@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 from salesgen.contract import MANIFEST_FILE
+from salesgen.databases.scratch import process_alive
 from salesgen.formats.rename import ExchangeUnsupported, exchange, move_new
 
 
@@ -126,22 +127,12 @@ def _private_sibling(target: Path, tag: str) -> Path:
     return target.parent / f".{target.name}.salesgen-{tag}-{os.getpid()}-{secrets.token_hex(6)}"
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _abandoned(target: Path, tag: str) -> list[Path]:
     """Siblings ``tag`` of ``target`` whose run is gone (its process no longer exists), newest first."""
     found = []
     for path in target.parent.glob(f".{glob.escape(target.name)}.salesgen-{tag}-*-*"):
         pid = path.name.rsplit("-", 2)[-2]
-        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+        if pid.isdigit() and int(pid) != os.getpid() and not process_alive(int(pid)):
             found.append(path)
     return sorted(found, key=lambda path: path.lstat().st_mtime_ns, reverse=True)
 

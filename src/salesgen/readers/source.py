@@ -32,6 +32,7 @@ from pydantic import ValidationError
 from salesgen.config import Config
 from salesgen.config.migrate import upgrade
 from salesgen.contract import TABLE_NAMES, TABLES, arrow_schema
+from salesgen.databases.scratch import scratch_directory
 from salesgen.databases.sql import ident, literal
 from salesgen.version import __version__
 
@@ -90,7 +91,7 @@ def opened(kind: str, where: str, read: Reader, *, on_disk: bool, unreadable: tu
     aggregates to the scratch folder past the limit); ``on_disk`` also keeps the tables there.
     Errors of the ``unreadable`` kinds become a ``SourceError`` naming ``where``.
     """
-    scratch = tempfile.TemporaryDirectory(prefix="salesgen-validate-")
+    scratch = scratch_directory("validate")
     folder = Path(scratch.name)
     con = duckdb.connect(str(folder / "validate.duckdb") if on_disk else ":memory:")
     con.execute(f"SET memory_limit = {literal(MEMORY_LIMIT)}")
