@@ -124,3 +124,13 @@ def test_other_command_flag_refused(tmp_path: Path, args: list[str], names: list
     result = invoke([a.format(tmp=tmp_path) for a in args])
     check_refused(result, *names)
     assert not (tmp_path / "x.db").exists()
+
+
+def test_workers_capped_per_cpu(tmp_path: Path) -> None:
+    from salesgen.engine.workers import WORKERS_PER_CPU, cpu_count
+
+    cap = min(40, WORKERS_PER_CPU * cpu_count())
+    flags = ["-n", "40", "--reps", "2", "--block-size", "1", "-f", "csv", "-o", tmp_path / "out", "--workers", "500"]
+    result = invoke(["generate", *flags])
+    assert result.exit_code == 0, result.output
+    assert f"--workers 500 lowered to {cap}" in result.output and f"{cpu_count()} CPU(s)" in result.output

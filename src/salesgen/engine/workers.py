@@ -44,7 +44,7 @@ Task = Callable[[World, int], T]
 
 _worker_world: World | None = None
 
-WORKERS_PER_CPU = 4
+WORKERS_PER_CPU = 2
 """At most this many workers per CPU: past about one per CPU the extra ones only wait, holding memory."""
 PR_SET_PDEATHSIG = 1
 
@@ -75,7 +75,7 @@ def worker_limit(requested: int, blocks: int) -> int:
     """``requested`` workers capped at one per block and :data:`WORKERS_PER_CPU` per CPU (at least 1).
 
     Example:
-        >>> worker_limit(8, 3), worker_limit(1, 0), worker_limit(10_000, 10_000) <= 4 * cpu_count()
+        >>> worker_limit(8, 3), worker_limit(1, 0), worker_limit(10_000, 10_000) <= 2 * cpu_count()
         (3, 1, True)
     """
     return max(1, min(requested, blocks, WORKERS_PER_CPU * cpu_count()))
