@@ -108,7 +108,7 @@ def test_workers_capped_with_a_note(tmp_path: Path) -> None:
 OTHER_COMMANDS: list[tuple[list[str], list[str]]] = [
     (["ddl", "--dialect", "oracle"], ["oracle", "postgres, mysql, sqlite, duckdb"]),
     (["ddl", "--schema", 'crm"; DROP SCHEMA public; --'], ["schema", "letters, digits"]),
-    (["ddl", "--prefix", "Crm-"], ["prefix", "lowercase"]),
+    (["ddl", "--prefix", "Crm-"], ["prefix", "[a-z_][a-z0-9_]*", "lowercase"]),  # brackets shown, not eaten
     (["ddl", "--dialect", "sqlite", "--schema", "crm"], ["SQLite has no named schemas"]),
     (["load", "{tmp}/nothing"], ["--to"]),
     (["load", "{tmp}/nothing", "--to", "sqlite:///{tmp}/x.db", "--if-exists", "merge"], ["--if-exists", "merge"]),

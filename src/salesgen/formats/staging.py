@@ -134,7 +134,14 @@ def _abandoned(target: Path, tag: str) -> list[Path]:
         pid = path.name.rsplit("-", 2)[-2]
         if pid.isdigit() and int(pid) != os.getpid() and not process_alive(int(pid)):
             found.append(path)
-    return sorted(found, key=lambda path: path.lstat().st_mtime_ns, reverse=True)
+    return sorted(found, key=_mtime, reverse=True)
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.lstat().st_mtime_ns
+    except OSError:  # removed meanwhile by another run's cleanup
+        return 0
 
 
 def recover_abandoned(target: Path) -> list[Path]:
