@@ -115,7 +115,9 @@ OTHER_COMMANDS: list[tuple[list[str], list[str]]] = [
     (["validate", "{tmp}", "--schema", "crm"], ["--schema", "database URL"]),
     (["validate", "{tmp}", "--prefix", "t_"], ["--prefix", "database URL"]),
     (["presets", "--show", "nope"], ["nope"]),
-    (["config", "--show", "{tmp}/missing.yaml"], ["missing.yaml"]),
+    (["config", "--show", "{tmp}/missing.yaml"], ["--show", "missing.yaml"]),
+    (["config", "--show", "/dev/zero"], ["--show", "/dev/zero", "larger than"]),
+    (["config", "--show", "{tmp}"], ["--show"]),
 ]
 
 

@@ -73,28 +73,28 @@ _ScenarioLoader.yaml_implicit_resolvers = {
 }
 
 
-def read_scenario(path: Path) -> Any:
+def read_scenario(path: Path, flag: str = "--config") -> Any:
     """The YAML document in ``path``, read in bounded memory; ``fail`` naming the file and the problem."""
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as error:
-        raise fail(f"cannot read --config {path}: {error.strerror or error}") from error
+        raise fail(f"cannot read {flag} {path}: {error.strerror or error}") from error
     if len(raw) > MAX_CONFIG_BYTES:
-        raise fail(f"--config {path} is larger than {MAX_CONFIG_BYTES // 1024} KiB; a scenario is a few KB of YAML")
+        raise fail(f"{flag} {path} is larger than {MAX_CONFIG_BYTES // 1024} KiB; a scenario is a few KB of YAML")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise fail(f"--config {path} is not UTF-8 text (byte {error.start}); save it as UTF-8") from error
+        raise fail(f"{flag} {path} is not UTF-8 text (byte {error.start}); save it as UTF-8") from error
     try:
         return yaml.load(text, Loader=_ScenarioLoader)  # a SafeLoader: no Python objects
     except yaml.YAMLError as error:
-        raise fail(f"--config {path} is not valid YAML: {error}") from error
+        raise fail(f"{flag} {path} is not valid YAML: {error}") from error
     except (RecursionError, ValueError, TypeError, OverflowError) as error:
-        raise fail(f"--config {path} is not a usable YAML scenario ({type(error).__name__}: {error})") from error
+        raise fail(f"{flag} {path} is not a usable YAML scenario ({type(error).__name__}: {error})") from error
 
 
-def load_config(path: Path | None, flags: dict[str, Any], preset: str | None = None) -> Config:
+def load_config(path: Path | None, flags: dict[str, Any], preset: str | None = None, flag: str = "--config") -> Config:
     """A preset (optional), overlaid with a YAML scenario (optional), then CLI flags, validated into a ``Config``."""
     base: dict[str, Any] = {}
     if preset is not None:
@@ -104,9 +104,9 @@ def load_config(path: Path | None, flags: dict[str, Any], preset: str | None = N
             raise fail(str(error)) from error
     data: dict[str, Any] = {}
     if path is not None:
-        loaded = read_scenario(path)
+        loaded = read_scenario(path, flag)
         if not isinstance(loaded, dict):
-            raise fail(f"config {path} must be a mapping of fields, e.g. 'num_customers: 1000'")
+            raise fail(f"{flag} {path} must be a mapping of fields, e.g. 'num_customers: 1000'")
         data = loaded
     data = merge(base, data)
     data.update({key: value for key, value in flags.items() if value is not None})
