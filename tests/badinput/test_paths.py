@@ -103,3 +103,32 @@ def test_unwritable_output_named(tmp_path: Path, path: str, named: str) -> None:
     result = invoke(["generate", *TINY, "-f", "csv", "-o", path.format(tmp=tmp_path)])
     check_refused(result, named)
     assert leftovers(tmp_path) == [] and (tmp_path / "file").read_text() == "x"
+
+
+def test_replace_is_an_atomic_exchange_on_this_system(tmp_path: Path) -> None:
+    """Linux file systems here support RENAME_EXCHANGE: the fallback with its between-renames moment is not used."""
+    from salesgen.formats.rename import exchange
+
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "n").write_text("new")
+    (tmp_path / "old").write_text("old")
+    exchange(tmp_path / "new", tmp_path / "old")
+    assert (tmp_path / "old" / "n").read_text() == "new" and (tmp_path / "new").read_text() == "old"
+
+
+@pytest.mark.parametrize("fallback", [False, True])
+def test_target_that_appears_while_writing_is_not_clobbered(
+    tmp_path: Path, fallback: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from salesgen.formats.staging import Staging
+
+    if fallback:
+        monkeypatch.setenv("SALESGEN_NO_RENAME_EXCHANGE", "1")
+    target = tmp_path / "crm.json"
+    staging = Staging(target, overwrite=False, directory=False)
+    staging.artifact.write_text("new")
+    target.write_text("someone else's")  # created by another program after the run started
+    with pytest.raises(FileExistsError, match=r"crm\.json"):
+        staging.publish()
+    staging.discard()
+    assert target.read_text() == "someone else's" and leftovers(tmp_path) == []
