@@ -105,25 +105,43 @@ def test_live_runs_staging_is_left_alone(tmp_path: Path) -> None:
         process.kill()
 
 
-def _workers_running(process: subprocess.Popen[str]) -> list[int]:
-    wait_until(lambda: len(children(process.pid)) >= 2, what="two workers")
-    return sorted(children(process.pid))
+def _spawned(pid: int) -> list[int]:
+    """The worker processes of ``pid`` (not multiprocessing's resource tracker)."""
+    found = []
+    for child in children(pid):
+        try:
+            if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+                found.append(child)
+        except OSError:
+            pass
+    return sorted(found)
 
 
 RUN = ["generate", "-n", "40000", "--reps", "20", "--block-size", "1000", "--workers", "2", "-f", "parquet", "-q"]
+MOMENTS = [
+    ("SIGINT", "working"),
+    ("SIGTERM", "working"),
+    ("SIGKILL", "working"),
+    ("SIGINT", "starting"),  # while the pool starts its workers: must neither hang nor leave one behind
+    ("SIGTERM", "starting"),
+]
 
 
-@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM", "SIGKILL"])
-def test_signals_leave_no_output_and_no_process(tmp_path: Path, how: str) -> None:
+@pytest.mark.parametrize(("how", "when"), MOMENTS, ids=[f"{h}-{w}" for h, w in MOMENTS])
+def test_signals_leave_no_output_and_no_process(tmp_path: Path, how: str, when: str) -> None:
     target = tmp_path / "crm"
     with salesgen(*RUN, "-o", str(target)) as process:
-        workers = _workers_running(process)
+        if when == "working":  # both workers have written parts
+            wait_until(lambda: len(list(tmp_path.glob(".crm.salesgen-*/*/*.parquet"))) >= 2, what="parts")
+        else:
+            wait_until(lambda: bool(_spawned(process.pid)), timeout=60, what="a worker starting")
+        workers = _spawned(process.pid)
         os.kill(process.pid, getattr(signal, how))
-        process.wait(timeout=60)
+        process.wait(timeout=90)
         assert process.stderr is not None
         stderr = process.stderr.read()
         wait_until(lambda: not any(alive(pid) for pid in workers), timeout=20, what="workers to exit")
-        assert group_alive(process.pid) == []
+        wait_until(lambda: group_alive(process.pid) == [], timeout=20, what="the process group to end")
     assert process.returncode != 0 and "Traceback" not in stderr, stderr
     assert not target.exists()
     if how != "SIGKILL":

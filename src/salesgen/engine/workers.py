@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -121,16 +123,18 @@ def map_blocks(
             yield task(world, block)
         return
     # spawn, not fork: forking a process that runs Arrow/NumPy thread pools can deadlock.
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(config, seed, os.getpid()),
-    )
+    with _signals_deferred():  # creating the pool starts the resource tracker: not to be interrupted midway
+        pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(config, seed, os.getpid()),
+        )
     pending: deque[Future[T]] = deque()
     try:
         for block in blocks:
-            pending.append(pool.submit(_run_in_worker, task, block))
+            with _signals_deferred():  # a submit may start a worker: Ctrl-C mid-start would hang the pool
+                pending.append(pool.submit(_run_in_worker, task, block))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
         while pending:
@@ -141,9 +145,12 @@ def map_blocks(
     finally:
         for future in pending:
             future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
-        del pool, pending
-        _stop_resource_tracker()
+        with _signals_deferred():
+            pool.shutdown(wait=True, cancel_futures=True)
+    # Only after a complete run: earlier, the pool's semaphores may still be alive and the tracker would unlink them.
+    del pool, pending
+    gc.collect()
+    _stop_resource_tracker()
 
 
 def _stop_resource_tracker() -> None:
@@ -151,6 +158,28 @@ def _stop_resource_tracker() -> None:
     tracker = getattr(resource_tracker, "_resource_tracker", None)
     with contextlib.suppress(Exception):  # private API: if it changes, the tracker still exits on its own
         tracker._stop()  # type: ignore[union-attr]
+
+
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block ends, then deliver them (Python runs handlers in the main thread
+    whichever thread the OS picked, so only swapping the handlers defers them)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {number: signal.signal(number, lambda received, _: caught.append(received)) for number in _STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            if handler is not None:
+                signal.signal(number, handler)
+        for received in caught[:1]:
+            signal.raise_signal(received)
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
