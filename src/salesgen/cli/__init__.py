@@ -18,11 +18,14 @@ import sys
 
 import typer
 
-from salesgen.cli import databases, generate, scenarios, validate
+from salesgen.cli import common, databases, generate, scenarios, validate
 from salesgen.version import __version__
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, help="Realistic, reproducible synthetic CRM / B2B sales data."
+    add_completion=False,
+    no_args_is_help=True,
+    help="Realistic, reproducible synthetic CRM / B2B sales data.",
+    callback=common.handle_signals,
 )
 
 

@@ -16,6 +16,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -24,9 +25,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from salesgen.cli.common import Quiet, console, fail
+from salesgen.cli.common import Quiet, console, fail, plain
 from salesgen.databases import DIALECTS, IfExists, LoadCountError, TablesExistError, ddl, existing_tables, parse_url
 from salesgen.databases.loader import run_load
+from salesgen.databases.scratch import scratch_directory
 
 Dialect = Annotated[str, typer.Option(help=f"SQL dialect: {', '.join(DIALECTS)}.")]
 DdlSchema = Annotated[str | None, typer.Option("--schema", help="Create the tables in this database schema.")]
@@ -51,36 +53,46 @@ def _driver_errors() -> tuple[type[BaseException], ...]:
 
 
 def check_target(url: str, if_exists: IfExists, schema: str | None, prefix: str) -> None:
-    """Refuse early (before generating anything) a bad URL or, unless replacing, existing tables."""
+    """Refuse early (before generating or reading anything) a bad URL, an unreachable server, a missing
+    folder, a database file that is a directory, and, unless replacing, existing tables."""
     try:
-        parse_url(url)
-        if if_exists == "fail":
-            clash = existing_tables(url, schema=schema, prefix=prefix)
-            if clash:
-                raise fail(
-                    f"tables already exist at {url}: {', '.join(clash)}; pass --if-exists replace to replace them"
-                )
-    except (ValueError, ConnectionError, ImportError) as error:
-        raise fail(str(error)) from error
+        target = parse_url(url)
+    except ValueError as error:
+        raise fail(f"--to: {error}") from error
+    try:
+        clash = existing_tables(url, schema=schema, prefix=prefix)  # connects: the server must be reachable
+    except (ValueError, ConnectionError, ImportError, OSError) as error:
+        raise fail(f"--to: {target.scrub(error)}") from error
+    except _driver_errors() as error:
+        raise fail(f"--to {target.display}: cannot read it ({type(error).__name__}: {target.scrub(error)})") from error
+    if clash and if_exists == "fail":
+        raise fail(
+            f"tables already exist at {target.display}: {', '.join(clash)}; "
+            "pass --if-exists replace to replace them (or --prefix/--schema to load beside them)"
+        )
 
 
 def load_into(source: Path, url: str, if_exists: IfExists, schema: str | None, prefix: str, quiet: bool) -> None:
     """Load a Parquet dataset into ``url`` all or nothing, with a clear message on any failure."""
     started = time.perf_counter()
+    target = parse_url(url)
     try:
         result = run_load(source, url, if_exists=if_exists, schema=schema, prefix=prefix)
     except TablesExistError as error:
-        raise fail(f"{error}") from error
-    except (ValueError, ConnectionError, ImportError, LoadCountError) as error:
-        raise fail(f"{error}; nothing was changed at {url}") from error
+        raise fail(
+            target.scrub(str(error).replace("if_exists='replace' (CLI: --if-exists replace)", "--if-exists replace"))
+        ) from error
+    except (ValueError, ConnectionError, ImportError, LoadCountError, OSError) as error:
+        raise fail(f"{target.scrub(error)}; nothing was changed at {target.display}") from error
     except _driver_errors() as error:
         raise fail(
-            f"the database refused the load ({type(error).__name__}: {error}); nothing was changed at {url}"
+            f"the database refused the load ({type(error).__name__}: {target.scrub(error)}); "
+            f"nothing was changed at {target.display}"
         ) from error
     if quiet:
         return
     seconds = time.perf_counter() - started
-    table = Table("table", "rows", title=f"loaded into {url}")
+    table = Table("table", "rows", title=f"loaded into {plain(target.display)}")
     for name, rows in result.rows.items():
         table.add_row(name, f"{rows:,}")
     total = sum(result.rows.values())
@@ -117,6 +129,16 @@ def load_command(
     load_into(path, to, mode, db_schema, prefix, quiet)
 
 
+@dataclass(frozen=True)
+class LoadRequest:
+    """Where ``--to`` loads: the URL and the ``--if-exists``, ``--schema`` and ``--prefix`` it goes with."""
+
+    url: str
+    if_exists: IfExists
+    schema: str | None
+    prefix: str
+
+
 def if_exists_mode(value: str) -> IfExists:
     """The ``--if-exists`` value, checked."""
     if value == "fail":
@@ -128,4 +150,4 @@ def if_exists_mode(value: str) -> IfExists:
 
 def staging_directory() -> tempfile.TemporaryDirectory[str]:
     """Where ``generate --to`` keeps the Parquet parts until they are loaded."""
-    return tempfile.TemporaryDirectory(prefix="salesgen-load-")
+    return scratch_directory("load")

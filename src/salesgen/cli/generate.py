@@ -15,14 +15,16 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
+import duckdb
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from salesgen.cli import databases
-from salesgen.cli.common import Quiet, console, fail, load_config
+from salesgen.cli.common import Quiet, console, fail, load_config, plain
 from salesgen.config import Config
-from salesgen.formats import FORMATS, HashMismatchError, WriteSummary, write_dataset
+from salesgen.engine.workers import WORKERS_PER_CPU, block_count, cpu_count, worker_limit
+from salesgen.formats import FORMATS, HashMismatchError, OutputExistsError, WriteSummary, write_dataset
 from salesgen.version import __version__
 
 FORMAT_HELP = f"Output format: {', '.join(FORMATS)}."
@@ -35,7 +37,7 @@ def generate(
     as_of: Annotated[str | None, typer.Option(help="The data's 'today', YYYY-MM-DD (default 2026-01-01).")] = None,
     config: Annotated[Path | None, typer.Option(help="Scenario YAML file; flags override its fields.")] = None,
     preset: Annotated[str | None, typer.Option(help="Start from a preset (see `salesgen presets`).")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "duckdb",
+    format: Annotated[str | None, typer.Option("--format", "-f", help=FORMAT_HELP + " Default duckdb.")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output path (default crm.<format>).")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes; never changes the data.")] = 1,
     block_size: Annotated[int | None, typer.Option(help="Customers per block (part of the data's identity).")] = None,
@@ -48,12 +50,18 @@ def generate(
             "postgresql://…, mysql://…, sqlite:///…, duckdb:///…"
         ),
     ] = None,
-    if_exists: Annotated[str, typer.Option(help="With --to: fail (default) or replace existing tables.")] = "fail",
+    if_exists: Annotated[str | None, typer.Option(help="With --to: fail (default) or replace existing tables.")] = None,
     db_schema: Annotated[str | None, typer.Option("--schema", help="With --to: load into this schema.")] = None,
-    prefix: Annotated[str, typer.Option(help="With --to: prefix for every table name.")] = "",
+    prefix: Annotated[str | None, typer.Option(help="With --to: prefix for every table name.")] = None,
     quiet: Quiet = False,
 ) -> None:
     """Generate a dataset into files or an embedded DuckDB database."""
+    _refuse_conflicts(
+        to,
+        {"--out": out, "--format": format, "--overwrite": overwrite or None},
+        {"--if-exists": if_exists, "--schema": db_schema, "--prefix": prefix},
+    )
+    format = format or "duckdb"
     if format not in FORMATS:
         raise fail(f"unknown --format {format!r}; choose one of: {', '.join(FORMATS)}")
     if workers < 1:
@@ -64,8 +72,10 @@ def generate(
     settings = load_config(
         config, {"num_customers": customers, "num_sales_reps": reps, "as_of": day, "block_size": block_size}, preset
     )
+    workers = _capped_workers(workers, settings, quiet)
     if to is not None:
-        _generate_into_database(settings, seed, workers, to, if_exists, db_schema, prefix, quiet)
+        load = databases.LoadRequest(to, databases.if_exists_mode(if_exists or "fail"), db_schema, prefix or "")
+        _generate_into_database(settings, seed, workers, load, check_hash, quiet)
         return
     target = out or Path(f"crm.{format}" if format != "parquet" else "crm_parquet")
     show = not quiet and console.is_terminal
@@ -83,24 +93,69 @@ def generate(
             )
     except HashMismatchError as error:
         raise fail(f"{error}; nothing was written", code=1) from error
-    except (FileExistsError, IsADirectoryError, PermissionError, OSError, ValueError) as error:
-        raise fail(str(error)) from error
+    except OutputExistsError as error:
+        raise fail(f"output {error.target} already exists; pass --overwrite to replace it") from error
+    except (OSError, ValueError, duckdb.Error) as error:
+        raise fail(f"cannot write --out {target}: {_reason(error)}; nothing was written there") from error
     if not quiet:
         console.print(_summary(summary))
         matched = " [green](matches --check-hash)[/]" if check_hash else ""
         console.print(f"dataset hash {summary.dataset_hash}{matched}", soft_wrap=True)
 
 
+def _refuse_conflicts(to: str | None, files_only: dict[str, object], database_only: dict[str, object]) -> None:
+    """Flags of the other destination are refused, not silently ignored."""
+    given = [flag for flag, value in (files_only if to is not None else database_only).items() if value is not None]
+    if given and to is not None:
+        raise fail(f"{', '.join(given)} cannot be combined with --to (a database is written, not files); drop them")
+    if given:
+        raise fail(f"{', '.join(given)} only apply with --to URL (loading into a database); add --to or drop them")
+
+
+def _capped_workers(requested: int, settings: Config, quiet: bool) -> int:
+    blocks = block_count(settings)
+    workers = worker_limit(requested, blocks)
+    if workers < requested and not quiet:
+        console.print(
+            f"note: --workers {requested} lowered to {workers} (one per block: {blocks} block(s); "
+            f"at most {WORKERS_PER_CPU} per CPU: {cpu_count()} CPU(s)); the data is the same",
+            soft_wrap=True,
+            markup=False,
+        )
+    return workers
+
+
+def _reason(error: BaseException) -> str:
+    """What went wrong, for a message that already names the path (``No space left on device``…)."""
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.strerror}" + (f" ({error.filename})" if error.filename else "")
+    return str(error)
+
+
 def _generate_into_database(
-    settings: Config, seed: int, workers: int, url: str, if_exists: str, db_schema: str | None, prefix: str, quiet: bool
+    settings: Config, seed: int, workers: int, load: databases.LoadRequest, check_hash: str | None, quiet: bool
 ) -> None:
     """Generate Parquet parts in a scratch folder, then load them into ``url`` all or nothing."""
-    mode = databases.if_exists_mode(if_exists)
-    databases.check_target(url, mode, db_schema, prefix)
+    databases.check_target(load.url, load.if_exists, load.schema, load.prefix)
     with databases.staging_directory() as scratch:
-        with _progress(settings.num_customers, not quiet and console.is_terminal) as update:
-            summary = write_dataset(settings, seed, "parquet", Path(scratch) / "crm", workers=workers, progress=update)
-        databases.load_into(summary.target, url, mode, db_schema, prefix, quiet)
+        try:
+            with _progress(settings.num_customers, not quiet and console.is_terminal) as update:
+                summary = write_dataset(
+                    settings,
+                    seed,
+                    "parquet",
+                    Path(scratch) / "crm",
+                    workers=workers,
+                    progress=update,
+                    expected_hash=check_hash,
+                )
+        except HashMismatchError as error:
+            raise fail(f"{error}; nothing was loaded", code=1) from error
+        except OSError as error:
+            raise fail(
+                f"cannot write the scratch dataset in {scratch}: {_reason(error)}; nothing was loaded"
+            ) from error
+        databases.load_into(summary.target, load.url, load.if_exists, load.schema, load.prefix, quiet)
 
 
 def _parse_day(text: str | None) -> date | None:
@@ -113,7 +168,7 @@ def _parse_day(text: str | None) -> date | None:
 
 
 def _summary(summary: WriteSummary) -> Table:
-    table = Table(title=f"salesgen {__version__} → {summary.target} ({summary.format})")
+    table = Table(title=f"salesgen {__version__} → {plain(summary.target)} ({summary.format})")
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, rows in summary.row_counts.items():

@@ -18,7 +18,7 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
-from salesgen.cli.common import console, fail, load_config
+from salesgen.cli.common import console, fail, load_config, plain
 from salesgen.config import Config
 from salesgen.config.presets import preset_description, preset_names, preset_text
 
@@ -39,7 +39,7 @@ def config_command(
     if json_schema or old_json_schema:
         sys.stdout.write(json.dumps(Config.model_json_schema(), indent=2) + "\n")
         return
-    resolved = load_config(show, {})
+    resolved = load_config(show, {}, flag="--show")
     sys.stdout.write(yaml.safe_dump(resolved.model_dump(mode="json"), sort_keys=False))
 
 
@@ -55,5 +55,5 @@ def presets(
         return
     table = Table("preset", "what it models", title="salesgen presets (use: salesgen generate --preset NAME)")
     for name in preset_names():
-        table.add_row(name, preset_description(name))
+        table.add_row(plain(name), plain(preset_description(name)))
     Console().print(table)

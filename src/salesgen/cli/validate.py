@@ -17,8 +17,9 @@ from rich.console import Console
 from rich.table import Table
 
 from salesgen.checks import CheckKind, CheckResult, UnknownCheckError, run_checks
-from salesgen.cli.common import fail
-from salesgen.readers import SourceError, open_database, open_source
+from salesgen.cli.common import fail, plain
+from salesgen.databases.urls import is_url, redact
+from salesgen.readers import SourceError, open_source
 
 
 def validate(
@@ -35,10 +36,13 @@ def validate(
 
     PATH may also be a database URL a dataset was loaded into (postgresql://…, mysql://…, sqlite:///…).
     """
+    shown = redact(path) if is_url(path) else path
+    if not is_url(path) and (db_schema is not None or prefix):
+        raise fail(f"--schema and --prefix apply to a database URL, not to the file output {path}; drop them")
     try:
-        source = open_database(str(path), schema=db_schema, prefix=prefix) if "://" in str(path) else open_source(path)
+        source = open_source(path, schema=db_schema, prefix=prefix)
     except SourceError as error:
-        raise fail(str(error)) from error
+        raise fail(redact(str(error))) from error
     try:
         kinds: tuple[CheckKind, ...] = ("hard",) if hard_only else ("hard", "realism")
         results = run_checks(source.con, source.config, kinds=kinds, names=check)
@@ -51,7 +55,7 @@ def validate(
         sys.stdout.write(
             json.dumps(
                 {
-                    "path": str(path),
+                    "path": shown,
                     "format": source.kind,
                     "config_from": source.config_origin,
                     "passed": not failed,
@@ -62,7 +66,7 @@ def validate(
             + "\n"
         )
     else:
-        _print_results(results, f"{path} ({source.kind}; reference values from {source.config_origin})")
+        _print_results(results, f"{shown} ({source.kind}; reference values from {source.config_origin})")
     raise typer.Exit(1 if failed else 0)
 
 
@@ -72,11 +76,12 @@ def _print_results(results: list[CheckResult], title: str) -> None:
         rows = [r for r in results if r.kind == kind]
         if not rows:
             continue
-        table = Table("check", "status", "violations", "detail / examples", title=f"{heading}: {title}")
+        table = Table("check", "status", "violations", "detail / examples", title=f"{heading}: {plain(title)}")
         for r in rows:
             style = {"pass": "green", "fail": "bold red", "skip": "yellow"}[r.status]
             detail = r.detail + (f" e.g. {', '.join(r.examples)}" if r.examples else "")
-            table.add_row(r.name, f"[{style}]{r.status}[/]", str(r.violations) if kind == "hard" else "", detail)
+            violations = str(r.violations) if kind == "hard" else ""
+            table.add_row(plain(r.name), f"[{style}]{r.status}[/]", violations, plain(detail))
         out.print(table)
     hard = [r for r in results if r.kind == "hard"]
     broken = sum(r.status == "fail" for r in hard)

@@ -12,9 +12,9 @@ from pydantic import BaseModel, ConfigDict
 
 
 class Strict(BaseModel):
-    """Frozen, and unknown fields are errors (a typo in a scenario file must not pass silently)."""
+    """Frozen, unknown fields are errors (a typo in a scenario file must not pass silently), numbers finite."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class PerSize(Strict):

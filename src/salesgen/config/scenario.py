@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Self
 
@@ -18,8 +19,14 @@ import numpy as np
 from pydantic import Field, field_validator, model_validator
 
 from salesgen.config.base import Strict
+from salesgen.config.bounds import problems
 from salesgen.config.realism import Realism
 from salesgen.vocab.domain import DEFAULT_COUNTRY_MIX
+
+AS_OF_RANGE = (date(1990, 1, 1), date(2199, 12, 31))
+"""The dates ``as_of`` may take: with up to 20 years of history, every date stays within 1970..2199."""
+DOMAIN_PATTERN = re.compile(r"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
+"""A DNS name: dot-separated labels of letters, digits and inner hyphens, ending in an alphabetic TLD."""
 
 
 class Config(Strict):
@@ -29,10 +36,17 @@ class Config(Strict):
     num_sales_reps: int = Field(default=10, ge=0, le=1_000_000, description="Sales reps (run-scope table).")
     num_products: int = Field(default=40, ge=1, le=400, description="Products in the catalog.")
     num_competitors: int = Field(default=10, ge=1, le=40, description="Rival vendors.")
-    as_of: date = Field(default=date(2026, 1, 1), description="The 'now' of the data: nothing happens after it (UTC).")
+    as_of: date = Field(
+        default=date(2026, 1, 1),
+        ge=AS_OF_RANGE[0],
+        le=AS_OF_RANGE[1],
+        description="The 'now' of the data: nothing happens after it (UTC).",
+    )
     history_days: int = Field(default=1095, ge=90, le=7300, description="Days of history before as_of.")
     currency: str = Field(default="USD", pattern="^[A-Z]{3}$", description="ISO 4217 code of all money.")
-    seller_domain: str = Field(default="northbeam-software.com", description="Email domain of the sales reps.")
+    seller_domain: str = Field(
+        default="northbeam-software.com", max_length=253, description="Email domain of the sales reps."
+    )
     country_mix: dict[str, float] = Field(
         default_factory=lambda: dict(DEFAULT_COUNTRY_MIX),
         description="Share of customers and reps per country (ISO 3166-1 alpha-2); weights are normalized.",
@@ -44,6 +58,15 @@ class Config(Strict):
         description="Customers per generation block. Part of the data's identity: changing it changes rows.",
     )
     realism: Realism = Field(default_factory=Realism, description="Parameters of the sales model, in parts.")
+
+    @field_validator("seller_domain")
+    @classmethod
+    def _is_domain(cls, domain: str) -> str:
+        if not DOMAIN_PATTERN.fullmatch(domain):
+            raise ValueError(
+                f"must be a domain name like example.com (letters, digits, inner hyphens, dots), got {domain[:80]!r}"
+            )
+        return domain
 
     @field_validator("country_mix")
     @classmethod
@@ -69,4 +92,11 @@ class Config(Strict):
     def _reps_for_customers(self) -> Self:
         if self.num_customers > 0 and self.num_sales_reps == 0:
             raise ValueError("num_sales_reps must be at least 1 when num_customers > 0 (customers need an owner)")
+        return self
+
+    @model_validator(mode="after")
+    def _values_in_range(self) -> Self:
+        found = problems(self)
+        if found:
+            raise ValueError("; ".join(found))
         return self

@@ -67,6 +67,25 @@ class LoadSource(Protocol):
         ...
 
 
+def _parquet_magic(path: Path) -> bool:
+    """Whether ``path`` starts and ends with Parquet's ``PAR1`` (a damaged or foreign file does not)."""
+    with path.open("rb") as handle:
+        head = handle.read(4)
+        handle.seek(max(path.stat().st_size - 4, 0))
+        return head == b"PAR1" and handle.read(4) == b"PAR1"
+
+
+def _read_manifest(path: Path) -> dict[str, Any]:
+    """The manifest as a JSON object; ValueError naming the file and what is wrong with it."""
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, RecursionError) as error:  # JSONDecodeError, UnicodeDecodeError
+        raise ValueError(f"{path} is not valid JSON ({error}); regenerate the dataset") from error
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files", {}), dict):
+        raise ValueError(f"{path} is not a salesgen manifest (a JSON object with a 'files' object); regenerate it")
+    return manifest
+
+
 @dataclass(frozen=True)
 class ParquetDataset:
     """A dataset directory written by ``write_dataset(..., "parquet", ...)``: ``<table>/part-*.parquet`` + manifest."""
@@ -86,18 +105,23 @@ class ParquetDataset:
                 f"{root} is not a salesgen Parquet dataset: no {MANIFEST} "
                 "(write one with `salesgen generate --format parquet --out DIR`)"
             )
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        manifest = _read_manifest(manifest_path)
         listed = sorted((str(path) for path in manifest.get("files", {})), key=_block_order)
         files: dict[str, list[Path]] = {name: [] for name in TABLE_NAMES}
         for relative in listed:
             table, _, name = relative.partition("/")
-            if table not in files or not name.endswith(".parquet"):
+            if table not in files or not name.endswith(".parquet") or "/" in name or name.startswith("."):
                 raise ValueError(f"{root}: {relative!r} in {MANIFEST} is not a Parquet part of a contract table")
             files[table].append(root / relative)
         missing = [str(path) for paths in files.values() for path in paths if not path.is_file()]
         if missing:
             raise ValueError(f"{root}: files listed in {MANIFEST} are missing: {', '.join(missing[:5])}")
+        damaged = [str(path) for paths in files.values() for path in paths if not _parquet_magic(path)]
+        if damaged:  # checked now, before anything connects: the reader's own error names no file
+            raise ValueError(f"{root}: not Parquet files (no PAR1 magic bytes): {', '.join(damaged[:5])}")
         counts = manifest.get("row_counts", {})
+        if not isinstance(counts, dict) or not all(isinstance(counts.get(n, 0), int) for n in TABLE_NAMES):
+            raise ValueError(f"{manifest_path}: row_counts must map each table to a whole number of rows")
         return cls(root, files, {name: int(counts.get(name, 0)) for name in TABLE_NAMES}, manifest)
 
     def metadata_rows(self) -> list[tuple[str, str]]:

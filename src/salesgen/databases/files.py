@@ -21,6 +21,16 @@ from salesgen.databases.loader import LoadBackend
 from salesgen.databases.urls import Target
 
 
+def check_file_target(target: Target) -> None:
+    """FileNotFoundError/IsADirectoryError naming the fix unless ``target.path`` can be a database file."""
+    assert target.path is not None
+    path = target.path
+    if path.is_dir():
+        raise IsADirectoryError(f"{target.display}: {path} is a directory; name a database file inside it")
+    if not path.exists() and not path.parent.is_dir():
+        raise FileNotFoundError(f"{target.display}: folder {path.parent} does not exist; create it first")
+
+
 class FileBackend(LoadBackend):
     """A DB-API connection to a file, ``BEGIN`` … ``COMMIT``; ``abort`` rolls back and removes a created file."""
 
@@ -31,6 +41,7 @@ class FileBackend(LoadBackend):
     @classmethod
     def find_tables(cls, target: Target, schema: str | None, names: list[str]) -> list[str]:
         assert target.path is not None
+        check_file_target(target)
         if not target.path.exists():
             return []
         connection = cls.read_only(target.path)
@@ -66,9 +77,8 @@ class FileBackend(LoadBackend):
         """Statements run before the transaction opens (pragmas)."""
 
     def begin(self) -> Plan:
+        check_file_target(self.target)
         self.created_file = not self.path.exists()
-        if self.created_file and not self.path.parent.is_dir():
-            raise FileNotFoundError(f"{self.target.display}: folder {self.path.parent} does not exist")
         self.connection = self.open()
         for statement in self.settings():
             self.connection.execute(statement)

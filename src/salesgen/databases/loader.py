@@ -14,7 +14,8 @@ own database.
 Example:
     >>> backend_for("sqlite").__name__
     'SQLiteBackend'
-    >>> existing_tables("sqlite:////nonexistent/folder/crm.db")
+    >>> import tempfile
+    >>> existing_tables(f"sqlite:///{tempfile.mkdtemp()}/crm.db")
     []
 """
 
@@ -313,6 +314,8 @@ def _checked(
     target = parse_url(url)
     check_prefix(prefix)
     check_schema(schema, target.dialect)
+    if target.dialect == "mysql" and not (schema or target.database):
+        raise ValueError(f"{target.display} names no database: add it (mysql://user@host:3306/crm) or pass a schema")
     plan(target.dialect, schema=schema, prefix=prefix, metadata=True)  # every name fits the dialect's limit
     return target, LoadOptions("replace" if if_exists == "replace" else "fail", schema, prefix, progress)
 

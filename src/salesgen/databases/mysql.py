@@ -12,8 +12,11 @@ with multi-row INSERTs of about 1 MB each — and then moves all tables into the
 first moves the old tables into ``salesgen_old_<random>``, dropped afterwards.
 On any failure, Ctrl-C or lost connection, the staging database is dropped
 (from a fresh connection if needed) and the target was never touched. A
-``kill -9`` of the loader can leave a ``salesgen_stage_*`` database behind,
-never a half-loaded target.
+``kill -9`` of the loader can leave a ``salesgen_stage_*`` database behind
+(never a half-loaded target) until the next load on that server drops it: each
+load holds the server lock ``salesgen_load_<token>`` (``GET_LOCK``) for as long
+as its session lives, and a staging database whose lock nobody holds belongs to
+a dead load (:func:`drop_abandoned`).
 
 Timestamps are ``DATETIME(6)`` holding UTC (not ``TIMESTAMP``: no 2038 limit,
 no conversion by the session time zone); booleans ``BOOLEAN`` (0/1); lists
@@ -29,8 +32,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
-import tempfile
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,6 +47,7 @@ from salesgen.databases.dataset import LoadSource
 from salesgen.databases.ddl import Plan, plan
 from salesgen.databases.encoding import mysql_csv, mysql_rows
 from salesgen.databases.loader import LOADED_TABLES, LoadBackend, LoadCountError, TablesExistError
+from salesgen.databases.scratch import scratch_directory
 from salesgen.databases.sql import ident
 from salesgen.databases.urls import Target
 
@@ -142,6 +146,31 @@ def _cleanup(target: Target, session: int | None, drop: list[str]) -> None:
         fresh.close()
 
 
+STAGING_PATTERN = re.compile(r"salesgen_(?:stage|old)_(?P<token>[0-9]+_[0-9a-f]{12})")
+
+
+def _lock_name(token: str) -> str:
+    return f"salesgen_load_{token}"
+
+
+def drop_abandoned(cursor: pymysql.cursors.Cursor) -> list[str]:
+    """Drop the staging databases of loads whose session is gone (their lock is free); return their names."""
+    cursor.execute(
+        "SELECT schema_name FROM information_schema.schemata "
+        "WHERE schema_name LIKE 'salesgen\\_stage\\_%' OR schema_name LIKE 'salesgen\\_old\\_%'"
+    )
+    dropped = []
+    for (name,) in cursor.fetchall():
+        match = STAGING_PATTERN.fullmatch(str(name))
+        if match is None:
+            continue
+        cursor.execute("SELECT IS_USED_LOCK(%s)", (_lock_name(match["token"]),))
+        if (cursor.fetchone() or (None,))[0] is None:  # no live session holds it: its load was killed
+            cursor.execute(f"DROP DATABASE IF EXISTS {_q(str(name))}")
+            dropped.append(str(name))
+    return dropped
+
+
 class MySQLBackend(LoadBackend):
     """A fresh staging database filled by LOAD DATA LOCAL INFILE (or multi-row INSERTs), then one RENAME TABLE."""
 
@@ -173,11 +202,14 @@ class MySQLBackend(LoadBackend):
         self.database, self.stage, self.old = database, f"salesgen_stage_{token}", f"salesgen_old_{token}"
         self.created: list[str] = []  # databases to drop if the load fails
         self.session: int | None = None
-        self.folder = tempfile.TemporaryDirectory(prefix="salesgen-load-")
+        self.folder = scratch_directory("load")
         self.connection = connect(self.target)
         self.cursor = self.connection.cursor()
         self.cursor.execute("SELECT CONNECTION_ID()")
         self.session = int((self.cursor.fetchone() or (0,))[0])
+        # Held while this session lives: tells later loads that this staging database is not abandoned.
+        self.cursor.execute("SELECT GET_LOCK(%s, 0)", (_lock_name(token),))
+        drop_abandoned(self.cursor)
         if not _database_exists(self.cursor, database):
             self.execute(f"CREATE DATABASE {_q(database)} CHARACTER SET utf8mb4")
             self.created.append(database)

@@ -26,12 +26,14 @@ Example:
 """
 
 from salesgen.formats.registry import FORMAT_NAMES, FORMATS, get_format
+from salesgen.formats.staging import OutputExistsError
 from salesgen.formats.writer import HashMismatchError, WriteSummary, write_dataset, write_tables
 
 __all__ = [
     "FORMATS",
     "FORMAT_NAMES",
     "HashMismatchError",
+    "OutputExistsError",
     "WriteSummary",
     "get_format",
     "write_dataset",

@@ -1,9 +1,13 @@
 """Atomic publish: build output in a private staging directory, then rename it into place.
 
-The staging directory ``.<name>.salesgen-staging-<random>`` lives next to the
-target (same directory, hence same file system), so publishing is a rename:
-readers see either the old target or the complete new one, never a half
-written output. ``discard`` removes the staging and leaves the target as it was.
+The staging directory ``.<name>.salesgen-staging-<pid>-<random>`` lives next to
+the target (same directory, hence same file system), so publishing is a rename
+— or, when replacing, an atomic swap (:mod:`salesgen.formats.rename`): readers
+see either the old target or the complete new one, never a half written output,
+and no moment exists where the target is missing. ``discard`` removes the
+staging and leaves the target as it was; what a killed run leaves is recovered
+by the next run on the same target (:func:`recover_abandoned`). Only regular
+files and salesgen output folders are ever replaced (:func:`check_target`).
 
 Example:
     >>> import tempfile
@@ -17,12 +21,18 @@ Example:
 
 from __future__ import annotations
 
+import glob
 import os
 import secrets
 import shutil
+import stat
+import sys
+import time
 from pathlib import Path
 
 from salesgen.contract import MANIFEST_FILE
+from salesgen.databases.scratch import process_alive
+from salesgen.formats.rename import ExchangeUnsupported, exchange, move_new
 
 
 def _remove(path: Path) -> None:
@@ -48,66 +58,132 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+class OutputExistsError(FileExistsError):
+    """The output exists and replacing it was not asked for; ``target`` names it."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        super().__init__(f"output {target} already exists; pass overwrite=True to replace it")
+
+
+def _kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISLNK, "a symbolic link"),
+        (stat.S_ISDIR, "a directory"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
 def check_target(target: Path, *, overwrite: bool, directory: bool) -> None:
     """Raise if ``target`` exists and may not be replaced.
 
-    Overwriting is refused for a directory that is neither empty nor a salesgen
-    output (no ``manifest.json``), and when the existing kind (file vs.
-    directory) differs from the one to be written, so that a mistyped path
-    cannot delete unrelated data.
+    Only a regular file (single-file formats) or a salesgen output directory
+    (empty, or holding ``manifest.json``) is ever replaced: never a device, a
+    FIFO, a socket, a symbolic link, a foreign directory, or a path of the other
+    kind, so that a mistyped path cannot destroy unrelated data.
 
     Example:
         >>> check_target(Path("/nonexistent/x.json"), overwrite=False, directory=False)
+        >>> check_target(Path("/dev/null"), overwrite=True, directory=False)
+        Traceback (most recent call last):
+        ...
+        FileExistsError: refusing to replace /dev/null: it is a character device; salesgen replaces only regular \
+files and its own output folders (choose another output path)
     """
-    if not (target.exists() or target.is_symlink()):
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
         return
+    except OSError as error:
+        raise OSError(f"cannot inspect output {target}: {error.strerror}") from error
     if not overwrite:
+        raise OutputExistsError(target)
+    wanted = stat.S_ISDIR if directory else stat.S_ISREG
+    if not wanted(mode) and not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
         raise FileExistsError(
-            f"output {target} already exists; pass overwrite=True (--overwrite in the CLI) to replace it"
+            f"refusing to replace {target}: it is {_kind(mode)}; salesgen replaces only regular files and its "
+            "own output folders (choose another output path)"
         )
     if directory:
-        if not target.is_dir():
+        if not stat.S_ISDIR(mode):
             raise FileExistsError(f"cannot overwrite {target}: it exists and is not a directory")
         if any(target.iterdir()) and not (target / MANIFEST_FILE).is_file():
             raise FileExistsError(
                 f"refusing to overwrite {target}: a non-empty directory that is not a salesgen "
                 f"output (no {MANIFEST_FILE})"
             )
-    elif target.is_dir():
+    elif stat.S_ISDIR(mode):
         raise IsADirectoryError(f"cannot overwrite {target}: it is a directory, expected a file")
 
 
 def _private_sibling(target: Path, tag: str) -> Path:
-    # The pid lets a later run recognise staging left by a killed one (see remove_abandoned).
+    # The pid lets a later run recognise what a killed one left (see recover_abandoned).
     return target.parent / f".{target.name}.salesgen-{tag}-{os.getpid()}-{secrets.token_hex(6)}"
 
 
-def _alive(pid: int) -> bool:
+def _abandoned(target: Path, tag: str) -> list[Path]:
+    """Siblings ``tag`` of ``target`` whose run is gone (its process no longer exists), newest first."""
+    found = []
+    for path in target.parent.glob(f".{glob.escape(target.name)}.salesgen-{tag}-*-*"):
+        pid = path.name.rsplit("-", 2)[-2]
+        if pid.isdigit() and int(pid) != os.getpid() and not process_alive(int(pid)):
+            found.append(path)
+    return sorted(found, key=_mtime, reverse=True)
+
+
+def _mtime(path: Path) -> int:
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        return path.lstat().st_mtime_ns
+    except OSError:  # removed meanwhile by another run's cleanup
+        return 0
 
 
-def remove_abandoned(target: Path) -> list[Path]:
-    """Delete staging next to ``target`` left by runs that were killed (their process is gone).
+def recover_abandoned(target: Path) -> list[Path]:
+    """Clean up what killed runs left next to ``target``; return the paths removed or restored.
+
+    A run killed while publishing by two renames (systems without an atomic
+    exchange) may have moved the old output aside (``-old-``) without putting
+    the new one in place: if the target is missing, the old output is renamed
+    back — restored, never deleted. Staging directories (``-staging-``) of dead
+    runs hold nothing published and are removed. Runs still alive are left alone.
 
     Example:
-        >>> remove_abandoned(Path("/nonexistent/crm"))
+        >>> recover_abandoned(Path("/nonexistent/crm"))
         []
     """
-    removed: list[Path] = []
+    touched: list[Path] = []
     if not target.parent.is_dir():
-        return removed
-    for path in target.parent.glob(f".{target.name}.salesgen-*-*-*"):
-        pid = path.name.rsplit("-", 2)[-2]
-        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
-            _remove(path)
-            removed.append(path)
-    return removed
+        return touched
+    for old in _abandoned(target, "old"):
+        if not (target.exists() or target.is_symlink()):
+            os.rename(old, target)  # the interrupted run's previous output is the last good one
+        else:
+            _remove(old)
+        touched.append(old)
+    for staging in _abandoned(target, "staging"):
+        _remove(staging)
+        touched.append(staging)
+    return touched
+
+
+def pause_point(name: str) -> None:
+    """Stop here forever if ``SALESGEN_PAUSE_AT`` names this point: lets tests kill a run at an exact moment.
+
+    Example:
+        >>> pause_point("publish-start")  # not asked for: returns at once
+    """
+    if os.environ.get("SALESGEN_PAUSE_AT") != name:
+        return
+    sys.stderr.write(f"salesgen: paused at {name}\n")
+    sys.stderr.flush()
+    while True:
+        time.sleep(3600)
 
 
 class Staging:
@@ -134,8 +210,8 @@ class Staging:
             raise ValueError(f"invalid output path {target!s}")
         self.overwrite = overwrite
         self.directory = directory
+        recover_abandoned(self.target)  # first: it may restore the target a killed run moved aside
         check_target(self.target, overwrite=overwrite, directory=directory)
-        remove_abandoned(self.target)
         parent = self.target.parent
         try:
             parent.mkdir(parents=True, exist_ok=True)
@@ -154,10 +230,14 @@ class Staging:
         self.published = False
 
     def publish(self) -> Path:
-        """Rename the artifact onto the target (replacing it if allowed); return the target.
+        """Put the artifact in place of the target (replacing it if allowed); return the target.
 
-        With overwrite, the old target is first renamed aside, then removed once
-        the new one is in place; if the rename fails the old target is restored.
+        A replaced target is swapped with the artifact in one atomic step
+        (``renameat2(RENAME_EXCHANGE)``): at every moment the target holds the
+        old output or the new one. Where that is unavailable, the old target is
+        renamed aside and the artifact renamed onto it; a run killed between the
+        two leaves the old output aside, which the next run restores
+        (:func:`recover_abandoned`).
 
         Example:
             >>> import tempfile
@@ -173,23 +253,32 @@ class Staging:
         check_target(self.target, overwrite=self.overwrite, directory=self.directory)
         for path in [self.artifact, *self.artifact.rglob("*")] if self.directory else [self.artifact]:
             _fsync(path)
-        old: Path | None = None
+        pause_point("publish-start")
         if self.target.exists() or self.target.is_symlink():
-            old = _private_sibling(self.target, "old")
-            os.rename(self.target, old)
+            self._replace()
+        else:
+            move_new(self.artifact, self.target)
+        self.published = True
+        pause_point("publish-done")
+        _remove(self.root)  # holds the old output after a swap, scratch files otherwise
+        _fsync(self.target.parent)
+        return self.target
+
+    def _replace(self) -> None:
+        try:
+            exchange(self.artifact, self.target)  # the artifact's path now holds the old output
+            return
+        except ExchangeUnsupported:
+            pass
+        old = _private_sibling(self.target, "old")
+        os.rename(self.target, old)
+        pause_point("publish-between-renames")
         try:
             os.rename(self.artifact, self.target)
         except BaseException:
-            if old is not None:
-                os.rename(old, self.target)
+            os.rename(old, self.target)
             raise
-        self.published = True
-        if old is not None:
-            _remove(old)
-        if not self.directory:
-            _remove(self.root)
-        _fsync(self.target.parent)
-        return self.target
+        _remove(old)
 
     def discard(self) -> None:
         """Remove the staging directory (idempotent); the target is not touched.

@@ -146,4 +146,7 @@ def open_database(url: str, *, schema: str | None = None, prefix: str = "") -> S
         return _stream_tables(con, target, names)
 
     # Any driver, connection or conversion error means the same to the user: unreadable.
-    return opened(target.dialect, target.display, read, on_disk=True, unreadable=(Exception,))
+    try:
+        return opened(target.dialect, target.display, read, on_disk=True, unreadable=(Exception,))
+    except SourceError as error:
+        raise SourceError(target.scrub(error)) from error

@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from pathlib import Path
@@ -59,14 +60,53 @@ def _require(path: Path, what: str) -> Path:
     return path
 
 
+MAX_MANIFEST_BYTES = 64 << 20  # a manifest lists one entry per part: megabytes at most
+
+
 def _read_manifest(directory: Path) -> dict[str, Any]:
     manifest = directory / MANIFEST_FILE
-    return dict(json.loads(manifest.read_text(encoding="utf-8"))) if manifest.is_file() else {}
+    if not manifest.is_file():
+        return {}
+    if manifest.stat().st_size > MAX_MANIFEST_BYTES:
+        raise SourceError(f"{manifest} is larger than {MAX_MANIFEST_BYTES >> 20} MiB: not a salesgen manifest")
+    try:
+        loaded = json.loads(manifest.read_text(encoding="utf-8"))
+    except (ValueError, RecursionError) as error:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise SourceError(f"{manifest} is not valid JSON ({error}); regenerate the dataset or remove it") from error
+    if not isinstance(loaded, dict):
+        raise SourceError(
+            f"{manifest} holds a JSON {type(loaded).__name__}, expected an object; regenerate the dataset or remove it"
+        )
+    return loaded
+
+
+def _check_parquet_files(folder: Path) -> None:
+    """SourceError naming the first part that is not a Parquet file (DuckDB's message names none)."""
+    for part in sorted(folder.glob("*.parquet")):
+        with part.open("rb") as handle:
+            head = handle.read(4)
+            handle.seek(max(part.stat().st_size - 4, 0))
+            tail = handle.read(4)
+        if head != b"PAR1" or tail != b"PAR1":
+            raise SourceError(f"{part} is not a Parquet file (no PAR1 magic bytes); regenerate the dataset")
+
+
+def _check_csv_header(file: Path, table: str) -> None:
+    """SourceError naming the columns the header of ``file`` lacks (rather than DuckDB's sniffer dump)."""
+    with file.open(encoding="utf-8", errors="replace", newline="") as handle:
+        header = next(csv.reader([handle.readline(1 << 20)]), [])
+    missing = [name for name in TABLES[table].column_names if name not in header]
+    if missing:
+        raise SourceError(
+            f"{file} lacks column(s) {', '.join(missing)} in its header; expected "
+            f"{', '.join(TABLES[table].column_names)}"
+        )
 
 
 def _parquet(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
     for table in TABLE_NAMES:
         folder = _require(path / table, f"table {table!r} (a folder of Parquet parts)")
+        _check_parquet_files(folder)
         glob = str(folder / "*.parquet")
         con.execute(f"CREATE VIEW {ident(table)} AS SELECT * FROM read_parquet({literal(glob)})")
     return _read_manifest(path)
@@ -74,16 +114,19 @@ def _parquet(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
 
 def _text(con: duckdb.DuckDBPyConnection, path: Path, suffix: str) -> dict[str, Any]:
     """CSV or JSON Lines files into scratch tables, typed by the contract (CSV lists are JSON text)."""
-    csv = suffix == "csv"
+    is_csv = suffix == "csv"
     for table in TABLE_NAMES:
-        file = literal(str(_require(path / f"{table}.{suffix}", f"table {table!r}")))
-        columns = _typed_columns(table, text_lists=csv)
+        found = _require(path / f"{table}.{suffix}", f"table {table!r}")
+        if is_csv:
+            _check_csv_header(found, table)
+        file = literal(str(found))
+        columns = _typed_columns(table, text_lists=is_csv)
         reader = (
             f"read_csv({file}, header = true, allow_quoted_nulls = false, columns = {columns})"
-            if csv
+            if is_csv
             else f"read_json({file}, format = 'newline_delimited', columns = {columns})"
         )
-        con.execute(f"CREATE TABLE {ident(table)} AS SELECT {_select_list(table, csv)} FROM {reader}")
+        con.execute(f"CREATE TABLE {ident(table)} AS SELECT {_select_list(table, is_csv)} FROM {reader}")
     return _read_manifest(path)
 
 

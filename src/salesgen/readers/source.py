@@ -27,11 +27,14 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+from pydantic import ValidationError
 
 from salesgen.config import Config
 from salesgen.config.migrate import upgrade
 from salesgen.contract import TABLE_NAMES, TABLES, arrow_schema
+from salesgen.databases.scratch import scratch_directory
 from salesgen.databases.sql import ident, literal
+from salesgen.version import __version__
 
 MEMORY_LIMIT = "768MB"
 
@@ -88,7 +91,7 @@ def opened(kind: str, where: str, read: Reader, *, on_disk: bool, unreadable: tu
     aggregates to the scratch folder past the limit); ``on_disk`` also keeps the tables there.
     Errors of the ``unreadable`` kinds become a ``SourceError`` naming ``where``.
     """
-    scratch = tempfile.TemporaryDirectory(prefix="salesgen-validate-")
+    scratch = scratch_directory("validate")
     folder = Path(scratch.name)
     con = duckdb.connect(str(folder / "validate.duckdb") if on_disk else ":memory:")
     con.execute(f"SET memory_limit = {literal(MEMORY_LIMIT)}")
@@ -121,7 +124,30 @@ def check_columns(con: duckdb.DuckDBPyConnection, where: str) -> None:
 
 
 def config_of(metadata: dict[str, Any]) -> tuple[Config, str]:
-    """The config recorded in the manifest, or the defaults (and where it came from)."""
-    if isinstance(metadata.get("config"), dict):
-        return Config.model_validate(upgrade(metadata["config"])), "the dataset's manifest"  # also pre-split ones
-    return Config(), "defaults (no manifest found)"
+    """The config recorded in the manifest, or the defaults (and where it came from).
+
+    SourceError naming the fields when the recorded config does not validate (e.g. written by a newer salesgen).
+
+    Example:
+        >>> try:
+        ...     config_of({"config": {"num_customers": -1}, "salesgen_version": "9.0"})
+        ... except SourceError as error:
+        ...     print("num_customers" in str(error), "salesgen 9.0" in str(error))
+        True True
+    """
+    recorded = metadata.get("config")
+    if recorded is None:
+        return Config(), "defaults (no manifest found)"
+    if not isinstance(recorded, dict):
+        raise SourceError(f"the manifest's config is a JSON {type(recorded).__name__}, expected an object")
+    try:
+        return Config.model_validate(upgrade(recorded)), "the dataset's manifest"  # also pre-split ones
+    except ValidationError as error:
+        fields = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'config'}: {e['msg'].removeprefix('Value error, ')}"
+            for e in error.errors()[:5]
+        )
+        raise SourceError(
+            f"the manifest's config (salesgen {metadata.get('salesgen_version', '?')}) is not valid for salesgen "
+            f"{__version__}: {fields}; use the salesgen version that wrote it"
+        ) from error
