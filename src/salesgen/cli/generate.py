@@ -21,8 +21,10 @@ from rich.table import Table
 
 from salesgen.cli import databases
 from salesgen.cli.common import Quiet, console, fail, load_config
+from salesgen.cli.report import write_report
 from salesgen.config import Config
 from salesgen.formats import FORMATS, HashMismatchError, WriteSummary, write_dataset
+from salesgen.report import report_path_for
 from salesgen.version import __version__
 
 FORMAT_HELP = f"Output format: {', '.join(FORMATS)}."
@@ -51,6 +53,7 @@ def generate(
     if_exists: Annotated[str, typer.Option(help="With --to: fail (default) or replace existing tables.")] = "fail",
     db_schema: Annotated[str | None, typer.Option("--schema", help="With --to: load into this schema.")] = None,
     prefix: Annotated[str, typer.Option(help="With --to: prefix for every table name.")] = "",
+    report: Annotated[bool, typer.Option("--report", help="Also write the HTML report (OUT/report.html).")] = False,
     quiet: Quiet = False,
 ) -> None:
     """Generate a dataset into files or an embedded DuckDB database."""
@@ -65,6 +68,10 @@ def generate(
         config, {"num_customers": customers, "num_sales_reps": reps, "as_of": day, "block_size": block_size}, preset
     )
     if to is not None:
+        if report:
+            raise fail(
+                "--report writes beside a file output; for --to use `salesgen report URL -o FILE` after the load"
+            )
         _generate_into_database(settings, seed, workers, to, if_exists, db_schema, prefix, quiet)
         return
     target = out or Path(f"crm.{format}" if format != "parquet" else "crm_parquet")
@@ -89,6 +96,8 @@ def generate(
         console.print(_summary(summary))
         matched = " [green](matches --check-hash)[/]" if check_hash else ""
         console.print(f"dataset hash {summary.dataset_hash}{matched}", soft_wrap=True)
+    if report:
+        write_report(summary.target, report_path_for(summary.target), overwrite=overwrite, quiet=quiet)
 
 
 def _generate_into_database(
