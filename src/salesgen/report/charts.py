@@ -28,7 +28,7 @@ import altair as alt
 
 Rows = Sequence[dict[str, Any]]
 Drawn = Any  # an Altair chart: its chaining methods (encode, properties, …) are typed as returning Any
-WIDTH = 520
+WIDTH = 430  # px: with a legend, fits a half-width card on a laptop screen and a printed page
 SEGMENTS = ["small", "medium", "enterprise"]
 OUTCOME_COLORS = alt.Scale(domain=["won", "lost"], range=["#2e7d32", "#c62828"])
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -56,14 +56,16 @@ def _legend_toggle(field: str) -> alt.Parameter:
 
 def _funnel(rows: Rows) -> Drawn:
     base = alt.Chart(_data(rows)).encode(
-        y=alt.Y("stage:N", sort=alt.EncodingSortField("ordinal"), title=None),
+        y=alt.Y("stage:N", sort=alt.EncodingSortField("ordinal", op="min"), title=None),
         x=alt.X("deals:Q", title="deals that reached the stage"),
     )
     bars = base.mark_bar(color="#1565c0").encode(
         tooltip=["stage:N", alt.Tooltip("deals:Q", format=","), alt.Tooltip("conversion_to_next:Q", format=".1%")]
     )
-    labels = base.mark_text(align="left", dx=4).encode(
-        text=alt.Text("conversion_to_next:Q", format=".0%"), tooltip=alt.value(None)
+    labels = (
+        base.transform_filter("datum.conversion_to_next != null")
+        .mark_text(align="left", dx=4)
+        .encode(text=alt.Text("conversion_to_next:Q", format=".0%"), tooltip=alt.value(None))
     )
     return (bars + labels).properties(width=WIDTH, height=180)
 
@@ -98,7 +100,12 @@ def _deal_sizes(rows: Rows) -> Drawn:
         alt.Chart(_data(rows))
         .mark_line(point=True, interpolate="step-after")
         .encode(
-            x=alt.X("amount_from:Q", scale=alt.Scale(type="log"), title="deal amount (log scale)"),
+            x=alt.X(
+                "amount_from:Q",
+                scale=alt.Scale(type="log"),
+                axis=alt.Axis(format="$~s", tickCount=6),
+                title="deal amount (log scale)",
+            ),
             y=alt.Y("deals:Q", title="deals"),
             color=alt.Color("segment:N", sort=SEGMENTS),
             opacity=alt.condition(toggle, alt.value(1.0), alt.value(0.15)),
@@ -116,7 +123,9 @@ def _cycles(rows: Rows) -> Drawn:
         color=alt.Color("outcome:N", scale=OUTCOME_COLORS),
         tooltip=["segment:N", "outcome:N", "deals:Q", "p10:Q", "p25:Q", "median:Q", "p75:Q", "p90:Q"],
     )
-    whiskers = base.mark_rule().encode(x=alt.X("p10:Q", title="days from created to closed"), x2="p90:Q")
+    whiskers = base.mark_rule().encode(
+        x=alt.X("p10:Q", title="days from created to closed", axis=alt.Axis(tickCount=8)), x2="p90:Q"
+    )
     box = base.mark_bar(size=10).encode(x="p25:Q", x2="p75:Q")
     median = base.mark_tick(color="black", size=12, thickness=2).encode(x="median:Q")
     return (whiskers + box + median).properties(width=WIDTH, height=200)
@@ -232,7 +241,12 @@ def _open_ageing(rows: Rows) -> Drawn:
         alt.Chart(_data(rows))
         .mark_bar()
         .encode(
-            x=alt.X("bucket:N", sort=alt.EncodingSortField("bucket_order"), title=None, axis=alt.Axis(labelAngle=0)),
+            x=alt.X(
+                "bucket:N",
+                sort=alt.EncodingSortField("bucket_order", op="min"),
+                title=None,
+                axis=alt.Axis(labelAngle=0),
+            ),
             y=alt.Y("deals:Q", title="open deals"),
             color=alt.Color("stage:N", title="stage"),
             tooltip=[

@@ -42,7 +42,8 @@ table { border-collapse: collapse; width: 100%; background: #fff; font-size: 14p
 th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
 th { background: #eef1f5; }
 table.narrow, table.facts { width: auto; min-width: 320px; }
-.badge { padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; background: #98a2b3; }
+.badge { white-space: nowrap; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff;
+         background: #98a2b3; }
 .badge.ok { background: var(--ok); } .badge.bad { background: var(--bad); }
 .verdict.ok { color: var(--ok); font-weight: 600; } .verdict.bad { color: var(--bad); font-weight: 600; }
 details { margin: 8px 0; } summary { cursor: pointer; color: var(--accent); }
