@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import duckdb
@@ -49,6 +50,16 @@ def test_cli_reports_every_output_format(fmt: str, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert page.count('type="application/json"') == len(charts.CHARTS) and f"· {fmt} ·" in page
+    assert "hard rules hold" in page
+
+
+def test_no_hard_rules_keeps_charts_and_scorecard(parquet_output: Path, tmp_path: Path) -> None:
+    out = tmp_path / "quick.html"
+    result = runner.invoke(app, ["report", str(parquet_output), "-o", str(out), "--no-hard-rules"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "hard rules were not run" in page and "integrity.pk" not in page
+    assert page.count('type="application/json"') == len(charts.CHARTS) and "new-business win rate" in page
 
 
 @pytest.mark.db
@@ -59,6 +70,10 @@ def test_cli_reports_a_postgres_schema_and_refuses_an_empty_one(pg_schema: str, 
     result = runner.invoke(app, ["report", PG_URL, "--schema", pg_schema, "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "· postgres ·" in out.read_text(encoding="utf-8")
+    with_password = PG_URL.replace("://root@", "://root:not-a-secret@")  # trust auth ignores it
+    result = runner.invoke(app, ["report", with_password, "--schema", pg_schema, "-o", str(out), "--overwrite"])
+    assert result.exit_code == 0, result.output
+    assert "not-a-secret" not in out.read_text(encoding="utf-8") and "root:***@" in out.read_text(encoding="utf-8")
     empty = runner.invoke(app, ["report", PG_URL, "--schema", pg_schema + "_none", "-o", str(tmp_path / "e.html")])
     message = " ".join(empty.output.split())
     assert empty.exit_code == 2 and "products" in message and "does not exist" in message
@@ -134,3 +149,13 @@ def test_a_failure_while_building_leaves_no_partial_html(
 
 def test_report_error_is_a_value_error() -> None:
     assert issubclass(ReportError, ValueError)
+
+
+def test_without_the_report_extra_the_cli_says_how_to_install_it(
+    parquet_output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "vl_convert", None)  # as if vl-convert-python were not installed
+    result = runner.invoke(app, ["report", str(parquet_output), "-o", str(tmp_path / "r.html")])
+    message = " ".join(result.output.split())
+    assert result.exit_code == 2 and "pip install 'salesgen[report]'" in message and "vl_convert" in message
+    assert _leftovers(tmp_path) == []

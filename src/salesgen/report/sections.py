@@ -74,6 +74,9 @@ def scorecard_html(rows: Sequence[RealismRow]) -> str:
 def hard_rules_html(results: Sequence[CheckResult]) -> str:
     """The hard rules: a verdict line, then every rule with its violation count (failures first)."""
     checks, broken, violations = hard_summary(results)
+    if not checks:
+        skipped = "The hard rules were not run for this report (<code>salesgen validate</code> runs them)."
+        return f'<p class="muted">{skipped}</p>'
     verdict = (
         f'<p class="verdict ok">All {checks} hard rules hold.</p>'
         if not broken
