@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 import salesgen
 from salesgen.cli import app
 from salesgen.formats import write_dataset
-from salesgen.report import ReportError, ReportSummary, build_report, charts
+from salesgen.report import ReportSummary, build_report, charts
 from tests.report.conftest import CONFIG, SEED
 from tests.servers import PG_URL
 
@@ -145,10 +145,6 @@ def test_a_failure_while_building_leaves_no_partial_html(
     with pytest.raises(RuntimeError, match="disk full"):
         build_report(parquet_output, existing, overwrite=True)
     assert existing.read_text() == "previous report" and _leftovers(tmp_path) == ["r.html"]
-
-
-def test_report_error_is_a_value_error() -> None:
-    assert issubclass(ReportError, ValueError)
 
 
 def test_without_the_report_extra_the_cli_says_how_to_install_it(

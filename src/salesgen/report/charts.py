@@ -14,8 +14,8 @@ Example:
     ['funnel', 'win_rates', 'deal_sizes']
     >>> spec = chart_spec(CHARTS[0], [{"stage": "identified", "ordinal": 0, "deals": 10,
     ...                                "conversion_to_next": 0.5}])
-    >>> spec["mark"]["type"] if "mark" in spec else sorted(spec)[0]
-    '$schema'
+    >>> [layer["mark"]["type"] for layer in spec["layer"]], [rows[0]["deals"] for rows in spec["datasets"].values()]
+    (['bar', 'text'], [10])
 """
 
 from __future__ import annotations
