@@ -248,7 +248,8 @@ def _open_ageing(rows: Rows) -> Drawn:
                 axis=alt.Axis(labelAngle=0),
             ),
             y=alt.Y("deals:Q", title="open deals"),
-            color=alt.Color("stage:N", title="stage"),
+            color=alt.Color("stage:N", title="stage", sort=alt.EncodingSortField("stage_order", op="min")),
+            order=alt.Order("stage_order:Q"),
             tooltip=[
                 "bucket:N",
                 "stage:N",

@@ -120,15 +120,15 @@ QUERIES: dict[str, str] = {
         SELECT outcome, touches, count(*) AS deals FROM n GROUP BY ALL ORDER BY outcome, touches""",
     "open_ageing": f"""
         WITH a AS (
-            SELECT stage, amount, $as_of_date - expected_close_date AS days_late
-            FROM opportunities WHERE NOT ({_CLOSED}))
+            SELECT o.stage, s.ordinal AS stage_order, o.amount, $as_of_date - o.expected_close_date AS days_late
+            FROM opportunities AS o LEFT JOIN $stages AS s USING (stage) WHERE NOT (o.{_CLOSED}))
         SELECT CASE WHEN days_late <= 0 THEN 1 WHEN days_late <= 7 THEN 2 WHEN days_late <= 30 THEN 3
                     WHEN days_late <= 90 THEN 4 ELSE 5 END AS bucket_order,
                CASE WHEN days_late <= 0 THEN 'not yet due' WHEN days_late <= 7 THEN '1-7 days late'
                     WHEN days_late <= 30 THEN '8-30 days late' WHEN days_late <= 90 THEN '31-90 days late'
                     ELSE 'over 90 days late' END AS bucket,
-               stage, count(*) AS deals, sum(amount)::DOUBLE AS amount
-        FROM a GROUP BY ALL ORDER BY bucket_order, stage""",
+               stage, stage_order, count(*) AS deals, sum(amount)::DOUBLE AS amount
+        FROM a GROUP BY ALL ORDER BY bucket_order, stage_order, stage""",
 }
 
 
