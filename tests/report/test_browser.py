@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageStat
 
-from salesgen.report import ReportSummary
+from salesgen.config import Config
+from salesgen.formats import write_dataset
+from salesgen.report import ReportSummary, build_report
 from salesgen.report.charts import CHARTS
 from tests.report.browser import open_page
 
@@ -59,3 +61,14 @@ def test_the_browser_harness_sees_external_requests_and_console_errors(tmp_path:
         errors, requests = page.errors(), page.requests()
     assert any("boom" in e for e in errors)
     assert "http://salesgen-test.invalid/x.png" in requests
+
+
+def test_an_empty_dataset_still_gives_a_page_without_errors(tmp_path: Path) -> None:
+    data = write_dataset(Config(num_customers=0, num_sales_reps=2), 1, "csv", tmp_path / "crm").target
+    summary = build_report(data, tmp_path / "empty.html")
+    with open_page(summary.target.as_uri()) as page:
+        drawn = page.wait_for("document.body && document.body.dataset.chartsDrawn")
+        errors = page.errors()
+    assert int(drawn) == len(CHARTS) and errors == []
+    page_text = summary.target.read_text(encoding="utf-8")
+    assert summary.hard_rules_broken == 0 and "<b>–</b>win rate (all closed)" in page_text  # no closed deal: no rate
