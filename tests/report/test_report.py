@@ -39,7 +39,7 @@ def test_the_page_is_self_contained_and_small(report: ReportSummary, parquet_out
     assert manifest["dataset_hash"] in page and f"seed {SEED}" in page
     truth = manifest["truth"]["win_model"]
     assert "competitor_named" in page and f"<td>{truth['competitor_named']:.4g}</td>" in page
-    assert "All " in page and "hard rules hold" in page
+    assert "All " in page and "hard rules hold" in page and "hold</b>hard rules" in page
 
 
 @pytest.mark.parametrize("fmt", sorted(NAMES))
@@ -58,7 +58,7 @@ def test_no_hard_rules_keeps_charts_and_scorecard(parquet_output: Path, tmp_path
     result = runner.invoke(app, ["report", str(parquet_output), "-o", str(out), "--no-hard-rules"])
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
-    assert "hard rules were not run" in page and "integrity.pk" not in page
+    assert "hard rules were not run" in page and "integrity.pk" not in page and "<b>not run</b>hard rules" in page
     assert page.count('type="application/json"') == len(charts.CHARTS) and "new-business win rate" in page
 
 

@@ -83,6 +83,11 @@ def _chart_modules() -> tuple[Any, str]:
     return charts, bundle
 
 
+def _rules_verdict(results: list[CheckResult]) -> str:
+    checks, broken, _ = hard_summary(results)
+    return "not run" if not checks else f"all {checks} hold" if not broken else f"{broken} of {checks} broken"
+
+
 def _page(source: Source, where: str, results: list[CheckResult]) -> tuple[str, int]:
     from salesgen.report import page
 
@@ -105,7 +110,7 @@ def _page(source: Source, where: str, results: list[CheckResult]) -> tuple[str, 
     html = page.render_page(
         title="salesgen dataset report",
         subtitle=subtitle,
-        kpis=page.kpi_strip(aggregates["kpis"][0]),
+        kpis=page.kpi_strip(aggregates["kpis"][0], _rules_verdict(results)),
         cards=cards,
         sections=sections,
         javascript=javascript,

@@ -97,8 +97,14 @@ def chart_card(key: str, title: str, caption: str, spec: Mapping[str, Any]) -> s
     )
 
 
-def kpi_strip(kpis: Mapping[str, Any]) -> str:
-    """Headline numbers: accounts, reps, deals, win rate, bookings, open pipeline, interactions."""
+def kpi_strip(kpis: Mapping[str, Any], rules: str = "not run") -> str:
+    """Headline numbers: accounts, reps, deals, win rate, bookings, open pipeline, interactions, and the
+    verdict of the hard rules (``rules``: e.g. "all 67 hold", "2 of 67 broken").
+
+    Example:
+        >>> "<b>all 67 hold</b>hard rules" in kpi_strip({"closed": 0}, "all 67 hold")
+        True
+    """
     closed = kpis.get("closed") or 0
     win_rate = f"{kpis.get('won', 0) / closed:.1%}" if closed else "–"
     items = [
@@ -109,6 +115,7 @@ def kpi_strip(kpis: Mapping[str, Any]) -> str:
         ("bookings (won)", f"{kpis.get('bookings', 0):,.0f}"),
         ("open pipeline", f"{kpis.get('open_pipeline', 0):,.0f}"),
         ("interactions", f"{kpis.get('interactions', 0):,}"),
+        ("hard rules", escape(rules)),
     ]
     return '<div class="kpis">' + "".join(f'<div class="kpi"><b>{v}</b>{escape(k)}</div>' for k, v in items) + "</div>"
 
