@@ -3,6 +3,7 @@ and no partial HTML."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sys
@@ -155,3 +156,24 @@ def test_without_the_report_extra_the_cli_says_how_to_install_it(
     message = " ".join(result.output.split())
     assert result.exit_code == 2 and "pip install 'salesgen[report]'" in message and "vl_convert" in message
     assert _leftovers(tmp_path) == []
+
+
+def test_a_broken_rule_is_shown_failed_with_its_count_and_the_report_still_exits_0(tmp_path: Path) -> None:
+    data = write_dataset(SMALL, SEED, "csv", tmp_path / "crm").target
+    path = data / "opportunity_line_items.csv"
+    rows = list(csv.reader(path.open(newline="", encoding="utf-8")))
+    total = rows[0].index("total_price")
+    cents = round(float(rows[1][total]) * 100) + 1  # one cent off: breaks total = quantity × unit price
+    rows[1][total] = f"{cents // 100}.{cents % 100:02d}"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    out = tmp_path / "broken.html"
+    result = runner.invoke(app, ["report", str(data), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "hard rule(s) broken" in " ".join(result.output.split())
+    page = out.read_text(encoding="utf-8")
+    assert re.search(r'<p class="verdict bad">\d+ of \d+ hard rules broken', page)
+    assert re.search(
+        r"<td>money\.line_total</td><td>[^<]*</td><td><span class=\"badge bad\">fail</span></td><td>1</td>", page
+    )
+    assert "<details open><summary>every hard rule" in page
