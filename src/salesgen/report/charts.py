@@ -6,6 +6,8 @@ legend entry to fade the others). Vega-Lite draws SVG, so charts stay sharp in p
 JavaScript (Vega, Vega-Lite, vega-embed: ~0.9 MB) comes inline from the installed
 ``vl-convert-python`` wheel, so the page needs no network. Altair validates each spec against the
 Vega-Lite schema when it is built, so a malformed chart fails here, not in a reader's browser.
+Hand-drawn static SVG was the alternative for the simplest charts (funnel, attainment); since
+Vega-Lite draws SVG too and exact values on hover help even there, one path serves every chart.
 Data arrive already aggregated (``salesgen.report.queries``): the specs carry tens to hundreds of
 rows whatever the dataset size.
 
