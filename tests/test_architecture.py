@@ -22,7 +22,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"entities", "databases"}),
     frozenset({"engine", "readers", "checks"}),
     frozenset({"formats"}),
-    frozenset({"generator"}),
+    frozenset({"generator", "report"}),
     frozenset({"api"}),
     frozenset({"pytest_plugin"}),
     frozenset({"cli", "__init__", "__main__"}),

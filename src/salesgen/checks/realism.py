@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
@@ -258,3 +259,88 @@ CHECKS: tuple[Check, ...] = (
         _open_deals_expected_close,
     ),
 )
+
+
+# --- Reference figures (additive; one entry per realism check above) -----------------------------------
+# The band each check judges by is computed in its function (so `validate` and the report print the same
+# figure); what lives here is what a reader needs beside it: the statistic in words, the published figure
+# the band is calibrated to, and its sources (the labels and addresses of docs/realism.md's source list).
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The published figure behind one realism check, for the report's scorecard.
+
+    Example:
+        >>> REFERENCES["realism.no_decision_share"].sources[0][0]
+        'HBR'
+    """
+
+    statistic: str
+    published: str
+    sources: tuple[tuple[str, str], ...] = ()
+
+
+_HBR = (
+    "HBR",
+    "https://www.managementconsultingconnection.com/marketing/sales/?open-article-id=21809879&article-title=stop-losing-sales-to-customer-indecision&blog-domain=hbr.org&blog-title=harvard-business-review-",
+)
+_CRO = ("CRO Report", "https://thecroreport.com/glossary/sales-cycle-length")
+_IMPLISIT = (
+    "Implisit",
+    "http://answers.salesforce.com/blog/2014/08/infographic-7-powerful-predictors-closed-won-opportunity-gp.html",
+)
+_EBSTA = ("Ebsta", "https://thenotsosecretcro.com/2024/05/29/3-things-your-top-performers-do-differently")
+_KNOWLEE = ("Knowlee", "https://www.knowlee.ai/glossary/win-rate")
+
+REFERENCES: dict[str, Reference] = {
+    "realism.new_business_win_rate": Reference(
+        "new-business win rate (won / closed)",
+        "21% of all, 29% of qualified opportunities; 30% of 21,000; 19–29%",
+        (("HubSpot", "https://salesmotion.io/blog/sales-win-rate-benchmarks-2026"), _IMPLISIT, _EBSTA),
+    ),
+    "realism.expansion_win_rate": Reference(
+        "upsell and renewal win rate", "above new business (judgement call: no public figure)"
+    ),
+    "realism.deal_size_spread": Reference(
+        "σ of ln(amount), all deals", "lognormal-like sizes (judgement call: no public figure for the spread)"
+    ),
+    "realism.deal_size_by_company_size": Reference(
+        "median deal amount by company size", "SMB $5–25K, mid-market $25–100K, enterprise $100K+ ACV", (_CRO,)
+    ),
+    "realism.cycle_by_company_size": Reference(
+        "median won sales cycle by company size",
+        "SMB 14–30, mid-market 30–90, enterprise 90–180 days; B2B SaaS median 84 days",
+        (_CRO, ("Gangly", "https://getgangly.com/blog/saas-sales-cycle")),
+    ),
+    "realism.quarter_end_wins": Reference(
+        "share of wins in a quarter's third month",
+        "commissions spike at the end of months 3, 6, 9, 12; month-end closes ≈ 3×",
+        (
+            ("Xactly", "https://www.xactlycorp.com/blog/deals-keep-coming-last-minute"),
+            ("InsideSales", "https://dragonfly-lsc.com/?p=625"),
+        ),
+    ),
+    "realism.no_decision_share": Reference(
+        "share of losses to 'No decision'", "40–60% of lost deals die of customer indecision", (_HBR,)
+    ),
+    "realism.touches_won_vs_lost": Reference(
+        "interactions per won vs lost deal",
+        "won deals 34.9 emails vs 7.2 (4.8×); 10 vs 7 meetings",
+        (_IMPLISIT, ("Repositioner", "http://repositioner.com/lost-deals-take-38-longer-to-finalize/")),
+    ),
+    "realism.competitor_effect": Reference(
+        "win rate with vs without a named competitor", "displacing an incumbent runs 5–10 points lower", (_KNOWLEE,)
+    ),
+    "realism.rep_skill_dispersion": Reference(
+        "spread of rep win rates beyond chance",
+        "17% of reps deliver 81% of revenue; top performers 8.9× the rest (directional)",
+        (_EBSTA,),
+    ),
+    "time.business_hours": Reference(
+        "calls, meetings and demos in the contact's business hours", "weekday office hours (judgement call)"
+    ),
+    "time.open_deals_expected_close": Reference(
+        "open deals expected to close on or after as_of", "a live pipeline is mostly dated ahead (judgement call)"
+    ),
+}

@@ -1,6 +1,6 @@
 """The ``salesgen`` command line: a typer ``app`` whose commands are thin layers over the library.
 
-One module per command family: ``generate``, ``validate``, ``databases`` (``load``, ``ddl``),
+One module per command family: ``generate``, ``validate``, ``report``, ``databases`` (``load``, ``ddl``),
 ``scenarios`` (``config``, ``presets``); ``common`` holds the console, ``fail`` and shared options.
 
 Example (shell):
@@ -9,7 +9,7 @@ Example (shell):
 
 Example:
     >>> sorted(c.name for c in app.registered_commands if not c.hidden)
-    ['config', 'ddl', 'generate', 'load', 'presets', 'validate', 'version']
+    ['config', 'ddl', 'generate', 'load', 'presets', 'report', 'validate', 'version']
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sys
 
 import typer
 
-from salesgen.cli import common, databases, generate, scenarios, validate
+from salesgen.cli import common, databases, generate, report, scenarios, validate
 from salesgen.version import __version__
 
 app = typer.Typer(
@@ -36,6 +36,7 @@ def version() -> None:
 
 app.command("generate")(generate.generate)
 app.command("validate")(validate.validate)
+app.command("report")(report.report_command)
 app.command("load")(databases.load_command)
 app.command("ddl")(databases.ddl_command)
 app.command("schema", hidden=True)(databases.schema_command)

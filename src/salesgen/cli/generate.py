@@ -22,9 +22,11 @@ from rich.table import Table
 
 from salesgen.cli import databases
 from salesgen.cli.common import Quiet, console, fail, load_config, plain
+from salesgen.cli.report import write_report
 from salesgen.config import Config
 from salesgen.engine.workers import WORKERS_PER_CPU, block_count, cpu_count, worker_limit
 from salesgen.formats import FORMATS, HashMismatchError, OutputExistsError, WriteSummary, write_dataset
+from salesgen.report import report_path_for
 from salesgen.version import __version__
 
 FORMAT_HELP = f"Output format: {', '.join(FORMATS)}."
@@ -53,12 +55,13 @@ def generate(
     if_exists: Annotated[str | None, typer.Option(help="With --to: fail (default) or replace existing tables.")] = None,
     db_schema: Annotated[str | None, typer.Option("--schema", help="With --to: load into this schema.")] = None,
     prefix: Annotated[str | None, typer.Option(help="With --to: prefix for every table name.")] = None,
+    report: Annotated[bool, typer.Option("--report", help="Also write the HTML report (OUT/report.html).")] = False,
     quiet: Quiet = False,
 ) -> None:
     """Generate a dataset into files or an embedded DuckDB database."""
     _refuse_conflicts(
         to,
-        {"--out": out, "--format": format, "--overwrite": overwrite or None},
+        {"--out": out, "--format": format, "--overwrite": overwrite or None, "--report": report or None},
         {"--if-exists": if_exists, "--schema": db_schema, "--prefix": prefix},
     )
     format = format or "duckdb"
@@ -101,6 +104,8 @@ def generate(
         console.print(_summary(summary))
         matched = " [green](matches --check-hash)[/]" if check_hash else ""
         console.print(f"dataset hash {summary.dataset_hash}{matched}", soft_wrap=True)
+    if report:
+        write_report(summary.target, report_path_for(summary.target), overwrite=overwrite, quiet=quiet)
 
 
 def _refuse_conflicts(to: str | None, files_only: dict[str, object], database_only: dict[str, object]) -> None:
