@@ -14,6 +14,7 @@ contradictions a person sees when reading a row (a bounce that "replied", a no-s
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 
 import duckdb
@@ -75,7 +76,8 @@ CONTRADICTIONS: dict[str, str] = {
     ),
     "no-show with a duration": "i.outcome = 'no-show' AND coalesce(i.duration_minutes, 0) > 0",
     "no-show whose note says the meeting happened": (
-        "i.outcome = 'no-show' AND regexp_matches(i.notes, '^(Met |Meeting with|Working session|Demo for|Walked|Live demo)')"
+        "i.outcome = 'no-show' AND "
+        "regexp_matches(i.notes, '^(Met |Meeting with|Working session|Demo for|Walked|Live demo)')"
     ),
     "voicemail with non-neutral sentiment": "i.outcome = 'voicemail' AND i.sentiment <> 'neutral'",
     "email with a duration": "i.type = 'email' AND i.duration_minutes IS NOT NULL",
@@ -120,7 +122,9 @@ def notes_figures(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     total = int(_one(con, "SELECT count(*) FROM interactions"))  # type: ignore[arg-type]
     out = {
         "interactions": f"{total:,}",
-        "distinct note texts (names, products, rivals, numbers masked)": f"{_one(con, 'SELECT count(DISTINCT masked_notes) FROM masked'):,}",
+        "distinct note texts (names, products, rivals, numbers masked)": _n(
+            con, "SELECT count(DISTINCT masked_notes) FROM masked"
+        ),
         "distinct next steps": f"{_one(con, 'SELECT count(DISTINCT next_steps) FROM interactions'):,}",
         "share of rows covered by the 10 commonest next steps": _pct(
             float(
@@ -132,7 +136,7 @@ def notes_figures(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
             ),
             total,
         ),
-        "distinct topics": f"{_one(con, 'SELECT count(DISTINCT t) FROM (SELECT unnest(topics) AS t FROM interactions)'):,}",
+        "distinct topics": _n(con, "SELECT count(DISTINCT t) FROM (SELECT unnest(topics) AS t FROM interactions)"),
     }
     for label, rule in CONTRADICTIONS.items():
         out[f"contradiction: {label}"] = f"{_one(con, f'SELECT count(*) FROM interactions i WHERE {rule}'):,}"
@@ -215,8 +219,13 @@ def people_figures(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
             float(_one(con, "SELECT count(*) FROM contacts WHERE seniority = 'C-level'")), total
         ),  # type: ignore[arg-type]
         "CEO share of contacts": _pct(float(_one(con, f"SELECT count(*) FROM contacts x WHERE {ceo}")), total),  # type: ignore[arg-type]
-        "companies with 2+ CEOs": f"{_one(con, f'SELECT count(*) FROM (SELECT customer_id FROM contacts x WHERE {ceo} GROUP BY 1 HAVING count(*) > 1)'):,}",
-        "CEOs of 1,000+ employee companies": f"{_one(con, f'SELECT count(*) FROM contacts x JOIN customers c USING (customer_id) WHERE {ceo} AND c.employees >= 1000'):,}",
+        "companies with 2+ CEOs": _n(
+            con, f"SELECT count(*) FROM (SELECT customer_id FROM contacts x WHERE {ceo} GROUP BY 1 HAVING count(*) > 1)"
+        ),
+        "CEOs of 1,000+ employee companies": _n(
+            con,
+            f"SELECT count(*) FROM contacts x JOIN customers c USING (customer_id) WHERE {ceo} AND c.employees >= 1000",
+        ),
         "C-level contacts with buying role 'user'": _n(
             con, "SELECT count(*) FROM contacts WHERE seniority = 'C-level' AND buying_role = 'user'"
         ),
@@ -294,7 +303,7 @@ def catalog_figures(seed: int) -> dict[str, str]:
 
 def _glitch(text: str | None) -> bool:
     words = re.findall(r"\w+", (text or "").lower())
-    return any(a == b for a, b in zip(words, words[1:], strict=False))
+    return any(a == b for a, b in itertools.pairwise(words))
 
 
 def main() -> None:

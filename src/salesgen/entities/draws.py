@@ -151,6 +151,9 @@ class InteractionDraw(IntEnum):
     NOTES = 16
     NEXT_STEP = 17
     DIRECTION = 18
+    OUTCOME = 50  # values from 50 on: the content of a touch (notes.py)
+    DEAL_MOOD = 51
+    NOTE_FRAGMENTS = 52
 
 
 TABLE_OF: dict[type[IntEnum], Table] = {
