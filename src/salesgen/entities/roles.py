@@ -56,7 +56,7 @@ DECISION_MAKER = 0
 def _draw(weights: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """One category per row from per-row weights (rows of ``weights``)."""
     cumulative = np.cumsum(weights, axis=1)
-    u = rng.random(weights.shape[0]).reshape(-1, 1) * cumulative[:, -1:]
+    u = np.asarray(rng.random(weights.shape[0]), dtype=np.float64).reshape(-1, 1) * cumulative[:, -1:]
     return np.asarray(np.minimum((u >= cumulative).sum(axis=1), weights.shape[1] - 1), dtype=np.int64)
 
 
