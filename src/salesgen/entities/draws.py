@@ -82,6 +82,7 @@ class CustomerDraw(IntEnum):
     OWNER = 11
     SUB_INDUSTRY = 12
     PHONE = 13
+    DOMAIN_TLD = 50  # values from 50 on: names, domains and phones (company_names.py, people.py)
 
 
 class ContactDraw(IntEnum):
