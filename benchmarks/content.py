@@ -56,6 +56,15 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "Pty Ltd": ("AU",),
 }
 INSTITUTIONS = ("Public Sector", "Education", "Healthcare")
+INSTITUTION_SUBS = (
+    "Local Government",
+    "Defense",
+    "Public Health",
+    "Transportation",
+    "Higher Education",
+    "K-12",
+    "Hospitals",
+)
 
 # (label, SQL over interactions i joined to the masked text) — each counts rows breaking a rule.
 CONTRADICTIONS: dict[str, str] = {
@@ -173,6 +182,7 @@ def _pre_open_gap(con: duckdb.DuckDBPyConnection) -> float:
 def company_figures(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     forms = sorted(LEGAL_FORMS, key=len, reverse=True)
     rows = con.execute("SELECT name, country, industry, domain FROM customers").fetchall()
+    rows5 = con.execute("SELECT name, country, industry, domain, sub_industry FROM customers").fetchall()
     outside = corporate_institutions = institutions = 0
     for name, country, industry, _ in rows:
         form = next((f for f in forms if name.endswith(" " + f)), None)
@@ -189,6 +199,10 @@ def company_figures(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
         "public sector / education / healthcare named with a corporate legal form": _pct(
             corporate_institutions, institutions
         ),
+        "institutions (councils, schools, universities, hospitals) named with a legal form": _pct(
+            sum(_form(n, forms) is not None for n, _, _, _, sub in rows5 if sub in INSTITUTION_SUBS),
+            sum(sub in INSTITUTION_SUBS for *_, sub in rows5),
+        ),
         "customers whose name word is a surname of another country only": f"{_foreign_surnames(rows):,}",
         "domains on .io": _pct(sum(d.endswith(".io") for _, _, _, d in rows), total),
         "US domains on .com": _pct(sum(d.endswith(".com") for d in us), len(us)),
@@ -196,6 +210,10 @@ def company_figures(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
             con, "SELECT max(employees) FROM customers WHERE industry = 'Professional Services'"
         ),
     }
+
+
+def _form(name: str, forms: list[str]) -> str | None:
+    return next((f for f in forms if name.endswith(" " + f)), None)
 
 
 def _foreign_surnames(rows: list[tuple[str, str, str, str]]) -> int:
@@ -272,10 +290,27 @@ def phone_figures(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
             by_city.setdefault(city, set()).add(code)
         per_city = np.mean([len(v) for v in by_city.values()]) if by_city else float("nan")
         out[f"{country}: distinct area codes / mean codes per city"] = f"{len(codes)} / {per_city:.1f}"
+    out["customer phones whose area code is not one of the city's"] = _foreign_areas(rows)
     us = [_area("US", p) for c, _, p in rows if c == "US"]
     bad = sum(code[1:] == "11" or code[1] == "9" for code in us if len(code) == 3)
     out["US numbers with an unassignable area code (N11, N9X)"] = f"{bad:,}"
     return out
+
+
+def _foreign_areas(rows: list[tuple[str, str, str]]) -> str:
+    """Against the shipped numbering plan (salesgen.vocab.phones); 'n/a' on versions without one."""
+    try:
+        from salesgen.vocab.phones import phone_plan
+    except ImportError:
+        return "n/a (no numbering plan shipped)"
+    bad = 0
+    for country, city, phone in rows:
+        groups = re.findall(r"\d+", phone)
+        if country == "ES":  # written 3-2-2-2: the area is the first two or three digits
+            bad += not any("".join(groups[1:]).startswith(a) for a in phone_plan(country).areas[city])
+        else:
+            bad += groups[1] not in phone_plan(country).areas[city]
+    return f"{bad:,} of {len(rows):,}"
 
 
 def _area(country: str, phone: str) -> str:

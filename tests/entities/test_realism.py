@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from salesgen import SalesDataGenerator
 from salesgen.vocab import country_codes, load_country
+from salesgen.vocab.phones import phone_regex
 
 SEED = 20_240_601
 CUSTOMERS = 20_000
@@ -58,13 +59,7 @@ def vocabulary_tables() -> dict[str, pa.Table]:
         assert dial, vocab.phone_pattern
         for key, value in zip(
             countries,
-            (
-                code,
-                dial.group(),
-                pattern_regex(vocab.phone_pattern),
-                pattern_regex(vocab.postal_pattern),
-                vocab.languages[0],
-            ),
+            (code, dial.group(), phone_regex(code), pattern_regex(vocab.postal_pattern), vocab.languages[0]),
             strict=True,
         ):
             countries[key].append(value)

@@ -102,7 +102,7 @@ def build_accounts(world: World, block: int) -> Accounts:
         "city": places.city,
         "address": places.address,
         "postal_code": places.postal_code,
-        "phone": sample_phones(country, rng(CustomerDraw.PHONE)),
+        "phone": sample_phones(country, rng(CustomerDraw.PHONE), places.city_index.to_numpy(zero_copy_only=False)),
         "timezone": places.timezone,
         "founded_year": pa.array(founded),
         "owner_rep_id": pa.array(world.roster.rep_id[owner]),

@@ -30,7 +30,7 @@ from salesgen.entities import roles
 from salesgen.entities.accounts import CONTACT_LEAD_DAYS, Accounts
 from salesgen.entities.common import DAY, join, labels, repeat_index, repeat_suffix
 from salesgen.entities.draws import ContactDraw, draw
-from salesgen.entities.people import countries, sample_languages, sample_names, sample_phones
+from salesgen.entities.people import countries, office_extensions, sample_languages, sample_names
 from salesgen.entities.world import World
 from salesgen.vocab.business import BUYING_ROLES, DEPARTMENTS, SENIORITIES, TITLES
 
@@ -94,7 +94,9 @@ def build_contacts(world: World, block: int, accounts: Accounts) -> Contacts:
                 parent,
                 rng(ContactDraw.EMAIL_STYLE),
             ),
-            "phone": sample_phones(country[parent], rng(ContactDraw.PHONE)),
+            "phone": office_extensions(
+                accounts.customer_columns["phone"].take(pa.array(parent)), rng(ContactDraw.PHONE)
+            ),
             "title": titles,
             "seniority": labels(SENIORITIES, seniority),
             "department": labels(DEPARTMENTS, department),
