@@ -337,7 +337,7 @@ def catalog_figures(seed: int) -> dict[str, str]:
 
 
 def _glitch(text: str | None) -> bool:
-    words = re.findall(r"\w+", (text or "").lower())
+    words = re.findall(r"[a-z]+", (text or "").lower())  # words, not numbers: "class 8.8" is no glitch
     return any(a == b for a, b in itertools.pairwise(words))
 
 
