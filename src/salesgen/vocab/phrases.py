@@ -201,7 +201,7 @@ REACTIONS: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
         "Very positive response.",
         "They liked what they saw.",
         "Clear interest in moving forward.",
-        "Strong buy-in from the group.",
+        "Strong buy-in on their side.",
         "They are keen to keep the pace.",
         "Feedback was enthusiastic.",
     ),
