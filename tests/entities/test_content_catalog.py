@@ -64,5 +64,5 @@ def test_a_bad_catalog_names_the_product_and_field(tmp_path: Path) -> None:
     bad.write_text("products:\n  - {name: X, category: Gadgets, subcategory: Y, list_price: 5}\n", encoding="utf-8")
     with pytest.raises(ValidationError, match=r"product 1, field category.*Gadgets"):
         Config(catalog=str(bad))
-    with pytest.raises(ValidationError, match="not a built-in catalog"):
+    with pytest.raises(ValidationError, match="neither a built-in catalog"):
         Config(catalog="no-such-catalog")

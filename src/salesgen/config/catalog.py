@@ -18,10 +18,10 @@ CSV (``tiers`` as ``min:percent`` pairs, lists separated by ``;``)::
 Example:
     >>> check_catalog("saas")
     'saas'
-    >>> check_catalog("nope")
+    >>> check_catalog("nope.csv")
     Traceback (most recent call last):
     ...
-    ValueError: catalog 'nope': not a built-in catalog (industrial, saas, software) nor a .yaml/.yml/.csv file
+    ValueError: catalog 'nope.csv': neither a built-in catalog (industrial, saas, software) nor an existing file
 """
 
 from __future__ import annotations
@@ -82,7 +82,8 @@ def check_catalog(value: str) -> str:
     path = Path(value)
     if path.suffix.lower() not in SUFFIXES or not path.is_file():
         raise ValueError(
-            f"catalog {value!r}: not a built-in catalog ({', '.join(sorted(CATALOGS))}) nor a {'/'.join(SUFFIXES)} file"
+            f"catalog {value!r}: neither a built-in catalog ({', '.join(sorted(CATALOGS))}) nor an existing file"
+            + ("" if path.suffix.lower() in SUFFIXES else f" ending in {'/'.join(SUFFIXES)}")
         )
     user_catalog(value)
     return value
