@@ -22,12 +22,17 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from vocab_curated import CITIES, COUNTRIES, EXCLUDED_NAMES, Country
+from vocab_curated import CITIES, COUNTRIES, EXCLUDED_NAMES, EXTRA_NAME_SHARE, EXTRA_NAMES, Country
 from vocab_streets import STREETS
 
 FAKER_VERSION = "40.63.0"
 FORMAT_VERSION = 1
-NAME_CAP = 600  # most names kept per list (per country, both genders together)
+# Faker's lists stop after a few hundred names while real populations have a long tail (the top
+# 1,000 US surnames cover about 40% of people, Census 2010), so renormalising a list inflates its
+# head 2-3x and full names repeat far more than in a real customer base; a power below 1 on the
+# weights gives the head back to the tail it stands for.
+HEAD_TEMPER = 0.7
+NAME_CAP = 2000  # most names kept per list (per country, both genders together)
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "src" / "salesgen" / "vocab" / "data" / "countries.json"
 
@@ -153,13 +158,38 @@ def _names(country: Country) -> tuple[Dist, Dist]:
         balanced = _merge([_scaled(_cap(male, half), 0.5), _scaled(_cap(female, half), 0.5)])
         firsts.append(_scaled(balanced, share))
         lasts.append(_scaled(_cap(last, NAME_CAP), share))
-    return _scaled(_cap(_merge(firsts), NAME_CAP), 1.0), _scaled(_cap(_merge(lasts), NAME_CAP), 1.0)
+    first, last = _scaled(_cap(_merge(firsts), NAME_CAP), 1.0), _scaled(_cap(_merge(lasts), NAME_CAP), 1.0)
+    return _with_extras(country.code, first, last)
+
+
+def _ranked(names: Iterable[str]) -> Dist:
+    """Weights of a curated list by rank, ∝ 1 / (rank + 10)."""
+    return {name: 1.0 / (rank + 10) for rank, name in enumerate(dict.fromkeys(names))}
+
+
+def _with_extras(code: str, first: Dist, last: Dist) -> tuple[Dist, Dist]:
+    """Faker's lists merged with the curated ``EXTRA_NAMES`` of the country (if any)."""
+    if code not in EXTRA_NAMES:
+        return first, last
+    male, female, surnames = EXTRA_NAMES[code]
+    merged = []
+    for base, extra in (
+        (first, _merge([_scaled(_ranked(male), 0.5), _scaled(_ranked(female), 0.5)])),
+        (last, _ranked(surnames)),
+    ):
+        if extra:
+            base = _merge([_scaled(base, 1 - EXTRA_NAME_SHARE), _scaled(extra, EXTRA_NAME_SHARE)])
+        merged.append(_scaled(_cap(base, NAME_CAP), 1.0))
+    return merged[0], merged[1]
 
 
 def _name_block(dist: Dist) -> tuple[list[str], list[str], list[float]]:
+    """Names by falling weight; weights flattened by ``HEAD_TEMPER`` (see there) and summing to 1."""
     ordered = sorted(dist.items(), key=lambda item: (-item[1], item[0]))
     names = [name for name, _ in ordered]
-    weights = [float(f"{w:.6g}") for _, w in ordered]
+    tempered = [w**HEAD_TEMPER for _, w in ordered]
+    total = sum(tempered)
+    weights = [float(f"{w / total:.6g}") for w in tempered]
     return names, [to_ascii(n) for n in names], weights
 
 

@@ -20,6 +20,7 @@ from pydantic import Field, field_validator, model_validator
 
 from salesgen.config.base import Strict
 from salesgen.config.bounds import problems
+from salesgen.config.catalog import CatalogChoice
 from salesgen.config.realism import Realism
 from salesgen.vocab.domain import DEFAULT_COUNTRY_MIX
 
@@ -35,6 +36,9 @@ class Config(Strict):
     num_customers: int = Field(default=100, ge=0, le=10_000_000_000, description="Customer companies to generate.")
     num_sales_reps: int = Field(default=10, ge=0, le=1_000_000, description="Sales reps (run-scope table).")
     num_products: int = Field(default=40, ge=1, le=400, description="Products in the catalog.")
+    catalog: CatalogChoice = Field(
+        default="software", description="Built-in catalog (software, saas, industrial) or a YAML/CSV product file."
+    )
     num_competitors: int = Field(default=10, ge=1, le=40, description="Rival vendors.")
     as_of: date = Field(
         default=date(2026, 1, 1),

@@ -21,11 +21,12 @@ import numpy as np
 import pyarrow as pa
 
 from salesgen.arrowkit import timestamp_array
-from salesgen.entities.common import DAY, join, labels, slug
+from salesgen.entities.common import DAY, labels
 from salesgen.entities.draws import CustomerDraw, draw
 from salesgen.entities.people import countries, sample_phones, sample_places
 from salesgen.entities.world import World
-from salesgen.vocab.business import COMPANY_WORDS_B, INDUSTRIES
+from salesgen.vocab.business import INDUSTRIES
+from salesgen.vocab.companies import MAX_EMPLOYEES
 from salesgen.vocab.domain import SIZES, TERRITORIES
 
 EMPLOYEE_BANDS = ((5, 199), (200, 999), (1000, 250_000))
@@ -61,17 +62,19 @@ def build_accounts(world: World, block: int) -> Accounts:
     def rng(purpose: CustomerDraw) -> np.random.Generator:
         return draw(world.seed, purpose, block)
 
+    country = rng(CustomerDraw.COUNTRY).choice(len(countries()), n, p=world.country_weights)
+    parts = world.namer.name_parts(customer_id, country)
+    industry = parts[1]
     size = rng(CustomerDraw.SIZE).choice(len(SIZES), n, p=np.array(realism.accounts.size_mix.as_tuple()))
     low, high = (np.array(b)[size] for b in zip(*EMPLOYEE_BANDS, strict=True))
     employees = np.minimum(np.exp(rng(CustomerDraw.EMPLOYEES).uniform(np.log(low), np.log(high + 1))), high)
     enterprise = np.minimum(1000 * np.exp(rng(CustomerDraw.ENTERPRISE_EMPLOYEES).exponential(1.3, n)), high)
     employees = np.where(size == 2, enterprise, employees.astype(np.int64)).astype(np.int64)
-    word, industry, b_word, variant, repeat = world.namer.name_parts(customer_id)
+    employees = np.minimum(employees, np.array([MAX_EMPLOYEES[i] for i in INDUSTRIES])[industry])
     revenue_per_head = np.array([v[1] for v in INDUSTRIES.values()])[industry] * rng(
         CustomerDraw.REVENUE_PER_HEAD
     ).lognormal(0, 0.35, n)
     revenue = np.round(employees * np.clip(revenue_per_head, 25_000, 1_800_000) / 1000).astype(np.int64) * 100_000
-    country = rng(CustomerDraw.COUNTRY).choice(len(countries()), n, p=world.country_weights)
     territory = np.array([TERRITORIES.index(v.territory) for v in countries()])[country]
     places = sample_places(country, rng(CustomerDraw.PLACE))
     # Accounts join the CRM over the history window, leaving its last stretch for them to get deals.
@@ -80,15 +83,17 @@ def build_accounts(world: World, block: int) -> Accounts:
     created = world.history_start_s + (rng(CustomerDraw.CREATED).random(n) * span).astype(np.int64)
     age_years = rng(CustomerDraw.AGE).lognormal(np.log(np.array([8, 18, 35])[size]), 0.6)
     founded = np.maximum(config.as_of.year - 1 - age_years.astype(np.int64), 1850)
-    name, domain = _names(world, country, word, industry, b_word, variant, repeat, rng(CustomerDraw.LEGAL_FORM))
+    sub_industry = labels(_sub_industries().ravel(), industry * 4 + rng(CustomerDraw.SUB_INDUSTRY).integers(0, 4, n))
+    name, domain = world.namer.names(
+        parts, country, size, sub_industry, rng(CustomerDraw.LEGAL_FORM), rng(CustomerDraw.DOMAIN_TLD)
+    )
     owner = world.roster.assign_owners(size, territory, rng(CustomerDraw.OWNER))
-    sub_industry = industry * 4 + rng(CustomerDraw.SUB_INDUSTRY).integers(0, 4, n)
     columns = {
         "customer_id": pa.array(customer_id),
         "name": name,
         "domain": domain,
         "industry": labels(world.namer.industries, industry),
-        "sub_industry": labels(_sub_industries().ravel(), sub_industry),
+        "sub_industry": sub_industry,
         "size": labels(SIZES, size),
         "employees": pa.array(employees),
         "annual_revenue": world.money(revenue),
@@ -97,7 +102,7 @@ def build_accounts(world: World, block: int) -> Accounts:
         "city": places.city,
         "address": places.address,
         "postal_code": places.postal_code,
-        "phone": sample_phones(country, rng(CustomerDraw.PHONE)),
+        "phone": sample_phones(country, rng(CustomerDraw.PHONE), places.city_index.to_numpy(zero_copy_only=False)),
         "timezone": places.timezone,
         "founded_year": pa.array(founded),
         "owner_rep_id": pa.array(world.roster.rep_id[owner]),
@@ -108,32 +113,3 @@ def build_accounts(world: World, block: int) -> Accounts:
 
 def _sub_industries() -> np.ndarray:
     return np.array([v[0] for v in INDUSTRIES.values()])
-
-
-def _names(
-    world: World,
-    country: np.ndarray,
-    word: np.ndarray,
-    industry: np.ndarray,
-    b_word: np.ndarray,
-    variant: np.ndarray,
-    repeat: np.ndarray,
-    rng: np.random.Generator,
-) -> tuple[pa.Array, pa.Array]:
-    namer = world.namer
-    words_b = np.array([COMPANY_WORDS_B[i][: namer.per_industry] for i in namer.industries])[industry, b_word]
-    suffixes = [v.company_suffixes for v in countries()]
-    width = max(len(s) for s in suffixes)
-    suffix_table = np.array([list(s) + [s[0]] * (width - len(s)) for s in suffixes])
-    counts = np.array([len(s) for s in suffixes])[country]
-    suffix = suffix_table[country, (rng.random(country.size) * counts).astype(np.int64)]
-    suffix = np.where(rng.random(country.size) < 0.7, np.char.add(" ", suffix), "")
-    first = world.namer.words.take(pa.array(word))
-    name = join(first, " ", pa.array(words_b), pa.array(suffix))
-    tlds = np.array([v.tld for v in countries()])[country]
-    tld = np.select([variant == 1, variant == 2], ["net", "io"], tlds)
-    counter = np.where(repeat > 0, np.char.mod("%d", repeat + 1), "")
-    domain = join(
-        world.namer.word_slugs.take(pa.array(word)), slug(pa.array(words_b)), pa.array(counter), ".", pa.array(tld)
-    )
-    return name, domain

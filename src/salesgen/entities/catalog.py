@@ -17,10 +17,11 @@ import pyarrow.compute as pc
 
 from salesgen.arrowkit import date_array, money_array, percent_array
 from salesgen.config import Config
+from salesgen.config.catalog import ProductEntry, user_catalog
 from salesgen.contract import assemble
-from salesgen.entities.common import DAY, choose_lists, epoch_seconds, first_of_lists, join
+from salesgen.entities.common import DAY, choose_lists, epoch_seconds, first_of_lists, join, labels, list_column, slug
 from salesgen.entities.draws import DiscountTierDraw, ProductDraw, draw
-from salesgen.vocab.business import BRAND, CATALOG, CUSTOMIZATIONS, FEATURES, PRODUCT_EDITIONS
+from salesgen.vocab.catalogs import CATALOGS, ProductLine
 from salesgen.vocab.domain import CATEGORIES
 
 # pricing model -> (tier lower bounds, tier discounts in basis points)
@@ -29,7 +30,6 @@ TIER_LADDERS: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {
     "one-time": ((1, 10, 50), (0, 400, 800)),
     "per-hour": ((1, 100, 500), (0, 500, 1000)),
 }
-_SUBCATEGORIES = [(cat, sub) for cat in CATEGORIES for sub in CATALOG[cat]]
 
 
 @dataclass(frozen=True)
@@ -69,42 +69,141 @@ def _nice_price_cents(raw_dollars: np.ndarray) -> np.ndarray:
 
 
 def build_catalog(config: Config, seed: int) -> Catalog:
-    """Products cycle through every subcategory, so each category is always on sale."""
+    """The scenario's catalog: a built-in one cycled to ``num_products``, or the user's own products.
+
+    Built-in catalogs cycle through their product lines, so each category is always on sale.
+    """
+    own = user_catalog(config.catalog)
+    if own is not None:
+        return _from_rows(config, seed, own)
+    spec = CATALOGS[config.catalog]
+    lines = spec.lines
     n = config.num_products
-    sub_index = np.arange(n) % len(_SUBCATEGORIES)
-    specs = [CATALOG[c][s] for c, s in _SUBCATEGORIES]
-    cat_names = np.array([c for c, _ in _SUBCATEGORIES])[sub_index]
-    sub_names = np.array([s for _, s in _SUBCATEGORIES])[sub_index]
-    category = np.array([CATEGORIES.index(c) for c, _ in _SUBCATEGORIES])[sub_index]
-    model = np.array([s[0] for s in specs])[sub_index]
-    low = np.array([s[2][0] for s in specs])[sub_index]
-    high = np.array([s[2][1] for s in specs])[sub_index]
-    # The k-th product of a subcategory takes the k-th (stem, edition) pair: names never repeat.
-    k = np.arange(n) // len(_SUBCATEGORIES)
-    stem = np.array([s[3] for s in specs])[sub_index, k % 3]
-    edition = np.array(PRODUCT_EDITIONS)[(k // 3 + sub_index) % len(PRODUCT_EDITIONS)]
-    name = join(BRAND, " ", pa.array(stem), " ", pa.array(edition))
+    line, k, generation = _slots(lines, n)
+    category = np.array([CATEGORIES.index(ln.category) for ln in lines])[line]
+    name_count = np.array([len(ln.names) for ln in lines])[line]
+    variant_count = np.array([len(ln.variants) for ln in lines])[line]
+    # The k-th product of a line takes the k-th (name, variant) pair: names never repeat.
+    stem = _pick(tuple(ln.names for ln in lines), line, k % name_count)
+    variant = _pick(tuple(ln.variants for ln in lines), line, (k // name_count + k % name_count) % variant_count)
+    brand = f"{spec.brand} " if spec.brand else ""
+    name = join(
+        brand, stem, " ", variant, pa.array(np.where(generation > 0, np.char.mod(" Gen %d", generation + 1), ""))
+    )
+    low = np.array([ln.price[0] for ln in lines])[line]
+    high = np.array([ln.price[1] for ln in lines])[line]
     list_cents = _nice_price_cents(np.exp(draw(seed, ProductDraw.LIST_PRICE).uniform(np.log(low), np.log(high))))
+    features = _line_lists(tuple(ln.features for ln in lines), line, draw(seed, ProductDraw.FEATURES), 2, 4)
+    options = _line_lists(tuple(ln.customizations for ln in lines), line, draw(seed, ProductDraw.CUSTOMIZATIONS), 1, 3)
+    description = join(
+        _pick(tuple((ln.lead,) for ln in lines), line, np.zeros(n, np.int64)),
+        ". ",
+        first_of_lists(features),
+        "; ",
+        pc.list_element(features, 1),
+        ".",
+    )
+    rows = _Rows(
+        name=name,
+        category=category,
+        subcategory=_pick(tuple((ln.subcategory,) for ln in lines), line, np.zeros(n, np.int64)),
+        description=description,
+        list_cents=list_cents,
+        model=np.array([ln.pricing_model for ln in lines])[line],
+        unit=_pick(tuple((ln.unit,) for ln in lines), line, np.zeros(n, np.int64)),
+        features=features,
+        options=options,
+        ladders=[ln.ladder or TIER_LADDERS.get(ln.pricing_model, TIER_LADDERS["one-time"]) for ln in lines],
+        ladder=line,
+    )
+    return _assemble_catalog(config, seed, rows)
+
+
+def _slots(lines: tuple[ProductLine, ...], n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(line, k-th product of the line, generation) of each product: lines take turns while they
+    have (name, variant) pairs left; past every pair, a new product generation starts."""
+    capacity = np.array([len(ln.names) * len(ln.variants) for ln in lines])
+    k_all = np.concatenate([np.arange(c) for c in capacity])
+    line_all = np.repeat(np.arange(len(lines)), capacity)
+    order = np.lexsort((line_all, k_all))
+    slot = np.arange(n) % order.size
+    return line_all[order][slot], k_all[order][slot], np.arange(n) // order.size
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """Per-product columns before ids, SKUs, launch dates and tiers are added."""
+
+    name: pa.Array
+    category: np.ndarray  # index into CATEGORIES
+    subcategory: pa.Array
+    description: pa.Array
+    list_cents: np.ndarray
+    model: np.ndarray
+    unit: pa.Array
+    features: pa.Array
+    options: pa.Array
+    ladders: list[tuple[tuple[int, ...], tuple[int, ...]]]
+    ladder: np.ndarray  # index into ladders, per product
+
+
+def _from_rows(config: Config, seed: int, entries: tuple[ProductEntry, ...]) -> Catalog:
+    """A catalog of exactly the user's products, prices and tiers."""
+    n = len(entries)
+
+    def strings(values: list[str]) -> pa.Array:
+        return pa.array(values, type=pa.string())
+
+    def lists(values: list[list[str]]) -> pa.Array:
+        return list_column(np.r_[0, np.cumsum([len(v) for v in values])], strings([w for v in values for w in v]))
+
+    description = [e.description or f"{e.name}: {e.subcategory.lower()}, per {e.unit}." for e in entries]
+    rows = _Rows(
+        name=strings([e.name for e in entries]),
+        category=np.array([CATEGORIES.index(e.category) for e in entries], dtype=np.int64),
+        subcategory=strings([e.subcategory for e in entries]),
+        description=strings(description),
+        list_cents=np.array([round(e.list_price * 100) for e in entries], dtype=np.int64),
+        model=np.array([e.pricing_model for e in entries]),
+        unit=strings([e.unit for e in entries]),
+        features=lists([e.features for e in entries]),
+        options=lists([e.customizations for e in entries]),
+        ladders=[(tuple(m for m, _ in e.tiers), tuple(round(d * 100) for _, d in e.tiers)) for e in entries],
+        ladder=np.arange(n),
+    )
+    return _assemble_catalog(config, seed, rows, scale_tiers=False)
+
+
+def _pick(pools: tuple[tuple[str, ...], ...], which: np.ndarray, index: np.ndarray) -> pa.Array:
+    sizes = np.array([len(p) for p in pools])
+    flat = [w for p in pools for w in p]
+    return labels(flat, np.r_[0, np.cumsum(sizes)[:-1]][which] + index)
+
+
+def _line_lists(
+    pools: tuple[tuple[str, ...], ...], line: np.ndarray, rng: np.random.Generator, low: int, high: int
+) -> pa.Array:
+    """A list column drawing, per row, distinct words from its product line's own vocabulary."""
+    sizes = np.array([len(p) for p in pools])
+    flat = pa.array([w for p in pools for w in p], type=pa.string())
+    counts = rng.integers(low, high + 1, line.size)
+    return choose_lists(flat, counts, rng, np.r_[0, np.cumsum(sizes)[:-1]][line], sizes[line])
+
+
+def _assemble_catalog(config: Config, seed: int, rows: _Rows, scale_tiers: bool = True) -> Catalog:
+    n = rows.list_cents.size
     as_of_day = epoch_seconds(config.as_of) // DAY
     launch = as_of_day - draw(seed, ProductDraw.LAUNCH_DATE).integers(120, 8 * 365, n)
     active = draw(seed, ProductDraw.ACTIVE).random(n) < 0.9
-    active[: min(n, len(_SUBCATEGORIES))] = True  # every subcategory keeps a product on sale
+    first_of_line = np.unique(rows.ladder, return_index=True)[1]
+    active[first_of_line] = True  # every line keeps a product on sale
+    cat_names = np.array(CATEGORIES, dtype=object)[rows.category]
     sku = join(
         pa.array(np.char.upper(cat_names.astype("U2"))),
         "-",
-        pa.array(np.char.upper(sub_names.astype("U3"))),
+        pc.utf8_upper(pc.utf8_slice_codeunits(slug(rows.subcategory), 0, 3)),
         "-",
         pa.array(np.char.zfill((np.arange(n) + 1).astype(str), 4)),
-    )
-    features = _per_category_lists(FEATURES, category, draw(seed, ProductDraw.FEATURES), 3, 5)
-    options = _per_category_lists(CUSTOMIZATIONS, category, draw(seed, ProductDraw.CUSTOMIZATIONS), 2, 4)
-    description = join(
-        pa.array(stem),
-        " ",
-        pa.array(sub_names),
-        " with ",
-        pc.utf8_lower(first_of_lists(features)),
-        ", built for growing teams.",
     )
     product_id = np.arange(1, n + 1, dtype=np.int64)
     products = assemble(
@@ -112,65 +211,42 @@ def build_catalog(config: Config, seed: int) -> Catalog:
         {
             "product_id": pa.array(product_id),
             "sku": sku,
-            "name": name,
-            "category": pa.array(cat_names),
-            "subcategory": pa.array(sub_names),
-            "description": description,
-            "list_price": money_array(list_cents),
+            "name": rows.name,
+            "category": pa.array(cat_names.astype(str)),
+            "subcategory": rows.subcategory,
+            "description": rows.description,
+            "list_price": money_array(rows.list_cents),
             "currency": pa.array(np.full(n, config.currency)),
-            "pricing_model": pa.array(model),
-            "unit": pa.array(np.array([s[1] for s in specs])[sub_index]),
-            "features": features,
-            "customization_options": options,
+            "pricing_model": pa.array(rows.model),
+            "unit": rows.unit,
+            "features": rows.features,
+            "customization_options": rows.options,
             "launch_date": date_array(launch),
             "is_active": pa.array(active),
         },
     )
-    return _with_tiers(
-        products,
-        product_id,
-        category,
-        list_cents,
-        active,
-        model,
-        name,
-        options,
-        draw(seed, DiscountTierDraw.LADDER_SCALE),
-    )
-
-
-def _per_category_lists(
-    lists: dict[str, tuple[str, ...]], category: np.ndarray, rng: np.random.Generator, low: int, high: int
-) -> pa.Array:
-    """A list column drawing, per row, from its category's vocabulary."""
-    sizes = np.array([len(lists[c]) for c in CATEGORIES])
-    starts = np.r_[0, np.cumsum(sizes)[:-1]]
-    flat = pa.array([word for c in CATEGORIES for word in lists[c]])
-    counts = rng.integers(low, high + 1, category.size)
-    return choose_lists(flat, counts, rng, starts[category], sizes[category])
+    return _with_tiers(products, product_id, rows, active, draw(seed, DiscountTierDraw.LADDER_SCALE), scale_tiers)
 
 
 def _with_tiers(
     products: pa.Table,
     product_id: np.ndarray,
-    category: np.ndarray,
-    list_cents: np.ndarray,
+    rows: _Rows,
     active: np.ndarray,
-    model: np.ndarray,
-    names: pa.Array,
-    options: pa.Array,
     rng: np.random.Generator,
+    scale_tiers: bool = True,
 ) -> Catalog:
-    ladder = np.array([m if m in TIER_LADDERS else "one-time" for m in model])
+    category, list_cents, names, options = rows.category, rows.list_cents, rows.name, rows.options
     scale = rng.choice(np.array([0.8, 1.0, 1.2, 1.5]), product_id.size)  # each product's ladder steepness
+    scale = scale if scale_tiers else np.ones(product_id.size)  # a user's tiers are taken as written
     mins, bps, owners, numbers = [], [], [], []
-    for kind, (bounds, discounts) in TIER_LADDERS.items():
-        rows = np.flatnonzero(ladder == kind)
+    for kind, (bounds, discounts) in enumerate(rows.ladders):
+        members = np.flatnonzero(rows.ladder == kind)
         for step, (lower, bp) in enumerate(zip(bounds, discounts, strict=True)):
-            mins.append(np.full(rows.size, lower))
-            bps.append(np.round(bp * scale[rows] / 50).astype(np.int64) * 50)
-            owners.append(rows)
-            numbers.append(np.full(rows.size, step + 1))
+            mins.append(np.full(members.size, lower))
+            bps.append(np.round(bp * scale[members] / 50).astype(np.int64) * 50)
+            owners.append(members)
+            numbers.append(np.full(members.size, step + 1))
     owner = np.concatenate(owners)
     number = np.concatenate(numbers)
     order = np.lexsort((number, owner))

@@ -1,5 +1,8 @@
 """The people at a block's customers: one decision maker first, then the buying committee.
 
+The group grows smoothly with headcount; titles, seniority and buying roles follow
+``salesgen.entities.roles``.
+
 Emails use the customer's domain; names, phones and languages fit each
 person's nationality (mostly the company's country).
 
@@ -23,12 +26,17 @@ import pyarrow.compute as pc
 
 from salesgen.arrowkit import timestamp_array
 from salesgen.contract import assemble
+from salesgen.entities import roles
 from salesgen.entities.accounts import CONTACT_LEAD_DAYS, Accounts
 from salesgen.entities.common import DAY, join, labels, repeat_index, repeat_suffix
 from salesgen.entities.draws import ContactDraw, draw
-from salesgen.entities.people import countries, sample_languages, sample_names, sample_phones
+from salesgen.entities.people import countries, office_extensions, sample_languages, sample_names
 from salesgen.entities.world import World
 from salesgen.vocab.business import BUYING_ROLES, DEPARTMENTS, SENIORITIES, TITLES
+
+# Employees at which each size band's configured mean buying group applies; between them the mean
+# grows log-linearly with headcount, so there is no cliff at a band edge (199 → 200 employees).
+BAND_ANCHOR_EMPLOYEES = (30.0, 450.0, 3000.0)
 
 MAX_CONTACTS = 99  # contact ids are customer_id * 100 + number
 
@@ -49,8 +57,9 @@ def build_contacts(world: World, block: int, accounts: Accounts) -> Contacts:
     def rng(purpose: ContactDraw) -> np.random.Generator:
         return draw(world.seed, purpose, block)
 
-    size, country = accounts.size, accounts.country
-    mean = np.array(world.config.realism.accounts.contacts_per_customer.as_tuple())[size]
+    country = accounts.country
+    employees = accounts.customer_columns["employees"].to_numpy()
+    mean = _buying_group_mean(world, employees)
     count = np.minimum(1 + rng(ContactDraw.COUNT).poisson(np.maximum(mean - 1, 0)), MAX_CONTACTS)
     parent = repeat_index(count)
     number = np.arange(parent.size) - np.repeat(np.r_[0, np.cumsum(count)[:-1]], count)
@@ -61,12 +70,14 @@ def build_contacts(world: World, block: int, accounts: Accounts) -> Contacts:
     nationality = np.where(foreign, abroad, country[parent])
     names = sample_names(nationality, rng(ContactDraw.NAME))
     first_contact = number == 0
-    seniority = rng(ContactDraw.SENIORITY).choice(5, m, p=[0.06, 0.12, 0.24, 0.3, 0.28])
-    head = rng(ContactDraw.FIRST_SENIORITY).integers(0, 2, m)
-    seniority = np.where(first_contact, np.where(size[parent] == 0, 0, head), seniority)
-    department = rng(ContactDraw.DEPARTMENT).integers(0, len(DEPARTMENTS), m)
-    department = np.where(first_contact & (seniority == 0), 0, department)
-    role = np.where(first_contact, 0, rng(ContactDraw.BUYING_ROLE).choice(5, m, p=[0.08, 0.2, 0.34, 0.3, 0.08]))
+    seniority, department = roles.seniority_and_department(
+        np.log(np.maximum(employees[parent], 1)),
+        first_contact,
+        parent,
+        rng(ContactDraw.SENIORITY),
+        rng(ContactDraw.DEPARTMENT),
+    )
+    role = roles.buying_roles(seniority, first_contact, rng(ContactDraw.BUYING_ROLE))
     titles = labels(np.array([TITLES[d] for d in DEPARTMENTS]).ravel(), department * len(SENIORITIES) + seniority)
     lead = (rng(ContactDraw.CREATED).random(m) * CONTACT_LEAD_DAYS * DAY).astype(np.int64)
     table = assemble(
@@ -83,7 +94,9 @@ def build_contacts(world: World, block: int, accounts: Accounts) -> Contacts:
                 parent,
                 rng(ContactDraw.EMAIL_STYLE),
             ),
-            "phone": sample_phones(country[parent], rng(ContactDraw.PHONE)),
+            "phone": office_extensions(
+                accounts.customer_columns["phone"].take(pa.array(parent)), rng(ContactDraw.PHONE)
+            ),
             "title": titles,
             "seniority": labels(SENIORITIES, seniority),
             "department": labels(DEPARTMENTS, department),
@@ -95,6 +108,13 @@ def build_contacts(world: World, block: int, accounts: Accounts) -> Contacts:
         },
     )
     return Contacts(table, count, contact_id, names.first)
+
+
+def _buying_group_mean(world: World, employees: np.ndarray) -> np.ndarray:
+    """Mean contacts per account: a smooth function of headcount through the per-size means."""
+    means = np.log(np.array(world.config.realism.accounts.contacts_per_customer.as_tuple()))
+    anchors = np.log(np.array(BAND_ANCHOR_EMPLOYEES))
+    return np.asarray(np.exp(np.interp(np.log(np.maximum(employees, 1)), anchors, means)), dtype=np.float64)
 
 
 def _emails(

@@ -82,6 +82,7 @@ class CustomerDraw(IntEnum):
     OWNER = 11
     SUB_INDUSTRY = 12
     PHONE = 13
+    DOMAIN_TLD = 50  # values from 50 on: names, domains and phones (company_names.py, people.py)
 
 
 class ContactDraw(IntEnum):
@@ -151,6 +152,9 @@ class InteractionDraw(IntEnum):
     NOTES = 16
     NEXT_STEP = 17
     DIRECTION = 18
+    OUTCOME = 50  # values from 50 on: the content of a touch (notes.py)
+    DEAL_MOOD = 51
+    NOTE_FRAGMENTS = 52
 
 
 TABLE_OF: dict[type[IntEnum], Table] = {

@@ -229,6 +229,10 @@ def _assemble(world: World, accounts: Accounts, contacts: Contacts, touches: _To
         product=touches.product[order],
         competitor=touches.competitor[order],
         first_names=contacts.first_name.take(pa.array(contact_row[order])),
+        last_names=contacts.table.column("last_name").combine_chunks().take(pa.array(contact_row[order])),
+        titles=contacts.table.column("title").combine_chunks().take(pa.array(contact_row[order])),
+        opportunity=touches.opportunity[order],
+        pre_open=(touches.opportunity[order] >= 0) & (occurred < touches.lo[order] + LEAD_TIME_DAYS * DAY),
     )
     opportunity = touches.opportunity[order]
     return assemble(

@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 
 from salesgen.entities.common import fill_pattern, list_column
 from salesgen.vocab import CountryVocab, country_codes, load_country
+from salesgen.vocab.phones import phone_plan, write
 
 
 @lru_cache(maxsize=1)
@@ -75,9 +76,49 @@ def sample_names(nationality: np.ndarray, rng: np.random.Generator) -> Names:
     return Names(*_by_country(nationality, 4, draw))
 
 
-def sample_phones(country: np.ndarray, rng: np.random.Generator) -> pa.Array:
-    """Phone numbers in each country's format."""
-    return _by_country(country, 1, lambda vocab, count: (fill_pattern(vocab.phone_pattern, count, rng),))[0]
+def sample_phones(country: np.ndarray, rng: np.random.Generator, city: np.ndarray | None = None) -> pa.Array:
+    """Landline numbers with an area code of the row's city (index into the country's cities).
+
+    Without ``city`` a city is drawn by the country's city weights. A number has the country's
+    national length and style (``salesgen.vocab.phones``); the subscriber part starts with 2-9.
+    """
+    out = np.empty(country.size, dtype=object)
+    for c, vocab in enumerate(countries()):
+        rows = np.flatnonzero(country == c)
+        if not rows.size:
+            continue
+        where = rng.choice(len(vocab.cities), rows.size, p=vocab.city_weights) if city is None else city[rows]
+        areas, starts, counts = _area_table(vocab.code)
+        area = areas[
+            starts[where] + np.minimum((rng.random(rows.size) * counts[where]).astype(np.int64), counts[where] - 1)
+        ]
+        plan = phone_plan(vocab.code)
+        digits = plan.length - np.char.str_len(area.astype(str))
+        subscriber = np.empty(rows.size, dtype=object)
+        for k in np.unique(digits):
+            part = digits == k
+            numbers = rng.integers(2 * 10 ** (k - 1), 10**k, int(part.sum()))
+            subscriber[part] = np.char.mod("%d", numbers).astype(object)
+        out[rows] = np.asarray(
+            write(plan, pa.array(area, pa.string()), pa.array(subscriber, pa.string())), dtype=object
+        )
+    return pa.array(out, type=pa.string())
+
+
+@lru_cache(maxsize=64)
+def _area_table(code: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(flat area codes, first index per city, codes per city) in the country's city order."""
+    plan = phone_plan(code)
+    per_city = [plan.areas[name] for name in load_country(code).cities.to_pylist()]
+    counts = np.array([len(a) for a in per_city])
+    return np.array([a for codes in per_city for a in codes], dtype=object), np.r_[0, np.cumsum(counts)[:-1]], counts
+
+
+def office_extensions(switchboard: pa.Array, rng: np.random.Generator) -> pa.Array:
+    """Direct lines in the company's number block: the switchboard with its last two digits redrawn."""
+    n = len(switchboard)
+    tail = pa.array(np.char.mod("%02d", rng.integers(0, 100, n)).astype(object), pa.string())
+    return pc.binary_join_element_wise(pc.utf8_slice_codeunits(switchboard, 0, -2), tail, "")
 
 
 @dataclass(frozen=True)
@@ -89,6 +130,7 @@ class Places:
     timezone: pa.Array
     address: pa.Array
     postal_code: pa.Array
+    city_index: pa.Array  # index into the country's cities (for area codes)
 
 
 def sample_places(country: np.ndarray, rng: np.random.Generator) -> Places:
@@ -106,9 +148,10 @@ def sample_places(country: np.ndarray, rng: np.random.Generator) -> Places:
             vocab.city_timezones.take(city),
             pc.binary_join_element_wise(*pieces, ""),
             fill_pattern(vocab.postal_pattern, count, rng, prefixes),
+            city,
         )
 
-    return Places(*_by_country(country, 5, draw))
+    return Places(*_by_country(country, 6, draw))
 
 
 def sample_languages(nationality: np.ndarray, workplace: np.ndarray, rng: np.random.Generator) -> pa.Array:
