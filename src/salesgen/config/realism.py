@@ -224,13 +224,87 @@ class Pipeline(Strict):
 
 
 class Team(Strict):
-    """The sales team's targets."""
+    """The sales team: its size from the account base, its roles, targets and working limits."""
 
+    accounts_per_ae: PerSize = Field(
+        default=PerSize(small=300, medium=110, enterprise=35),
+        description="Accounts one account executive covers, by segment; sizes the team when num_sales_reps is "
+        "None (practitioner rule: SMB 200-400, mid-market 75-150, enterprise 10-50 named accounts).",
+    )
+    sdrs_per_ae: float = Field(
+        default=0.3,
+        ge=0,
+        le=3,
+        description="SDRs per account executive when the team is sized (practitioner rule: one SDR per 2-4 AEs); "
+        "SDRs source and qualify, they own no deals.",
+    )
+    reps_per_manager: float = Field(
+        default=8.0,
+        ge=2,
+        le=30,
+        description="Reps (AEs and SDRs) a sales manager leads (practitioner rule: 6-10); managers own no deals.",
+    )
     quota_stretch: float = Field(
-        default=1.25,
+        default=0.95,
         gt=0,
         le=5,
-        description="Quota = segment's mean trailing-year bookings x stretch (most reps miss quota).",
+        description="Quota = the segment's median trailing-year AE bookings x stretch x the rep's own factor; "
+        "below 1 centres attainment near 100% (Pavilion 2024 'healthy' spread: 40-50% of reps at or above quota).",
+    )
+    quota_history_weight: float = Field(
+        default=0.6,
+        ge=0,
+        le=1,
+        description="How far an AE's quota leans from the segment norm toward the book's own prior-year "
+        "bookings (quotas are set on territory history); 0 gives every AE of a segment the norm.",
+    )
+    quota_spread: float = Field(
+        default=0.05,
+        ge=0,
+        le=1,
+        description="Std. dev. of log quota between AEs of a segment (territory potential), on top of the "
+        "ramp of reps hired within the last year (their quota is prorated).",
+    )
+    max_meetings_per_day: int = Field(
+        default=4,
+        ge=1,
+        le=12,
+        description="Most meetings and demos one rep holds in a day (practitioner rule: 2-5); meetings never "
+        "overlap for one rep, and a meeting the rep has no room for is held as a call.",
+    )
+
+
+class Calendar(Strict):
+    """The working week and day every timestamp is placed on (salesgen.entities.calendar)."""
+
+    weekday_weights: tuple[float, float, float, float, float] = Field(
+        default=(0.92, 1.08, 1.1, 1.06, 0.84),
+        description="Relative activity Monday..Friday: calls, meetings, emails and deal creation (Tue-Thu "
+        "heavier: Lead Response Management study, Wed/Thu best to reach leads).",
+    )
+    lost_weekday_weights: tuple[float, float, float, float, float] = Field(
+        default=(0.95, 0.9, 1.0, 1.05, 1.26),
+        description="Relative losses Monday..Friday (Fridays lose ~40% more deals than Tuesdays).",
+    )
+    lunch_dip: float = Field(
+        default=0.45, ge=0, le=1, description="Activity 12:00-13:00 local relative to the hours around it."
+    )
+    email_weekend_share: float = Field(
+        default=0.04, ge=0, le=0.5, description="Share of emails sent at weekends (practitioner: under ~10%)."
+    )
+    email_after_hours_share: float = Field(
+        default=0.1, ge=0, le=0.5, description="Share of emails sent 18:00-23:00 or 06:00-08:00 local."
+    )
+    month_end_close_share: PerSize = Field(
+        default=PerSize(small=0.12, medium=0.18, enterprise=0.22),
+        description="Share of closes (won or lost) landing in the last three business days of the month on top "
+        "of their own date (InsideSales: the last day of the month closes ~3x the deals of an average day).",
+    )
+    month_end_forecast_share: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Share of expected close dates a rep sets to the month's last business day.",
     )
 
 
@@ -244,6 +318,7 @@ class Realism(Strict):
     activity: Activity = Field(default_factory=Activity, description=Activity.__doc__)
     pipeline: Pipeline = Field(default_factory=Pipeline, description=Pipeline.__doc__)
     team: Team = Field(default_factory=Team, description=Team.__doc__)
+    calendar: Calendar = Field(default_factory=Calendar, description=Calendar.__doc__)
 
     @model_validator(mode="before")
     @classmethod

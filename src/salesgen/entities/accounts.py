@@ -81,7 +81,7 @@ def build_accounts(world: World, block: int) -> Accounts:
     age_years = rng(CustomerDraw.AGE).lognormal(np.log(np.array([8, 18, 35])[size]), 0.6)
     founded = np.maximum(config.as_of.year - 1 - age_years.astype(np.int64), 1850)
     name, domain = _names(world, country, word, industry, b_word, variant, repeat, rng(CustomerDraw.LEGAL_FORM))
-    owner = world.roster.assign_owners(size, territory, rng(CustomerDraw.OWNER))
+    owner = world.roster.assign_owners(customer_id, size, territory, config.num_customers)
     sub_industry = industry * 4 + rng(CustomerDraw.SUB_INDUSTRY).integers(0, 4, n)
     columns = {
         "customer_id": pa.array(customer_id),

@@ -66,6 +66,7 @@ class SalesRepDraw(IntEnum):
     EXPERTISE = 8
     LANGUAGES = 9
     SKILL = 10
+    QUOTA = 11
 
 
 class CustomerDraw(IntEnum):
