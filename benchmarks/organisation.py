@@ -299,6 +299,15 @@ FIGURES: list[tuple[str, str, str]] = [
             LEFT JOIN interactions i USING (opportunity_id) WHERE NOT o.is_closed GROUP BY 1, 2)""",
     ),
     (
+        "stale: past due or untouched for 30+ days %",
+        "20-50",
+        """
+        SELECT printf('%.0f', 100 * avg((expected_close_date < $as_of::date
+                                          OR coalesce(t, created_at) < $as_of - INTERVAL 30 DAY)::int)) FROM (
+            SELECT o.opportunity_id, o.created_at, o.expected_close_date, max(i.occurred_at) AS t FROM opportunities o
+            LEFT JOIN interactions i USING (opportunity_id) WHERE NOT o.is_closed GROUP BY 1, 2, 3)""",
+    ),
+    (
         "open deals dated > 1 year out",
         "≈ 0",
         """

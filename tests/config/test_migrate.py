@@ -35,6 +35,8 @@ ADDED_AFTER_SPLIT = {
     *(f"team.{name}" for name in ("quota_spread", "max_meetings_per_day")),
     *(f"calendar.{name}" for name in ("weekday_weights", "lost_weekday_weights", "lunch_dip", "email_weekend_share")),
     *(f"calendar.{name}" for name in ("email_after_hours_share", "month_end_close_share", "month_end_forecast_share")),
+    "pipeline.past_due_share",
+    "pipeline.quiet_share",
 }
 
 

@@ -202,6 +202,20 @@ class Pipeline(Strict):
         description="Win probability (percent) of each open stage, in order; won=100, lost=0.",
     )
 
+    past_due_share: float = Field(
+        default=0.15,
+        ge=0,
+        le=0.5,
+        description="Share of open deals whose expected close date already passed (slipped up to ~4 months); "
+        "with quiet_share, 20-50% of the pipeline is stale (practitioner rule).",
+    )
+    quiet_share: float = Field(
+        default=0.2,
+        ge=0,
+        le=1,
+        description="Share of open deals nobody touched for the last 30-150 days (stale pipeline).",
+    )
+
     @field_validator("stage_probabilities")
     @classmethod
     def _stages_start_with_identified(cls, stages: dict[str, int]) -> dict[str, int]:
@@ -296,9 +310,10 @@ class Calendar(Strict):
         default=0.1, ge=0, le=0.5, description="Share of emails sent 18:00-23:00 or 06:00-08:00 local."
     )
     month_end_close_share: PerSize = Field(
-        default=PerSize(small=0.12, medium=0.18, enterprise=0.22),
-        description="Share of closes (won or lost) landing in the last three business days of the month on top "
-        "of their own date (InsideSales: the last day of the month closes ~3x the deals of an average day).",
+        default=PerSize(small=0.03, medium=0.04, enterprise=0.05),
+        description="Share of wins landing in the last three business days of the month on top of their own "
+        "date; losses twice the share (InsideSales: the month's last day closes ~3x the deals of an average day "
+        "and loses far more).",
     )
     month_end_forecast_share: float = Field(
         default=0.5,

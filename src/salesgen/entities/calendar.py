@@ -49,7 +49,7 @@ def workday(days: np.ndarray, u: np.ndarray, weights: Sequence[float] | np.ndarr
     return np.asarray(monday + weekday)
 
 
-def within(days: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.ndarray:
+def within(days: np.ndarray, first: np.ndarray | int, last: np.ndarray | int) -> np.ndarray:
     """Days clipped into [first, last], moved by whole weeks so the weekday survives where it can."""
     days = np.where(days < first, days + 7 * (-(-(first - days) // 7)), days)
     days = np.where(days > last, days - 7 * (-(-(days - last) // 7)), days)

@@ -21,9 +21,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import numpy as np
+import pyarrow.compute as pc
 
 from salesgen.entities.accounts import CONTACT_LEAD_DAYS, Accounts
-from salesgen.entities.common import DAY, add_months_days, month_start_days, off_weekend, rank_within, repeat_index
+from salesgen.entities.calendar import month_end, office_clock, to_utc, within, workday
+from salesgen.entities.common import DAY, add_months_days, month_start_days, rank_within, repeat_index
 from salesgen.entities.draws import OpportunityDraw, draw
 from salesgen.entities.outcomes import (
     EXISTING_CUSTOMER_LEAD,
@@ -42,6 +44,7 @@ from salesgen.vocab.domain import LEAD_SOURCE_WEIGHTS
 
 MAX_DEALS_PER_CUSTOMER = 60
 _COPRIME_STEPS = np.array([k for k in range(1, 999) if k % 3 and k % 37])
+LOST_MONTH_END_FACTOR = 2.0
 FIRST_DEAL_AFTER_DAYS = CONTACT_LEAD_DAYS + 20  # after all contacts exist, plus the touch lead time
 
 
@@ -99,7 +102,17 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
     created = first_possible + (uniform(OpportunityDraw.CREATED, n) * (world.as_of_s - DAY - first_possible)).astype(
         np.int64
     )
-    created = off_weekend(created, first_possible, world.as_of_s - DAY, prefer_monday=True)  # deals open on workdays
+    zones = pc.dictionary_encode(accounts.customer_columns["timezone"])
+    zone_names: list[str] = zones.dictionary.to_pylist()
+    zone = zones.indices.to_numpy(zero_copy_only=False)[parent]
+    calendar = realism.calendar
+    # Deals open on a working day and hour of the customer's week (Tue-Thu heaviest), not on Mondays by rule.
+    first_day, last_day = first_possible // DAY + 2, (world.as_of_s - DAY) // DAY - 2
+    day = within(
+        workday(created // DAY, uniform(OpportunityDraw.CREATED_DAY, n), calendar.weekday_weights), first_day, last_day
+    )
+    clock = office_clock(uniform(OpportunityDraw.CREATED_CLOCK, n), calendar.lunch_dip)
+    created = np.where(first_day <= last_day, to_utc(day, clock, zone, zone_names), created)
     created = created[np.lexsort((created, parent))]
     rank = rank_within(parent)
     size = accounts.size[parent]
@@ -123,6 +136,9 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
     )
     u_type, u_outcome = uniform(OpportunityDraw.EXPANSION_TYPE, n), uniform(OpportunityDraw.OUTCOME, n)
     u_pull, u_day = uniform(OpportunityDraw.QUARTER_PULL, n), uniform(OpportunityDraw.QUARTER_DAY, n)
+    u_close_day, u_close_clock = uniform(OpportunityDraw.CLOSE_DAY, n), uniform(OpportunityDraw.CLOSE_CLOCK, n)
+    u_month_end = draw(world.seed, OpportunityDraw.MONTH_END, block).random((2, n))
+    month_end_share = np.array(calendar.month_end_close_share.as_tuple())[size]
     deal_type = np.zeros(n, dtype=np.int64)
     won = np.zeros(n, dtype=bool)
     planned = np.zeros(n, dtype=np.int64)
@@ -130,7 +146,7 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
     first_win = np.full(accounts.customer_id.size, np.iinfo(np.int64).max)
     for k in range(int(rank.max(initial=-1)) + 1):
         rows = np.flatnonzero(rank == k)
-        expansion = first_win[parent[rows]] <= created[rows]
+        expansion = first_win[parent[rows]] < created[rows]
         deal_type[rows] = np.where(expansion, np.where(u_type[rows] < 0.55, UPSELL, RENEWAL), NEW_BUSINESS)
         lead = np.where(expansion, EXISTING_CUSTOMER_LEAD, new_lead[rows])
         known = replace(features.subset(rows), deal_type=deal_type[rows], lead=lead)
@@ -140,8 +156,17 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
         )
         planned[rows] = created[rows] + (days * DAY).astype(np.int64)
         pulled = _pull_to_quarter_end(world, planned[rows], won[rows], u_pull[rows], u_day[rows])
-        # Deals are signed or dropped on workdays: a weekend close moves to the Friday before.
-        close[rows] = off_weekend(pulled, created[rows] + DAY, np.maximum(pulled, world.as_of_s), prefer_monday=False)
+        # Reps clear dead deals at month end: losses bunch there twice as often as wins (InsideSales).
+        to_month_end = month_end_share * np.where(won, 1.0, LOST_MONTH_END_FACTOR)
+        close[rows] = _close_time(
+            world,
+            pulled,
+            created[rows],
+            won[rows],
+            (u_close_day[rows], u_close_clock[rows], u_month_end[0, rows] < to_month_end[rows], u_month_end[1, rows]),
+            zone[rows],
+            zone_names,
+        )
         done = won[rows] & (close[rows] <= world.as_of_s)
         np.minimum.at(first_win, parent[rows][done], close[rows][done])
     lead = np.where(deal_type == NEW_BUSINESS, new_lead, EXISTING_CUSTOMER_LEAD)
@@ -199,6 +224,36 @@ def _pull_to_quarter_end(
     moved = target_first * DAY + (when * days_in_month * DAY).astype(np.int64)
     apply = won & (months_to_go > 0) & (pull < world.config.realism.cycle.quarter_end_pull) & (moved < world.as_of_s)
     return np.where(apply, moved, planned)
+
+
+def _close_time(
+    world: World,
+    planned: np.ndarray,
+    created: np.ndarray,
+    won: np.ndarray,
+    u: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    zone: np.ndarray,
+    zone_names: list[str],
+) -> np.ndarray:
+    """Signed or dropped on a working day and hour of the customer, bunching at month ends.
+
+    A share of closes moves to the month's last three business days (the last one most); the
+    weekday follows the calendar (losses lean to Fridays); a close never precedes the next day
+    after creation, and a month-end move never turns a deal that closed by as_of into an open one.
+    """
+    calendar = world.config.realism.calendar
+    u_day, u_clock, to_month_end, u_back = u
+    as_of_day = world.as_of_s // DAY
+    day = planned // DAY
+    pulled = month_end(day, to_month_end, u_back)
+    day = np.where((pulled < as_of_day) | (day >= as_of_day), pulled, day)
+    wins = workday(day, u_day, calendar.weekday_weights)
+    losses = workday(day, u_day, calendar.lost_weekday_weights)
+    day = np.where(to_month_end, day, np.where(won, wins, losses))
+    first = created // DAY + 1
+    day = within(day, first, np.maximum(day, first))
+    local = to_utc(day, office_clock(u_clock, calendar.lunch_dip), zone, zone_names)
+    return np.asarray(np.maximum(local, created + 3600))
 
 
 def _stage_path(

@@ -122,6 +122,13 @@ class OpportunityDraw(IntEnum):
     NEXT_STEP = 19
     OVERDUE = 20
     FORECAST = 21
+    CREATED_DAY = 22
+    CREATED_CLOCK = 23
+    CLOSE_DAY = 24
+    CLOSE_CLOCK = 25
+    MONTH_END = 26
+    FORECAST_MONTH_END = 27
+    QUIET = 28
 
 
 class LineItemDraw(IntEnum):
@@ -152,6 +159,7 @@ class InteractionDraw(IntEnum):
     NOTES = 16
     NEXT_STEP = 17
     DIRECTION = 18
+    QUIET = 19
 
 
 TABLE_OF: dict[type[IntEnum], Table] = {

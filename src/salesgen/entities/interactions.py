@@ -80,7 +80,16 @@ def build_interactions(
         return draw(world.seed, purpose, block)
 
     realism = world.config.realism
-    life = deals.end_s - deals.created_s
+    # A share of open deals went quiet: nobody touched them for the last 30-150 days (stale pipeline).
+    quiet_draw = rng(InteractionDraw.QUIET).random((2, deals.created_s.size))
+    quiet = ~deals.closed & (quiet_draw[0] < realism.pipeline.quiet_share)
+    touched_until = np.where(
+        quiet,
+        np.maximum(deals.created_s + DAY, world.as_of_s - ((30 + 120 * quiet_draw[1]) * DAY).astype(np.int64)),
+        deals.end_s,
+    )
+    touched_until = np.minimum(touched_until, deals.end_s)
+    life = touched_until - deals.created_s
     segment_median = np.array(realism.cycle.median_days.as_tuple())[accounts.size[deals.customer]] * DAY
     scale = np.clip(life / segment_median, 0.3, 2.5) ** 0.5
     mean = np.where(deals.won, realism.activity.touches_won, realism.activity.touches_lost) * scale
@@ -124,7 +133,7 @@ def build_interactions(
         group,
         when,
         lo,
-        deals.end_s[deal_of],
+        touched_until[deal_of],
         0.1 + direction * 0.6 * progress,
         knows_outcome,
         items.first_product[deal_of],

@@ -1,0 +1,50 @@
+"""salesgen.checks.organisation: each rule of a working sales team catches its own breakage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.checks.datasets import Data
+from tests.checks.mutations import MISSING, Broken, Mutations, append_copy, assert_fails_exactly_its_check, edit, one
+
+MUTATIONS = Mutations("organisation")
+
+_REP_DAYS = """
+    WITH m AS (SELECT i.*, timezone(r.timezone, i.occurred_at)::DATE AS rep_day
+               FROM interactions AS i JOIN sales_reps AS r USING (rep_id) WHERE i.type IN ('meeting', 'demo'))
+    SELECT m.interaction_id, m.rep_id, m.rep_day, m.occurred_at FROM m
+    JOIN (SELECT rep_id, rep_day, count(*) AS n FROM m GROUP BY 1, 2) USING (rep_id, rep_day)
+    WHERE n < {cap} AND m.duration_minutes > 1 ORDER BY m.interaction_id LIMIT 1"""
+
+
+@MUTATIONS("organisation.no_double_booked_rep")
+def _second_meeting_at_the_same_time(data: Data) -> Broken:
+    cap = data.config.realism.team.max_meetings_per_day
+    key, _rep, _day, start = one(data.tables, _REP_DAYS.format(cap=cap))
+    copy = append_copy(
+        data.tables, "interactions", key, interaction_id=MISSING, occurred_at=start + dt.timedelta(minutes=1)
+    )
+    return Broken(copy, str(MISSING))
+
+
+@MUTATIONS("organisation.meetings_per_rep_day")
+def _one_meeting_too_many(data: Data) -> Broken:
+    cap = data.config.realism.team.max_meetings_per_day
+    key, rep, day, _start = one(data.tables, _REP_DAYS.format(cap=cap + 1))
+    tables = data.tables
+    for copy in range(cap):  # the copies also overlap the original: double booking is allowed to fail too
+        tables = append_copy(tables, "interactions", key, interaction_id=MISSING + copy)
+    return Broken(tables, f"{rep}:{day}", frozenset({"organisation.no_double_booked_rep"}))
+
+
+@MUTATIONS("organisation.deal_owners_are_aes")
+def _owner_is_an_sdr(data: Data) -> Broken:
+    key, rep = one(data.tables, "SELECT opportunity_id, owner_rep_id FROM opportunities ORDER BY 1 LIMIT 1")
+    return Broken(edit(data.tables, "sales_reps", rep, title="SDR"), str(key))
+
+
+@pytest.mark.parametrize("mutation_id", sorted(MUTATIONS))
+def test_mutation_fails_exactly_its_check(data: Data, mutation_id: str) -> None:
+    assert_fails_exactly_its_check(data, MUTATIONS[mutation_id])
