@@ -37,6 +37,8 @@ ADDED_AFTER_SPLIT = {
     *(f"calendar.{name}" for name in ("email_after_hours_share", "month_end_close_share", "month_end_forecast_share")),
     "pipeline.past_due_share",
     "pipeline.quiet_share",
+    *(f"lifecycle.{name}" for name in ("growth_rate", "pre_window_days", "subscription_term_months")),
+    "lifecycle.renewal_lead_days",
 }
 
 

@@ -15,7 +15,18 @@ Example:
 """
 
 from salesgen.config.base import PerSize
-from salesgen.config.realism import Accounts, Activity, Calendar, DealSize, Pipeline, Realism, SalesCycle, Team, WinLoss
+from salesgen.config.realism import (
+    Accounts,
+    Activity,
+    Calendar,
+    DealSize,
+    Lifecycle,
+    Pipeline,
+    Realism,
+    SalesCycle,
+    Team,
+    WinLoss,
+)
 from salesgen.config.scenario import Config
 
 __all__ = [
@@ -24,6 +35,7 @@ __all__ = [
     "Calendar",
     "Config",
     "DealSize",
+    "Lifecycle",
     "PerSize",
     "Pipeline",
     "Realism",

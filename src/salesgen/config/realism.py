@@ -323,6 +323,37 @@ class Calendar(Strict):
     )
 
 
+class Lifecycle(Strict):
+    """How the account base grows and how customers buy, renew and leave over time."""
+
+    growth_rate: float = Field(
+        default=0.25,
+        ge=0,
+        le=2,
+        description="Yearly growth of the account base: accounts join at a rate growing by this much a year, and "
+        "the accounts that predate the window form the standing base (B2B SaaS grows 10-40% a year).",
+    )
+    pre_window_days: int = Field(
+        default=365,
+        ge=0,
+        le=1825,
+        description="Days before the history window in which the standing base already did business: deals "
+        "(and the contracts whose renewals fall in the window) predate it.",
+    )
+    subscription_term_months: int = Field(
+        default=12,
+        ge=1,
+        le=60,
+        description="Term of a subscription deal; it renews at term end (annual terms are the most common).",
+    )
+    renewal_lead_days: int = Field(
+        default=90,
+        ge=7,
+        le=365,
+        description="Days before term end a renewal opportunity is opened (practitioner rule: 60-120), varying ±30%.",
+    )
+
+
 class Realism(Strict):
     """Parameters of the sales model, in parts. Rates are fractions, money in the run currency."""
 
@@ -334,6 +365,7 @@ class Realism(Strict):
     pipeline: Pipeline = Field(default_factory=Pipeline, description=Pipeline.__doc__)
     team: Team = Field(default_factory=Team, description=Team.__doc__)
     calendar: Calendar = Field(default_factory=Calendar, description=Calendar.__doc__)
+    lifecycle: Lifecycle = Field(default_factory=Lifecycle, description=Lifecycle.__doc__)
 
     @model_validator(mode="before")
     @classmethod

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from salesgen.config.realism import Calendar
 from salesgen.entities.common import DAY, add_months_days, local_to_utc, month_start_days
 
 HOUR = 3600
@@ -121,3 +122,48 @@ def to_utc(days: np.ndarray, seconds: np.ndarray, zone_codes: np.ndarray, zone_n
 def local_window(lo_s: np.ndarray, hi_s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The local days whose every wall-clock time is inside [lo_s, hi_s] in any zone (UTC-14 … UTC+14)."""
     return np.asarray(lo_s // DAY + 2), np.asarray(hi_s // DAY - 2)
+
+
+def close_time(
+    calendar: Calendar,
+    as_of_s: int,
+    planned: np.ndarray,
+    created: np.ndarray,
+    won: np.ndarray,
+    u: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    zone: tuple[np.ndarray, Sequence[str]],
+) -> np.ndarray:
+    """Signed or dropped on a working day and hour of the customer, bunching at month ends.
+
+    ``u`` = (weekday uniform, clock uniform, moves to month end, which of the last three days).
+    A share of closes moves to the month's last three business days (the last one most); the
+    weekday follows the calendar (losses lean to Fridays); a close never precedes the day after
+    creation, and a month-end move never turns a deal that closed by as_of into an open one.
+    """
+    u_day, u_clock, to_month_end, u_back = u
+    as_of_day = as_of_s // DAY
+    day = planned // DAY
+    pulled = month_end(day, to_month_end, u_back)
+    day = np.where((pulled < as_of_day) | (day >= as_of_day), pulled, day)
+    wins = workday(day, u_day, calendar.weekday_weights)
+    losses = workday(day, u_day, calendar.lost_weekday_weights)
+    day = np.where(to_month_end, day, np.where(won, wins, losses))
+    first = created // DAY + 1
+    day = within(day, first, np.maximum(day, first))
+    local = to_utc(day, office_clock(u_clock, calendar.lunch_dip), zone[0], zone[1])
+    return np.asarray(np.maximum(local, created + HOUR))
+
+
+def open_time(
+    calendar: Calendar,
+    wanted_s: np.ndarray,
+    first_s: np.ndarray,
+    last_s: int,
+    u: np.ndarray,
+    zone: tuple[np.ndarray, Sequence[str]],
+) -> np.ndarray:
+    """A deal opens on a working day and hour of the customer near ``wanted_s``, inside [first_s, last_s]."""
+    first_day, last_day = first_s // DAY + 2, last_s // DAY - 2
+    day = within(workday(wanted_s // DAY, u[0], calendar.weekday_weights), first_day, last_day)
+    local = to_utc(day, office_clock(u[1], calendar.lunch_dip), zone[0], zone[1])
+    return np.asarray(np.where(first_day <= last_day, local, wanted_s))

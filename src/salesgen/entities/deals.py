@@ -24,13 +24,12 @@ import numpy as np
 import pyarrow.compute as pc
 
 from salesgen.entities.accounts import CONTACT_LEAD_DAYS, Accounts
-from salesgen.entities.calendar import month_end, office_clock, to_utc, within, workday
-from salesgen.entities.common import DAY, add_months_days, month_start_days, rank_within, repeat_index
+from salesgen.entities.calendar import close_time, open_time
+from salesgen.entities.common import DAY, add_months_days, month_start_days, rank_within
 from salesgen.entities.draws import OpportunityDraw, draw
 from salesgen.entities.outcomes import (
     EXISTING_CUSTOMER_LEAD,
     NEW_BUSINESS,
-    RENEWAL,
     TYPE_AMOUNT_FACTOR,
     UPSELL,
     DealFeatures,
@@ -39,12 +38,14 @@ from salesgen.entities.outcomes import (
     draw_categories,
     sigmoid,
 )
+from salesgen.entities.renewals import Resolved, renewal_chains
 from salesgen.entities.world import World
-from salesgen.vocab.domain import LEAD_SOURCE_WEIGHTS
+from salesgen.vocab.domain import CATEGORIES, LEAD_SOURCE_WEIGHTS
 
-MAX_DEALS_PER_CUSTOMER = 60
+MAX_OPENINGS = 60  # new deals (new business and upsells) per account at most; renewals come on top
+# New deals per account-year, as a share of opportunities_per_customer: renewals make up the rest.
+OPENINGS_PER_YEAR = 0.8 / 3
 _COPRIME_STEPS = np.array([k for k in range(1, 999) if k % 3 and k % 37])
-LOST_MONTH_END_FACTOR = 2.0
 FIRST_DEAL_AFTER_DAYS = CONTACT_LEAD_DAYS + 20  # after all contacts exist, plus the touch lead time
 
 
@@ -75,70 +76,87 @@ class Deals:
     entries_s: np.ndarray  # (deals x open stages) stage entry times; valid up to ``stage``
     has_competitor: np.ndarray
     forecast_days: np.ndarray  # typical cycle of the deal when opened (no outcome, no noise)
+    subscription: np.ndarray  # sold on a subscription term (renews); else one-time or per-hour
 
     @property
     def lost(self) -> np.ndarray:
         return np.asarray(self.closed & ~self.won)
 
 
-def _deal_counts(world: World, accounts: Accounts, rng: np.random.Generator) -> np.ndarray:
-    first_possible = accounts.created_s + FIRST_DEAL_AFTER_DAYS * DAY
-    window_share = (world.as_of_s - first_possible) / (world.config.history_days * DAY)
-    mean = np.array(world.config.realism.accounts.opportunities_per_customer.as_tuple())[accounts.size]
-    return np.asarray(np.minimum(rng.poisson(mean * np.clip(window_share, 0, 1) * 1.6), MAX_DEALS_PER_CUSTOMER))
+def subscription_share(world: World) -> np.ndarray:
+    """Per category, the share of its active products sold as subscriptions (catalog ``pricing_model``)."""
+    catalog = world.catalog
+    model = catalog.products.column("pricing_model").to_numpy(zero_copy_only=False)
+    subscription = (model == "subscription") & catalog.active
+    totals = np.bincount(catalog.category[catalog.active], minlength=len(CATEGORIES))
+    return np.asarray(np.bincount(catalog.category[subscription], minlength=len(CATEGORIES)) / np.maximum(totals, 1))
+
+
+def _openings(world: World, block: int, accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
+    """(account row, wanted creation time) of every new deal: a Poisson arrival process per account.
+
+    Each account draws its own fixed row of gaps, so its k-th deal's date depends on nothing but
+    its own first k gaps: extending as_of adds deals, it never moves earlier ones. Accounts of the
+    standing base trade from ``pre_window_days`` before the window.
+    """
+    realism = world.config.realism
+    start = world.history_start_s - realism.lifecycle.pre_window_days * DAY
+    first_possible = np.maximum(accounts.created_s + FIRST_DEAL_AFTER_DAYS * DAY, start)
+    per_year = np.array(realism.accounts.opportunities_per_customer.as_tuple())[accounts.size] * OPENINGS_PER_YEAR
+    gaps = draw(world.seed, OpportunityDraw.OPENING_GAPS, block).exponential(1.0, (per_year.size, MAX_OPENINGS))
+    times = first_possible[:, None] + np.cumsum(gaps * (365 * DAY) / np.maximum(per_year, 1e-9)[:, None], axis=1)
+    parent, _ = np.nonzero(times < world.as_of_s - DAY)  # row-major: by account, then in time order
+    return parent, np.asarray(times[times < world.as_of_s - DAY], dtype=np.int64)
 
 
 def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
-    """Open, type and resolve every deal of the block's customers."""
+    """Open, type and resolve every deal of the block's customers, then renew their subscriptions."""
     config, realism = world.config, world.config.realism
 
     def uniform(purpose: OpportunityDraw, n: int) -> np.ndarray:
         return draw(world.seed, purpose, block).random(n)
 
-    count = _deal_counts(world, accounts, draw(world.seed, OpportunityDraw.COUNT, block))
-    parent = repeat_index(count)
+    parent, wanted = _openings(world, block, accounts)
     n = parent.size
-    first_possible = accounts.created_s[parent] + FIRST_DEAL_AFTER_DAYS * DAY
-    created = first_possible + (uniform(OpportunityDraw.CREATED, n) * (world.as_of_s - DAY - first_possible)).astype(
-        np.int64
-    )
-    zones = pc.dictionary_encode(accounts.customer_columns["timezone"])
-    zone_names: list[str] = zones.dictionary.to_pylist()
-    zone = zones.indices.to_numpy(zero_copy_only=False)[parent]
+    encoded = pc.dictionary_encode(accounts.customer_columns["timezone"])
+    zones = (encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary.to_pylist())
+    zone = (zones[0][parent], zones[1])
     calendar = realism.calendar
     # Deals open on a working day and hour of the customer's week (Tue-Thu heaviest), not on Mondays by rule.
-    first_day, last_day = first_possible // DAY + 2, (world.as_of_s - DAY) // DAY - 2
-    day = within(
-        workday(created // DAY, uniform(OpportunityDraw.CREATED_DAY, n), calendar.weekday_weights), first_day, last_day
+    created = open_time(
+        calendar,
+        wanted,
+        accounts.created_s[parent] + FIRST_DEAL_AFTER_DAYS * DAY,
+        world.as_of_s - DAY,
+        np.stack([uniform(OpportunityDraw.CREATED_DAY, n), uniform(OpportunityDraw.CREATED_CLOCK, n)]),
+        zone,
     )
-    clock = office_clock(uniform(OpportunityDraw.CREATED_CLOCK, n), calendar.lunch_dip)
-    created = np.where(first_day <= last_day, to_utc(day, clock, zone, zone_names), created)
     created = created[np.lexsort((created, parent))]
     rank = rank_within(parent)
     size = accounts.size[parent]
-    owner = accounts.owner[parent]
     presence = np.array(realism.win.competitor_presence.as_tuple())[size]
     has_competitor = uniform(OpportunityDraw.COMPETITOR_PRESENT, n) < presence
     z_amount, z_cycle, z_noise = draw(world.seed, OpportunityDraw.LATENT, block).normal(size=(3, n))
     new_lead = np.searchsorted(np.cumsum(LEAD_SOURCE_WEIGHTS), uniform(OpportunityDraw.LEAD_SOURCE, n) * 0.999999)
     industry = accounts.industry[parent]
     category = draw_categories(category_cumulative(config), industry, uniform(OpportunityDraw.CATEGORY, n))
+    subscription = uniform(OpportunityDraw.SUBSCRIPTION, n) < subscription_share(world)[category]
     features = DealFeatures(
         np.zeros(n, dtype=np.int64),
         size,
         industry,
         category,
         new_lead,
-        world.roster.skill[owner],
+        world.roster.skill[accounts.owner[parent]],
         has_competitor,
         realism.deal_size.sigma * z_amount,
         z_noise,
     )
-    u_type, u_outcome = uniform(OpportunityDraw.EXPANSION_TYPE, n), uniform(OpportunityDraw.OUTCOME, n)
+    u_outcome = uniform(OpportunityDraw.OUTCOME, n)
     u_pull, u_day = uniform(OpportunityDraw.QUARTER_PULL, n), uniform(OpportunityDraw.QUARTER_DAY, n)
-    u_close_day, u_close_clock = uniform(OpportunityDraw.CLOSE_DAY, n), uniform(OpportunityDraw.CLOSE_CLOCK, n)
+    u_close = np.stack([uniform(OpportunityDraw.CLOSE_DAY, n), uniform(OpportunityDraw.CLOSE_CLOCK, n)])
     u_month_end = draw(world.seed, OpportunityDraw.MONTH_END, block).random((2, n))
-    month_end_share = np.array(calendar.month_end_close_share.as_tuple())[size]
+    month_end_share = np.array(calendar.month_end_close_share.as_tuple())[accounts.size]
     deal_type = np.zeros(n, dtype=np.int64)
     won = np.zeros(n, dtype=bool)
     planned = np.zeros(n, dtype=np.int64)
@@ -146,8 +164,9 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
     first_win = np.full(accounts.customer_id.size, np.iinfo(np.int64).max)
     for k in range(int(rank.max(initial=-1)) + 1):
         rows = np.flatnonzero(rank == k)
+        # Upsells follow a win: a deal opened after the account's first closed win expands it.
         expansion = first_win[parent[rows]] < created[rows]
-        deal_type[rows] = np.where(expansion, np.where(u_type[rows] < 0.55, UPSELL, RENEWAL), NEW_BUSINESS)
+        deal_type[rows] = np.where(expansion, UPSELL, NEW_BUSINESS)
         lead = np.where(expansion, EXISTING_CUSTOMER_LEAD, new_lead[rows])
         known = replace(features.subset(rows), deal_type=deal_type[rows], lead=lead)
         won[rows] = u_outcome[rows] < sigmoid(world.win_model.log_odds(known))
@@ -157,47 +176,66 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
         planned[rows] = created[rows] + (days * DAY).astype(np.int64)
         pulled = _pull_to_quarter_end(world, planned[rows], won[rows], u_pull[rows], u_day[rows])
         # Reps clear dead deals at month end: losses bunch there twice as often as wins (InsideSales).
-        to_month_end = month_end_share * np.where(won, 1.0, LOST_MONTH_END_FACTOR)
-        close[rows] = _close_time(
-            world,
-            pulled,
-            created[rows],
-            won[rows],
-            (u_close_day[rows], u_close_clock[rows], u_month_end[0, rows] < to_month_end[rows], u_month_end[1, rows]),
-            zone[rows],
-            zone_names,
+        to_month_end = u_month_end[0, rows] < month_end_share[parent[rows]] * np.where(won[rows], 1.0, 2.0)
+        u = (u_close[0, rows], u_close[1, rows], to_month_end, u_month_end[1, rows])
+        close[rows] = close_time(
+            calendar, world.as_of_s, pulled, created[rows], won[rows], u, (zone[0][rows], zones[1])
         )
         done = won[rows] & (close[rows] <= world.as_of_s)
         np.minimum.at(first_win, parent[rows][done], close[rows][done])
-    lead = np.where(deal_type == NEW_BUSINESS, new_lead, EXISTING_CUSTOMER_LEAD)
-    closed = close <= world.as_of_s
-    won &= closed
     target = (
         np.array(realism.deal_size.median.as_tuple())[size]
         * 100
         * TYPE_AMOUNT_FACTOR[deal_type]
         * np.exp(realism.deal_size.sigma * z_amount)
     ).astype(np.int64)
-    end = np.where(closed, close, world.as_of_s)
-    stage, entries = _stage_path(world, block, created, planned, end, closed, won)
-    numbers = _opaque_numbers(parent, rank, draw(world.seed, OpportunityDraw.NUMBERING, block))
-    forecast = cycle_days(config, size, deal_type, realism.deal_size.sigma * z_amount, np.zeros(n, bool), np.zeros(n))
-    return Deals(
-        accounts.customer_id[parent] * 1000 + numbers,
+    lead = np.where(deal_type == NEW_BUSINESS, new_lead, EXISTING_CUSTOMER_LEAD)
+    first = Resolved(
         parent,
         deal_type,
         lead,
         category,
-        np.maximum(target, 100),
+        subscription,
+        replace(features, deal_type=deal_type, lead=lead),
+        target,
         created,
         planned,
+        close,
+        won,
+    )
+    every = first.concat(renewal_chains(world, block, first, zones, month_end_share))
+    return _finish(world, block, accounts, every.take(np.lexsort((every.created, every.parent))))
+
+
+def _finish(world: World, block: int, accounts: Accounts, deals: Resolved) -> Deals:
+    """The block's deals, ordered by account and creation: state at as_of, stage path, ids, forecast."""
+    config = world.config
+    closed = deals.close <= world.as_of_s
+    won = deals.won & closed
+    end = np.where(closed, deals.close, world.as_of_s)
+    stage, entries = _stage_path(world, block, deals.created, deals.planned, end, closed, won)
+    rank = rank_within(deals.parent)
+    numbers = _opaque_numbers(deals.parent, rank, draw(world.seed, OpportunityDraw.NUMBERING, block))
+    n = deals.parent.size
+    size = accounts.size[deals.parent]
+    forecast = cycle_days(config, size, deals.deal_type, deals.features.log_size_ratio, np.zeros(n, bool), np.zeros(n))
+    return Deals(
+        accounts.customer_id[deals.parent] * 1000 + numbers,
+        deals.parent,
+        deals.deal_type,
+        deals.lead,
+        deals.category,
+        np.maximum(deals.target_cents, 100),
+        deals.created,
+        deals.planned,
         end,
         closed,
         won,
         stage,
         entries,
-        has_competitor,
+        deals.features.has_competitor,
         forecast,
+        deals.subscription,
     )
 
 
@@ -224,36 +262,6 @@ def _pull_to_quarter_end(
     moved = target_first * DAY + (when * days_in_month * DAY).astype(np.int64)
     apply = won & (months_to_go > 0) & (pull < world.config.realism.cycle.quarter_end_pull) & (moved < world.as_of_s)
     return np.where(apply, moved, planned)
-
-
-def _close_time(
-    world: World,
-    planned: np.ndarray,
-    created: np.ndarray,
-    won: np.ndarray,
-    u: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
-    zone: np.ndarray,
-    zone_names: list[str],
-) -> np.ndarray:
-    """Signed or dropped on a working day and hour of the customer, bunching at month ends.
-
-    A share of closes moves to the month's last three business days (the last one most); the
-    weekday follows the calendar (losses lean to Fridays); a close never precedes the next day
-    after creation, and a month-end move never turns a deal that closed by as_of into an open one.
-    """
-    calendar = world.config.realism.calendar
-    u_day, u_clock, to_month_end, u_back = u
-    as_of_day = world.as_of_s // DAY
-    day = planned // DAY
-    pulled = month_end(day, to_month_end, u_back)
-    day = np.where((pulled < as_of_day) | (day >= as_of_day), pulled, day)
-    wins = workday(day, u_day, calendar.weekday_weights)
-    losses = workday(day, u_day, calendar.lost_weekday_weights)
-    day = np.where(to_month_end, day, np.where(won, wins, losses))
-    first = created // DAY + 1
-    day = within(day, first, np.maximum(day, first))
-    local = to_utc(day, office_clock(u_clock, calendar.lunch_dip), zone, zone_names)
-    return np.asarray(np.maximum(local, created + 3600))
 
 
 def _stage_path(

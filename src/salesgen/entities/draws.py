@@ -129,6 +129,12 @@ class OpportunityDraw(IntEnum):
     MONTH_END = 26
     FORECAST_MONTH_END = 27
     QUIET = 28
+    OPENING_GAPS = 29  # per account: days between its successive new deals (a causal arrival process)
+    SUBSCRIPTION = 30
+    RENEWAL_LEAD = 31
+    RENEWAL_OUTCOME = 32
+    RENEWAL_LATENT = 33
+    RENEWAL_CALENDAR = 34
 
 
 class LineItemDraw(IntEnum):

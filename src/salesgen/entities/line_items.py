@@ -31,7 +31,7 @@ from salesgen.entities.accounts import Accounts
 from salesgen.entities.common import choose_lists, rank_within, repeat_index
 from salesgen.entities.deals import Deals
 from salesgen.entities.draws import LineItemDraw, draw
-from salesgen.entities.outcomes import category_cumulative, draw_categories
+from salesgen.entities.outcomes import RENEWAL, category_cumulative, draw_categories
 from salesgen.entities.world import World
 from salesgen.vocab.domain import CATEGORIES
 
@@ -49,16 +49,25 @@ class LineItems:
     first_product: np.ndarray  # per deal: catalog row of its first line
 
 
-def _pick_products(world: World, category: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Catalog row per item: an active product of the item's category (any active one if it has none)."""
+def _pick_products(world: World, category: np.ndarray, kind: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Catalog row per item: an active product of the item's category and kind.
+
+    ``kind``: 1 = must be a subscription, 0 = must not be, -1 = either. A pool that is empty falls back
+    to the category's active products, then to any active product.
+    """
     catalog = world.catalog
     active = np.flatnonzero(catalog.active)
-    pools = [active[catalog.category[active] == c] for c in range(len(CATEGORIES))]
-    pools = [pool if pool.size else active for pool in pools]
-    width = max(pool.size for pool in pools)
-    table = np.stack([np.resize(pool, width) for pool in pools])
-    sizes = np.array([pool.size for pool in pools])
-    return np.asarray(table[category, (rng.random(category.size) * sizes[category]).astype(np.int64)])
+    model = catalog.products.column("pricing_model").to_numpy(zero_copy_only=False)
+    subscription = model[active] == "subscription"
+    pick = np.zeros(category.size, dtype=np.int64)
+    u = rng.random(category.size)
+    for c in range(len(CATEGORIES)):
+        in_category = catalog.category[active] == c
+        for want, allowed in ((-1, in_category), (1, in_category & subscription), (0, in_category & ~subscription)):
+            pool = active[allowed] if allowed.any() else (active[in_category] if in_category.any() else active)
+            rows = np.flatnonzero((category == c) & (kind == want))
+            pick[rows] = pool[(u[rows] * pool.size).astype(np.int64)]
+    return pick
 
 
 def _distinct_products(deal_of: np.ndarray, product: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -87,8 +96,12 @@ def build_line_items(world: World, block: int, accounts: Accounts, deals: Deals)
         accounts.industry[deals.customer[deal_of]],
         rng(LineItemDraw.CATEGORY).random(deal_of.size),
     )
-    category = np.where(rank_within(deal_of) == 0, deals.category[deal_of], mixed)
-    product = _pick_products(world, category, rng(LineItemDraw.PRODUCT))
+    renewal = deals.deal_type[deal_of] == RENEWAL  # renews what was bought: the main category's subscriptions
+    category = np.where((rank_within(deal_of) == 0) | renewal, deals.category[deal_of], mixed)
+    # The first item is what makes the deal a subscription (or not); a renewal renews subscriptions only.
+    first = rank_within(deal_of) == 0
+    kind = np.where(first | renewal, deals.subscription[deal_of].astype(np.int64), -1)
+    product = _pick_products(world, category, kind, rng(LineItemDraw.PRODUCT))
     deal_of, product = _distinct_products(deal_of, product)
     share = rng(LineItemDraw.VALUE_SHARE).gamma(1.5, 1.0, deal_of.size)
     share /= np.bincount(deal_of, weights=share, minlength=n_deals)[deal_of]
