@@ -45,6 +45,23 @@ def _owner_is_an_sdr(data: Data) -> Broken:
     return Broken(edit(data.tables, "sales_reps", rep, title="SDR"), str(key))
 
 
+@MUTATIONS("organisation.renewals_only_for_subscriptions")
+def _upsell_called_a_renewal(data: Data) -> Broken:
+    (key,) = one(
+        data.tables,
+        """SELECT min(o.opportunity_id) FROM opportunities AS o JOIN opportunity_line_items AS l USING (opportunity_id)
+        JOIN products AS p USING (product_id)
+        WHERE o.type = 'upsell' AND o.stage IN ('won', 'lost') AND p.pricing_model <> 'subscription'""",
+    )
+    return Broken(edit(data.tables, "opportunities", key, type="renewal"), str(key))
+
+
+@MUTATIONS("organisation.status_agrees_with_history")
+def _active_customer_called_churned(data: Data) -> Broken:
+    (key,) = one(data.tables, "SELECT min(customer_id) FROM customers WHERE status = 'active'")
+    return Broken(edit(data.tables, "customers", key, status="churned"), str(key))
+
+
 @pytest.mark.parametrize("mutation_id", sorted(MUTATIONS))
 def test_mutation_fails_exactly_its_check(data: Data, mutation_id: str) -> None:
     assert_fails_exactly_its_check(data, MUTATIONS[mutation_id])
