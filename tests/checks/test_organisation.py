@@ -62,6 +62,24 @@ def _active_customer_called_churned(data: Data) -> Broken:
     return Broken(edit(data.tables, "customers", key, status="churned"), str(key))
 
 
+@MUTATIONS("organisation.seats_within_headcount")
+def _fewer_people_than_seats(data: Data) -> Broken:
+    customer, seats = one(
+        data.tables,
+        """SELECT c.customer_id, max(l.quantity) FROM opportunity_line_items AS l JOIN products AS p USING (product_id)
+        JOIN opportunities AS o USING (opportunity_id) JOIN customers AS c ON c.customer_id = o.customer_id
+        WHERE p.unit LIKE 'seat%' AND c.size = 'small' GROUP BY 1, c.annual_revenue
+        HAVING max(l.quantity) >= 3 AND c.annual_revenue / (max(l.quantity) - 1) <= 2000000 ORDER BY 1 LIMIT 1""",
+    )
+    (key,) = one(
+        data.tables,
+        f"""SELECT min(l.line_item_id) FROM opportunity_line_items AS l JOIN products AS p USING (product_id)
+        JOIN opportunities AS o USING (opportunity_id)
+        WHERE o.customer_id = {customer} AND p.unit LIKE 'seat%' AND l.quantity = {seats}""",
+    )
+    return Broken(edit(data.tables, "customers", customer, employees=seats - 1), str(key))
+
+
 @pytest.mark.parametrize("mutation_id", sorted(MUTATIONS))
 def test_mutation_fails_exactly_its_check(data: Data, mutation_id: str) -> None:
     assert_fails_exactly_its_check(data, MUTATIONS[mutation_id])

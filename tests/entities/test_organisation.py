@@ -29,7 +29,7 @@ def test_every_organisation_rule_holds(scenario: dict) -> None:
     config = Config(**scenario)
     dataset = salesgen.generate(config, seed=seed)
     results = run_checks(dataset, config, kinds=("hard",), names=["organisation"])
-    assert len(results) == 5
+    assert len(results) == 6
     assert {r.name: r.detail for r in results if r.status != "pass"} == {}
 
 
@@ -71,3 +71,18 @@ def test_business_days_and_month_ends_are_weekdays(days: list[int]) -> None:
     assert ((last - day < 31) & (last - day > -3)).all()  # in the day's month (a weekend month end steps back)
     moved = calendar.month_end(day, np.ones(day.size, bool), np.linspace(0, 0.99, day.size))
     assert ((last - moved >= 0) & (last - moved <= 4)).all()
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 2**31))
+def test_bigger_company_buys_bigger_deals_within_its_band(seed: int) -> None:
+    dataset = salesgen.generate(Config(num_customers=1500), seed=seed)
+    deals = dataset["opportunities"].select(["customer_id", "amount", "type"]).to_pandas()
+    customers = dataset["customers"].select(["customer_id", "employees", "size"]).to_pandas()
+    rows = deals[deals["type"] == "new business"].merge(customers, on="customer_id")
+    for size, band in rows.groupby("size"):
+        if len(band) < 30:
+            continue
+        amount = np.log(band["amount"].astype(float))
+        employees = np.log(band["employees"].astype(float))
+        assert np.corrcoef(amount, employees)[0, 1] > 0.1, size

@@ -3,7 +3,8 @@
 No rep is in two meetings at once; no rep holds more meetings and demos in a
 day (their own local day) than ``realism.team.max_meetings_per_day``; deals are
 owned by account executives, never by SDRs, managers or directors; renewals
-renew subscriptions; a customer's status follows from its deals.
+renew subscriptions; a customer's status follows from its deals; seats never
+outnumber the buyer's people.
 
 Example:
     >>> [c.name.split(".")[1] for c in CHECKS][:3]
@@ -122,10 +123,23 @@ STATUS_AGREES_WITH_HISTORY = Check(
     evaluate=_status_agrees_with_history,
 )
 
+SEATS_WITHIN_HEADCOUNT = Check(
+    "organisation.seats_within_headcount",
+    "hard",
+    "a per-seat line (product unit 'seat' or 'seat/...') sells no more seats than the buyer has employees "
+    "(key: line_item_id)",
+    sql="""
+SELECT l.line_item_id AS key FROM opportunity_line_items AS l JOIN products AS p USING (product_id)
+JOIN opportunities AS o USING (opportunity_id) JOIN customers AS c ON c.customer_id = o.customer_id
+WHERE (p.unit = 'seat' OR p.unit LIKE 'seat/%') AND l.quantity > c.employees
+""",
+)
+
 CHECKS: tuple[Check, ...] = (
     NO_DOUBLE_BOOKED_REP,
     MEETINGS_PER_REP_DAY,
     DEAL_OWNERS_ARE_AES,
     RENEWALS_ONLY_FOR_SUBSCRIPTIONS,
     STATUS_AGREES_WITH_HISTORY,
+    SEATS_WITHIN_HEADCOUNT,
 )

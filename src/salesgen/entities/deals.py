@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import numpy as np
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from salesgen.entities.accounts import CONTACT_LEAD_DAYS, Accounts
@@ -45,6 +46,8 @@ from salesgen.vocab.domain import CATEGORIES, LEAD_SOURCE_WEIGHTS
 MAX_OPENINGS = 60  # new deals (new business and upsells) per account at most; renewals come on top
 # New deals per account-year, as a share of opportunities_per_customer: renewals make up the rest.
 OPENINGS_PER_YEAR = 0.8 / 3
+BAND_TYPICAL_EMPLOYEES = (32, 450, 2500)  # median headcount of each size band (log-uniform / exponential draws)
+MAX_REVENUE_SHARE = 0.02  # a typical deal is at most this share of the buyer's annual revenue
 _COPRIME_STEPS = np.array([k for k in range(1, 999) if k % 3 and k % 37])
 FIRST_DEAL_AFTER_DAYS = CONTACT_LEAD_DAYS + 20  # after all contacts exist, plus the touch lead time
 
@@ -90,6 +93,25 @@ def subscription_share(world: World) -> np.ndarray:
     subscription = (model == "subscription") & catalog.active
     totals = np.bincount(catalog.category[catalog.active], minlength=len(CATEGORIES))
     return np.asarray(np.bincount(catalog.category[subscription], minlength=len(CATEGORIES)) / np.maximum(totals, 1))
+
+
+def company_median_cents(world: World, accounts: Accounts) -> np.ndarray:
+    """Median new-business deal per account, smooth in its headcount and capped by its revenue.
+
+    ``deal_size.median`` holds at each band's typical headcount; in between, log(median) is linear
+    in log(employees), so a bigger company buys bigger deals with no cliff at a band edge. A typical
+    deal stays under ``MAX_REVENUE_SHARE`` of the buyer's annual revenue.
+    """
+    medians = np.log(np.array(world.config.realism.deal_size.median.as_tuple()) * 100)
+    employees = np.log(np.maximum(accounts.customer_columns["employees"].to_numpy(zero_copy_only=False), 1))
+    revenue = pc.cast(accounts.customer_columns["annual_revenue"], pa.float64()).to_numpy(zero_copy_only=False)
+    anchors = np.log(np.array(BAND_TYPICAL_EMPLOYEES))
+    slopes = np.diff(medians) / np.diff(anchors)
+    inside = np.interp(employees, anchors, medians)
+    below = medians[0] + slopes[0] * (employees - anchors[0])
+    above = medians[-1] + slopes[-1] * (employees - anchors[-1]) * 0.5  # flatter: giants buy in pieces
+    log_median = np.where(employees < anchors[0], below, np.where(employees > anchors[-1], above, inside))
+    return np.asarray(np.minimum(np.exp(log_median), np.maximum(revenue * 100 * MAX_REVENUE_SHARE, 10_000)))
 
 
 def _openings(world: World, block: int, accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
@@ -184,8 +206,7 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
         done = won[rows] & (close[rows] <= world.as_of_s)
         np.minimum.at(first_win, parent[rows][done], close[rows][done])
     target = (
-        np.array(realism.deal_size.median.as_tuple())[size]
-        * 100
+        company_median_cents(world, accounts)[parent]
         * TYPE_AMOUNT_FACTOR[deal_type]
         * np.exp(realism.deal_size.sigma * z_amount)
     ).astype(np.int64)

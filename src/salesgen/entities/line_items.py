@@ -70,6 +70,12 @@ def _pick_products(world: World, category: np.ndarray, kind: np.ndarray, rng: np
     return pick
 
 
+def _per_seat(world: World) -> np.ndarray:
+    """Per catalog row: sold per seat (``unit`` seat or seat/year), so bounded by the buyer's headcount."""
+    unit = world.catalog.products.column("unit").to_numpy(zero_copy_only=False).astype(str)
+    return np.asarray(np.char.startswith(unit, "seat"))
+
+
 def _distinct_products(deal_of: np.ndarray, product: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Drop a product repeated on the same deal, keeping the first occurrence and the order."""
     key = deal_of * (int(product.max(initial=0)) + 1) + product
@@ -111,6 +117,9 @@ def build_line_items(world: World, block: int, accounts: Accounts, deals: Deals)
     negotiated = rng(LineItemDraw.NEGOTIATED).random(deal_of.size) * ceiling // 50 * 50
     # Buyers size the order on the price they negotiated, so the amount lands near the target value.
     quantity = np.clip(np.round(value / (list_cents * (1 - negotiated / 10_000))), 1, MAX_QUANTITY).astype(np.int64)
+    # Seats are people: a per-seat line never sells more seats than the buyer has employees.
+    employees = accounts.customer_columns["employees"].to_numpy(zero_copy_only=False)[deals.customer[deal_of]]
+    quantity = np.where(_per_seat(world)[product], np.minimum(quantity, np.maximum(employees, 1)), quantity)
     tier_bp = catalog.tier_discount_bp(product, quantity)
     discount_bp = np.minimum(tier_bp + negotiated.astype(np.int64), MAX_DISCOUNT_BP)
     discount_bp = np.maximum(discount_bp, tier_bp)
