@@ -126,7 +126,6 @@ def local_window(lo_s: np.ndarray, hi_s: np.ndarray) -> tuple[np.ndarray, np.nda
 
 def close_time(
     calendar: Calendar,
-    as_of_s: int,
     planned: np.ndarray,
     created: np.ndarray,
     won: np.ndarray,
@@ -138,13 +137,10 @@ def close_time(
     ``u`` = (weekday uniform, clock uniform, moves to month end, which of the last three days).
     A share of closes moves to the month's last three business days (the last one most); the
     weekday follows the calendar (losses lean to Fridays); a close never precedes the day after
-    creation, and a month-end move never turns a deal that closed by as_of into an open one.
+    creation. Nothing here looks at as_of, so a later as_of never moves an earlier close.
     """
     u_day, u_clock, to_month_end, u_back = u
-    as_of_day = as_of_s // DAY
-    day = planned // DAY
-    pulled = month_end(day, to_month_end, u_back)
-    day = np.where((pulled < as_of_day) | (day >= as_of_day), pulled, day)
+    day = month_end(planned // DAY, to_month_end, u_back)
     wins = workday(day, u_day, calendar.weekday_weights)
     losses = workday(day, u_day, calendar.lost_weekday_weights)
     day = np.where(to_month_end, day, np.where(won, wins, losses))

@@ -29,7 +29,7 @@ import numpy as np
 
 from salesgen.entities.calendar import close_time, open_time
 from salesgen.entities.common import DAY
-from salesgen.entities.draws import OpportunityDraw, draw
+from salesgen.entities.draws import OpportunityDraw, hashed_normal, hashed_uniform, stream_base
 from salesgen.entities.outcomes import EXISTING_CUSTOMER_LEAD, RENEWAL, DealFeatures, cycle_days, sigmoid
 from salesgen.entities.world import World
 
@@ -52,6 +52,7 @@ class Resolved:
     planned: np.ndarray
     close: np.ndarray  # may be after as_of: the deal is still open
     won: np.ndarray  # the outcome the deal is heading for
+    key: np.ndarray  # uint64 key of the deal's draws: (customer, arrival) for new deals, (root, term) for renewals
 
     def take(self, rows: np.ndarray) -> Resolved:
         values = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -83,44 +84,51 @@ def renewal_chains(
     roots = np.flatnonzero(first.won & (first.close <= world.as_of_s) & first.subscription)
     base = first.take(roots)
     m = roots.size
-    lead_u = draw(world.seed, OpportunityDraw.RENEWAL_LEAD, block).random((MAX_TERMS, m))
-    outcome_u = draw(world.seed, OpportunityDraw.RENEWAL_OUTCOME, block).random((MAX_TERMS, m))
-    noise, spread = draw(world.seed, OpportunityDraw.RENEWAL_LATENT, block).normal(size=(2, MAX_TERMS, m))
-    calendar_u = draw(world.seed, OpportunityDraw.RENEWAL_CALENDAR, block).random((6, MAX_TERMS, m))
+    salts = (
+        stream_base(world.seed, OpportunityDraw.RENEWAL_OUTCOME, block),
+        stream_base(world.seed, OpportunityDraw.RENEWAL_LATENT, block),
+    )
+
+    def keyed(k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The k-th renewal's draws, keyed by (root deal, term): lead, outcome; noise, spread; calendar."""
+        key = base.key + np.uint64(k + 1)  # new deals' keys step by 16 > MAX_TERMS: no two deals share one
+        uniform = hashed_uniform(salts[0], key, lanes=8)
+        return uniform[:2], hashed_normal(salts[1], key, lanes=2), uniform[2:]
+
     zone_codes = zones[0][base.parent]
     alive = np.ones(m, dtype=bool)
     term_end = base.close.copy()
     chain: list[Resolved] = []
     for k in range(MAX_TERMS):
+        (lead_u, outcome_u), (noise, spread), calendar_u = keyed(k)
         term_end = term_end + term
-        wanted = term_end - (lifecycle.renewal_lead_days * (0.7 + 0.6 * lead_u[k]) * DAY).astype(np.int64)
+        wanted = term_end - (lifecycle.renewal_lead_days * (0.7 + 0.6 * lead_u) * DAY).astype(np.int64)
         opened = open_time(
-            config.realism.calendar, wanted, wanted, world.as_of_s, calendar_u[0:2, k], (zone_codes, zones[1])
+            config.realism.calendar, wanted, wanted, world.as_of_s, calendar_u[0:2], (zone_codes, zones[1])
         )
         exists = alive & (opened < world.as_of_s - DAY)
         if not exists.any():
             break
         features = replace(
-            base.features, deal_type=np.full(m, RENEWAL), lead=np.full(m, EXISTING_CUSTOMER_LEAD), noise=noise[k]
+            base.features, deal_type=np.full(m, RENEWAL), lead=np.full(m, EXISTING_CUSTOMER_LEAD), noise=noise
         )
-        won = outcome_u[k] < sigmoid(world.win_model.log_odds(features))
+        won = outcome_u < sigmoid(world.win_model.log_odds(features))
         quickest = opened + (
             cycle_days(config, features.size, features.deal_type, features.log_size_ratio, ~won, np.zeros(m))
             * 0.2
             * DAY
         ).astype(np.int64)
-        planned = np.maximum(term_end + (spread[k] * RENEWAL_CLOSE_SPREAD_DAYS * DAY).astype(np.int64), quickest)
-        to_month_end = calendar_u[2, k] < month_end_share[base.parent]
+        planned = np.maximum(term_end + (spread * RENEWAL_CLOSE_SPREAD_DAYS * DAY).astype(np.int64), quickest)
+        to_month_end = calendar_u[2] < month_end_share[base.parent]
         close = close_time(
             config.realism.calendar,
-            world.as_of_s,
             planned,
             opened,
             won,
-            (calendar_u[3, k], calendar_u[4, k], to_month_end, calendar_u[5, k]),
+            (calendar_u[3], calendar_u[4], to_month_end, calendar_u[5]),
             (zone_codes, zones[1]),
         )
-        uplift = np.exp(0.03 + 0.05 * spread[k])  # list-price uplift at renewal, with seats added or dropped
+        uplift = np.exp(0.03 + 0.05 * spread)  # list-price uplift at renewal, with seats added or dropped
         rows = np.flatnonzero(exists)
         renewal = replace(
             base,
@@ -132,6 +140,7 @@ def renewal_chains(
             planned=planned,
             close=close,
             won=won,
+            key=base.key + np.uint64(k + 1),
         )
         chain.append(renewal.take(rows))
         base = replace(base, target_cents=renewal.target_cents)
