@@ -105,7 +105,10 @@ def build_interactions(
     deal_of = repeat_index(before + during)
     m = deal_of.size
     lead = rank_within(deal_of) < before[deal_of]
-    lo = deals.created_s[deal_of] - LEAD_TIME_DAYS * DAY
+    # A touch logged before the deal opened stays before it, and one logged after stays after: the
+    # calendar must not move outcome-driven touches into the pre-open window (nor the reverse).
+    lo = np.where(lead, deals.created_s[deal_of] - LEAD_TIME_DAYS * DAY, deals.created_s[deal_of])
+    hi = np.where(lead, deals.created_s[deal_of] - 1, touched_until[deal_of])
     start = deals.created_s[deal_of]
     span = life[deal_of]
     u = rng(InteractionDraw.TIME).random(m)
@@ -133,7 +136,7 @@ def build_interactions(
         group,
         when,
         lo,
-        touched_until[deal_of],
+        hi,
         0.1 + direction * 0.6 * progress,
         knows_outcome,
         items.first_product[deal_of],
