@@ -26,11 +26,12 @@ FIGURES: dict[str, str] = {
         FROM opportunities WHERE is_closed""",
     "median deal (all deals)": "SELECT printf('$%.1fK', median(amount::double) / 1000) FROM opportunities",
     "σ of ln(amount)": "SELECT printf('%.2f', stddev_samp(ln(amount::double))) FROM opportunities WHERE amount > 0",
-    "median won cycle, days: small / medium / enterprise": """
+    "median won cycle (new business and upsells), days: small / medium / enterprise": """
         SELECT string_agg(printf('%.0f', days), ' / ' ORDER BY size_order) FROM (
             SELECT list_position(['small', 'medium', 'enterprise'], c.size) AS size_order,
                    median(epoch(o.closed_at - o.created_at) / 86400) AS days
-            FROM opportunities o JOIN customers c USING (customer_id) WHERE o.is_won GROUP BY c.size)""",
+            FROM opportunities o JOIN customers c USING (customer_id) WHERE o.is_won AND o.type <> 'renewal'
+            GROUP BY c.size)""",
     "wins closed in month 3 of a quarter": """
         SELECT printf('%.1f%%', 100 * avg((month(closed_at) % 3 = 0)::int)) FROM opportunities WHERE is_won""",
     'losses to "No decision"': """
