@@ -246,12 +246,17 @@ FIGURES: list[tuple[str, str, str]] = [
             FROM opportunities o GROUP BY customer_id) WHERE d IS NOT NULL""",
     ),
     (
-        "churned accounts that lost or let lapse a renewal %",
+        "churned subscription customers that lost a renewal %",
         "100",
         """
         SELECT printf('%.0f', 100 * avg((EXISTS (SELECT 1 FROM opportunities o WHERE o.customer_id = c.customer_id
             AND o.type = 'renewal' AND o.is_closed AND NOT o.is_won))::int))
-        FROM customers c WHERE status = 'churned'""",
+        FROM customers c WHERE status = 'churned' AND EXISTS (
+            SELECT 1 FROM opportunities w JOIN opportunity_line_items l USING (opportunity_id)
+            JOIN products p USING (product_id)
+            WHERE w.customer_id = c.customer_id AND w.is_won AND p.pricing_model = 'subscription'
+              AND l.line_item_id = (SELECT min(line_item_id) FROM opportunity_line_items x
+                                    WHERE x.opportunity_id = w.opportunity_id))""",
     ),
     (
         "active accounts whose last closed deal is a lost renewal",
