@@ -1,10 +1,10 @@
 """Print the headline realism figures of docs/realism.md, for the defaults and every preset.
 
-Each figure is one DuckDB query over a generated dataset (20,000 customers, 80 reps, seed 1 by
-default), printed side by side with its configured target where there is one, so the table in
+Each figure is one DuckDB query over a generated dataset (20,000 customers, the team sized from
+them, seed 1 by default), printed side by side with its configured target where there is one, so the table in
 docs/realism.md is reproduced by running this script, never typed by hand.
 
-    .venv/bin/python benchmarks/headlines.py [--customers 20000] [--reps 80] [--seed 1]
+    .venv/bin/python benchmarks/headlines.py [--customers 20000] [--reps N] [--seed 1]
 """
 
 from __future__ import annotations
@@ -26,11 +26,12 @@ FIGURES: dict[str, str] = {
         FROM opportunities WHERE is_closed""",
     "median deal (all deals)": "SELECT printf('$%.1fK', median(amount::double) / 1000) FROM opportunities",
     "σ of ln(amount)": "SELECT printf('%.2f', stddev_samp(ln(amount::double))) FROM opportunities WHERE amount > 0",
-    "median won cycle, days: small / medium / enterprise": """
+    "median won cycle (new business and upsells), days: small / medium / enterprise": """
         SELECT string_agg(printf('%.0f', days), ' / ' ORDER BY size_order) FROM (
             SELECT list_position(['small', 'medium', 'enterprise'], c.size) AS size_order,
                    median(epoch(o.closed_at - o.created_at) / 86400) AS days
-            FROM opportunities o JOIN customers c USING (customer_id) WHERE o.is_won GROUP BY c.size)""",
+            FROM opportunities o JOIN customers c USING (customer_id) WHERE o.is_won AND o.type <> 'renewal'
+            GROUP BY c.size)""",
     "wins closed in month 3 of a quarter": """
         SELECT printf('%.1f%%', 100 * avg((month(closed_at) % 3 = 0)::int)) FROM opportunities WHERE is_won""",
     'losses to "No decision"': """
@@ -73,10 +74,12 @@ def figures(config: Config, seed: int) -> dict[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--customers", type=int, default=20_000)
-    parser.add_argument("--reps", type=int, default=80)
+    parser.add_argument("--reps", type=int, default=None, help="team size (default: sized from the accounts)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    size = {"num_customers": args.customers, "num_sales_reps": args.reps}
+    size: dict[str, int] = {"num_customers": args.customers}
+    if args.reps is not None:
+        size["num_sales_reps"] = args.reps
     scenarios = {"default": Config(**size), **{name: load_preset(name, **size) for name in preset_names()}}
     columns = {name: figures(config, args.seed) for name, config in scenarios.items()}
     print(f"| | {' | '.join(f'`{name}`' if name != 'default' else name for name in columns)} |")

@@ -487,11 +487,18 @@ def test_generator_config_is_used_and_arguments_win() -> None:
     assert (ds["customers"].num_rows, ds["sales_reps"].num_rows, ds["products"].num_rows) == (4, 2, 9)
 
 
-def test_short_history_keeps_customers_inside_the_history_window() -> None:
+def test_short_history_puts_the_standing_base_before_the_window_and_growth_inside_it() -> None:
+    # Issue 11: customers that predate the window form the standing base (1 / (1 + growth) ** years of
+    # them, joined over the 6 years before it); the rest join inside it, and none after as_of.
     ds = SalesDataGenerator(seed=3).generate_dataset(num_customers=200, num_sales_people=5, history_days=90)
-    start = midnight(ds.config.as_of) - dt.timedelta(days=ds.config.history_days)
-    earliest = pc.min(ds["customers"].column("created_at")).as_py()
-    assert earliest >= start, f"customer created {earliest}, before the history window starting {start}"
+    as_of = midnight(ds.config.as_of)
+    start = as_of - dt.timedelta(days=ds.config.history_days)
+    created = ds["customers"].column("created_at").to_pylist()
+    growth_span_years = (ds.config.history_days - min(120, ds.config.history_days // 2)) / 365
+    expected_base = 1 / (1 + ds.config.realism.lifecycle.growth_rate) ** growth_span_years
+    assert abs(sum(c < start for c in created) / len(created) - expected_base) < 0.05
+    assert min(created) >= start - dt.timedelta(days=6 * 365 + 1)
+    assert max(created) < as_of
 
 
 def test_numpy_integer_seed_is_accepted_like_the_int() -> None:

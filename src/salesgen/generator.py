@@ -154,7 +154,7 @@ class SalesDataGenerator:
     def _sample_context(self) -> World:
         # Samples come from an endless run of one-customer blocks, so each call gives a new record.
         config = self.config.model_copy(
-            update={"num_customers": 10**9, "block_size": 1, "num_sales_reps": max(self.config.num_sales_reps, 1)}
+            update={"num_customers": 10**9, "block_size": 1, "num_sales_reps": max(self.config.num_sales_reps or 10, 1)}
         )
         return build_world(config, self.seed)
 

@@ -152,7 +152,23 @@ def assert_fails_exactly_its_check(data: Data, mutation: Mutation) -> None:
 def all_mutations() -> dict[str, Mutation]:
     """Every rule module's mutations, imported explicitly (not left to pytest's collection order)."""
     # imported here: those modules import this one
-    from tests.checks import test_consistency, test_content, test_integrity, test_money, test_people, test_timeline
+    from tests.checks import (
+        test_consistency,
+        test_content,
+        test_integrity,
+        test_money,
+        test_organisation,
+        test_people,
+        test_timeline,
+    )
 
-    modules = (test_integrity, test_money, test_timeline, test_people, test_consistency, test_content)
+    modules = (
+        test_integrity,
+        test_money,
+        test_timeline,
+        test_people,
+        test_consistency,
+        test_organisation,
+        test_content,
+    )
     return {key: value for module in modules for key, value in module.MUTATIONS.items()}

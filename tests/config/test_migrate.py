@@ -25,8 +25,21 @@ def _leaves(model: type[Any], prefix: str = "") -> set[str]:
     return paths
 
 
+# Fields added after the split into parts: they never had a flat name to migrate from.
+ADDED_AFTER_SPLIT = {
+    *(f"team.{name}" for name in ("accounts_per_ae", "sdrs_per_ae", "reps_per_manager", "quota_history_weight")),
+    *(f"team.{name}" for name in ("quota_spread", "max_meetings_per_day")),
+    *(f"calendar.{name}" for name in ("weekday_weights", "lost_weekday_weights", "lunch_dip", "email_weekend_share")),
+    *(f"calendar.{name}" for name in ("email_after_hours_share", "month_end_close_share", "month_end_forecast_share")),
+    "pipeline.past_due_share",
+    "pipeline.quiet_share",
+    *(f"lifecycle.{name}" for name in ("growth_rate", "pre_window_days", "subscription_term_months")),
+    "lifecycle.renewal_lead_days",
+}
+
+
 def test_every_old_flat_field_moved_to_exactly_one_new_place() -> None:
-    assert sorted(MOVED.values()) == sorted(_leaves(Realism))
+    assert sorted([*MOVED.values(), *ADDED_AFTER_SPLIT]) == sorted(_leaves(Realism))
     assert len(MOVED) == 31
 
 

@@ -17,7 +17,8 @@ HEADLINES = """
 SELECT
   avg(is_won::int) FILTER (WHERE is_closed AND type = 'new business') AS win_rate,
   median(amount::double) AS median_deal,
-  median(epoch(closed_at - created_at) / 86400) FILTER (WHERE is_won) AS median_cycle_days,
+  -- renewals open a set lead time before term end: their open-to-close time is not a sales cycle
+  median(epoch(closed_at - created_at) / 86400) FILTER (WHERE is_won AND type <> 'renewal') AS median_cycle_days,
   (SELECT count(*) / count(DISTINCT opportunity_id) FROM opportunity_line_items) AS items_per_deal
 FROM opportunities
 """

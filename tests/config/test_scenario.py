@@ -16,7 +16,17 @@ from salesgen.vocab.domain import Industry
 def test_schema_shows_the_parts_with_descriptions_and_enum_keys() -> None:
     schema = Config.model_json_schema()
     realism = schema["$defs"]["Realism"]["properties"]
-    assert set(realism) == {"accounts", "win", "deal_size", "cycle", "activity", "pipeline", "team"}
+    assert set(realism) == {
+        "accounts",
+        "win",
+        "deal_size",
+        "cycle",
+        "activity",
+        "pipeline",
+        "team",
+        "calendar",
+        "lifecycle",
+    }
     for leaf in MOVED.values():
         part, field = leaf.split(".")
         part_def = schema["$defs"][realism[part]["$ref"].rsplit("/", 1)[1]]

@@ -24,7 +24,7 @@ from difflib import get_close_matches
 import duckdb
 import pyarrow as pa
 
-from salesgen.checks import consistency, content, integrity, money, people, realism, timeline
+from salesgen.checks import consistency, content, integrity, money, organisation, people, realism, timeline
 from salesgen.checks._context import build_context
 from salesgen.checks._core import Check, CheckKind, CheckResult, Context, Outcome, Status
 from salesgen.config import Config
@@ -47,7 +47,7 @@ __all__ = [
 
 CHECKS: dict[str, Check] = {
     check.name: check
-    for module in (integrity, money, timeline, people, consistency, content, realism)
+    for module in (integrity, money, timeline, people, consistency, organisation, content, realism)
     for check in module.CHECKS
 }
 

@@ -15,14 +15,27 @@ Example:
 """
 
 from salesgen.config.base import PerSize
-from salesgen.config.realism import Accounts, Activity, DealSize, Pipeline, Realism, SalesCycle, Team, WinLoss
+from salesgen.config.realism import (
+    Accounts,
+    Activity,
+    Calendar,
+    DealSize,
+    Lifecycle,
+    Pipeline,
+    Realism,
+    SalesCycle,
+    Team,
+    WinLoss,
+)
 from salesgen.config.scenario import Config
 
 __all__ = [
     "Accounts",
     "Activity",
+    "Calendar",
     "Config",
     "DealSize",
+    "Lifecycle",
     "PerSize",
     "Pipeline",
     "Realism",

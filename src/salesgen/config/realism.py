@@ -202,6 +202,20 @@ class Pipeline(Strict):
         description="Win probability (percent) of each open stage, in order; won=100, lost=0.",
     )
 
+    past_due_share: float = Field(
+        default=0.15,
+        ge=0,
+        le=0.5,
+        description="Share of open deals whose expected close date already passed (slipped up to ~4 months); "
+        "with quiet_share, 20-50% of the pipeline is stale (practitioner rule).",
+    )
+    quiet_share: float = Field(
+        default=0.2,
+        ge=0,
+        le=1,
+        description="Share of open deals nobody touched for the last 30-150 days (stale pipeline).",
+    )
+
     @field_validator("stage_probabilities")
     @classmethod
     def _stages_start_with_identified(cls, stages: dict[str, int]) -> dict[str, int]:
@@ -224,13 +238,119 @@ class Pipeline(Strict):
 
 
 class Team(Strict):
-    """The sales team's targets."""
+    """The sales team: its size from the account base, its roles, targets and working limits."""
 
+    accounts_per_ae: PerSize = Field(
+        default=PerSize(small=300, medium=110, enterprise=35),
+        description="Accounts one account executive covers, by segment; sizes the team when num_sales_reps is "
+        "None (practitioner rule: SMB 200-400, mid-market 75-150, enterprise 10-50 named accounts).",
+    )
+    sdrs_per_ae: float = Field(
+        default=0.3,
+        ge=0,
+        le=3,
+        description="SDRs per account executive when the team is sized (practitioner rule: one SDR per 2-4 AEs); "
+        "SDRs source and qualify, they own no deals.",
+    )
+    reps_per_manager: float = Field(
+        default=8.0,
+        ge=2,
+        le=30,
+        description="Reps (AEs and SDRs) a sales manager leads (practitioner rule: 6-10); managers own no deals.",
+    )
     quota_stretch: float = Field(
-        default=1.25,
+        default=0.95,
         gt=0,
         le=5,
-        description="Quota = segment's mean trailing-year bookings x stretch (most reps miss quota).",
+        description="Quota = the segment's median trailing-year AE bookings x stretch x the rep's own factor; "
+        "below 1 centres attainment near 100% (Pavilion 2024 'healthy' spread: 40-50% of reps at or above quota).",
+    )
+    quota_history_weight: float = Field(
+        default=0.6,
+        ge=0,
+        le=1,
+        description="How far an AE's quota leans from the segment norm toward the book's own prior-year "
+        "bookings (quotas are set on territory history); 0 gives every AE of a segment the norm.",
+    )
+    quota_spread: float = Field(
+        default=0.05,
+        ge=0,
+        le=1,
+        description="Std. dev. of log quota between AEs of a segment (territory potential), on top of the "
+        "ramp of reps hired within the last year (their quota is prorated).",
+    )
+    max_meetings_per_day: int = Field(
+        default=4,
+        ge=1,
+        le=12,
+        description="Most meetings and demos one rep holds in a day (practitioner rule: 2-5); meetings never "
+        "overlap for one rep, and a meeting the rep has no room for is held as a call.",
+    )
+
+
+class Calendar(Strict):
+    """The working week and day every timestamp is placed on (salesgen.entities.calendar)."""
+
+    weekday_weights: tuple[float, float, float, float, float] = Field(
+        default=(0.92, 1.08, 1.1, 1.06, 0.84),
+        description="Relative activity Monday..Friday: calls, meetings, emails and deal creation (Tue-Thu "
+        "heavier: Lead Response Management study, Wed/Thu best to reach leads).",
+    )
+    lost_weekday_weights: tuple[float, float, float, float, float] = Field(
+        default=(0.95, 0.9, 1.0, 1.05, 1.26),
+        description="Relative losses Monday..Friday (Fridays lose ~40% more deals than Tuesdays).",
+    )
+    lunch_dip: float = Field(
+        default=0.45, ge=0, le=1, description="Activity 12:00-13:00 local relative to the hours around it."
+    )
+    email_weekend_share: float = Field(
+        default=0.04, ge=0, le=0.5, description="Share of emails sent at weekends (practitioner: under ~10%)."
+    )
+    email_after_hours_share: float = Field(
+        default=0.1, ge=0, le=0.5, description="Share of emails sent 18:00-23:00 or 06:00-08:00 local."
+    )
+    month_end_close_share: PerSize = Field(
+        default=PerSize(small=0.03, medium=0.04, enterprise=0.05),
+        description="Share of wins landing in the last three business days of the month on top of their own "
+        "date; losses twice the share (InsideSales: the month's last day closes ~3x the deals of an average day "
+        "and loses far more).",
+    )
+    month_end_forecast_share: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Share of expected close dates a rep sets to the month's last business day.",
+    )
+
+
+class Lifecycle(Strict):
+    """How the account base grows and how customers buy, renew and leave over time."""
+
+    growth_rate: float = Field(
+        default=0.25,
+        ge=0,
+        le=2,
+        description="Yearly growth of the account base: accounts join at a rate growing by this much a year, and "
+        "the accounts that predate the window form the standing base (B2B SaaS grows 10-40% a year).",
+    )
+    pre_window_days: int = Field(
+        default=365,
+        ge=0,
+        le=1825,
+        description="Days before the history window in which the standing base already did business: deals "
+        "(and the contracts whose renewals fall in the window) predate it.",
+    )
+    subscription_term_months: int = Field(
+        default=12,
+        ge=1,
+        le=60,
+        description="Term of a subscription deal; it renews at term end (annual terms are the most common).",
+    )
+    renewal_lead_days: int = Field(
+        default=90,
+        ge=7,
+        le=365,
+        description="Days before term end a renewal opportunity is opened (practitioner rule: 60-120), varying ±30%.",
     )
 
 
@@ -244,6 +364,8 @@ class Realism(Strict):
     activity: Activity = Field(default_factory=Activity, description=Activity.__doc__)
     pipeline: Pipeline = Field(default_factory=Pipeline, description=Pipeline.__doc__)
     team: Team = Field(default_factory=Team, description=Team.__doc__)
+    calendar: Calendar = Field(default_factory=Calendar, description=Calendar.__doc__)
+    lifecycle: Lifecycle = Field(default_factory=Lifecycle, description=Lifecycle.__doc__)
 
     @model_validator(mode="before")
     @classmethod

@@ -34,7 +34,13 @@ class Config(Strict):
     """Everything that shapes a dataset except the seed."""
 
     num_customers: int = Field(default=100, ge=0, le=10_000_000_000, description="Customer companies to generate.")
-    num_sales_reps: int = Field(default=10, ge=0, le=1_000_000, description="Sales reps (run-scope table).")
+    num_sales_reps: int | None = Field(
+        default=None,
+        ge=0,
+        le=1_000_000,
+        description="Sales reps (run-scope table). None: sized from the account base by "
+        "realism.team.accounts_per_ae and the role ratios (salesgen.entities.reps.plan_team).",
+    )
     num_products: int = Field(default=40, ge=1, le=400, description="Products in the catalog.")
     catalog: CatalogChoice = Field(
         default="software", description="Built-in catalog (software, saas, industrial) or a YAML/CSV product file."
@@ -94,7 +100,7 @@ class Config(Strict):
 
     @model_validator(mode="after")
     def _reps_for_customers(self) -> Self:
-        if self.num_customers > 0 and self.num_sales_reps == 0:
+        if self.num_customers > 0 and self.num_sales_reps == 0:  # None sizes the team from the accounts
             raise ValueError("num_sales_reps must be at least 1 when num_customers > 0 (customers need an owner)")
         return self
 

@@ -32,6 +32,7 @@ from salesgen.vocab.domain import SIZES, TERRITORIES
 EMPLOYEE_BANDS = ((5, 199), (200, 999), (1000, 250_000))
 CONTACT_LEAD_DAYS = 30  # contacts are added within this many days of the account
 RECENT_ACCOUNT_GAP_DAYS = 120  # no account is created in the last 120 days (or half a short history)
+STANDING_BASE_YEARS = 6  # the standing base joined over the years before the history window
 
 
 @dataclass(frozen=True)
@@ -77,17 +78,14 @@ def build_accounts(world: World, block: int) -> Accounts:
     revenue = np.round(employees * np.clip(revenue_per_head, 25_000, 1_800_000) / 1000).astype(np.int64) * 100_000
     territory = np.array([TERRITORIES.index(v.territory) for v in countries()])[country]
     places = sample_places(country, rng(CustomerDraw.PLACE))
-    # Accounts join the CRM over the history window, leaving its last stretch for them to get deals.
-    quiet_tail = min(RECENT_ACCOUNT_GAP_DAYS, config.history_days // 2) * DAY
-    span = world.as_of_s - quiet_tail - world.history_start_s
-    created = world.history_start_s + (rng(CustomerDraw.CREATED).random(n) * span).astype(np.int64)
+    created = _created(world, rng(CustomerDraw.CREATED).random(n))
     age_years = rng(CustomerDraw.AGE).lognormal(np.log(np.array([8, 18, 35])[size]), 0.6)
     founded = np.maximum(config.as_of.year - 1 - age_years.astype(np.int64), 1850)
     sub_industry = labels(_sub_industries().ravel(), industry * 4 + rng(CustomerDraw.SUB_INDUSTRY).integers(0, 4, n))
     name, domain = world.namer.names(
         parts, country, size, sub_industry, rng(CustomerDraw.LEGAL_FORM), rng(CustomerDraw.DOMAIN_TLD)
     )
-    owner = world.roster.assign_owners(size, territory, rng(CustomerDraw.OWNER))
+    owner = world.roster.assign_owners(customer_id, size, territory, config.num_customers)
     columns = {
         "customer_id": pa.array(customer_id),
         "name": name,
@@ -109,6 +107,28 @@ def build_accounts(world: World, block: int) -> Accounts:
         "created_at": timestamp_array(created),
     }
     return Accounts(customer_id, size, industry, country, owner, created, columns)
+
+
+def _created(world: World, u: np.ndarray) -> np.ndarray:
+    """When each account joined the CRM: a standing base before the window, then growth inside it.
+
+    The base grows by ``lifecycle.growth_rate`` a year, so the accounts that predate the window are
+    1 / (1 + rate) ** years of them all; they joined over the ``STANDING_BASE_YEARS`` before it. The
+    rest join inside the window at a rate growing by the same factor, leaving its last stretch for
+    them to get deals. ``u`` is one uniform per account: its quantile in that timeline.
+    """
+    config = world.config
+    rate = config.realism.lifecycle.growth_rate
+    quiet_tail = min(RECENT_ACCOUNT_GAP_DAYS, config.history_days // 2) * DAY
+    span = world.as_of_s - quiet_tail - world.history_start_s
+    growth = (1 + rate) ** (span / (365 * DAY))
+    base_share = 1 / growth
+    base_span = STANDING_BASE_YEARS * 365 * DAY
+    before = world.history_start_s - ((1 - u / base_share) * base_span).astype(np.int64)
+    later = np.clip((u - base_share) / max(1 - base_share, 1e-12), 0, 1)
+    years_in = np.log1p(later * (growth - 1)) / np.log(1 + rate) if rate > 0 else later * span / (365 * DAY)
+    inside = world.history_start_s + np.minimum((years_in * 365 * DAY).astype(np.int64), span)
+    return np.asarray(np.where(u < base_share, before, inside))
 
 
 def _sub_industries() -> np.ndarray:

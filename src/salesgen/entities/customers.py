@@ -18,6 +18,7 @@ from salesgen.contract import assemble
 from salesgen.entities.accounts import Accounts
 from salesgen.entities.common import DAY, labels
 from salesgen.entities.deals import Deals
+from salesgen.entities.outcomes import NEW_BUSINESS
 from salesgen.entities.world import World
 
 CHURN_AFTER_DAYS = 400
@@ -25,12 +26,22 @@ STATUSES = ("prospect", "active", "churned")
 
 
 def build_customers(world: World, accounts: Accounts, deals: Deals) -> pa.Table:
-    """Status from the deals: prospect (never won), churned (won long ago, nothing since), active."""
-    n = accounts.customer_id.size
-    wins = np.bincount(deals.customer[deals.won], minlength=n)
-    open_deals = np.bincount(deals.customer[~deals.closed], minlength=n)
-    last_win = np.zeros(n, dtype=np.int64)
-    np.maximum.at(last_win, deals.customer[deals.won], deals.end_s[deals.won])
-    stale = last_win < world.as_of_s - CHURN_AFTER_DAYS * DAY
-    status = np.where(wins == 0, 0, np.where(stale & (open_deals == 0), 2, 1))
+    """Status from the history at as_of (see ``customer_status``)."""
+    status = customer_status(world, deals, accounts.customer_id.size)
     return assemble("customers", {**accounts.customer_columns, "status": labels(STATUSES, status)})
+
+
+def customer_status(world: World, deals: Deals, n: int) -> np.ndarray:
+    """0 prospect, 1 active, 2 churned per account, derived from its deals at as_of.
+
+    Prospect: never won a deal. Active: a won subscription whose term is still running, a renewal or
+    upsell still being negotiated, or a one-time purchase within ``CHURN_AFTER_DAYS``. Churned: won before,
+    none of that now — a subscription customer churns by losing (or letting lapse) its renewal.
+    """
+    term = int(world.config.realism.lifecycle.subscription_term_months * 30.4375 * DAY)
+    wins = np.bincount(deals.customer[deals.won], minlength=n)
+    running = deals.won & deals.subscription & (deals.end_s + term > world.as_of_s)
+    recent = deals.won & ~deals.subscription & (deals.end_s > world.as_of_s - CHURN_AFTER_DAYS * DAY)
+    pending = ~deals.closed & (deals.deal_type != NEW_BUSINESS)
+    live = np.bincount(deals.customer[running | recent | pending], minlength=n) > 0
+    return np.asarray(np.where(wins == 0, 0, np.where(live, 1, 2)))

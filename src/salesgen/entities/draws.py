@@ -66,6 +66,7 @@ class SalesRepDraw(IntEnum):
     EXPERTISE = 8
     LANGUAGES = 9
     SKILL = 10
+    QUOTA = 11
 
 
 class CustomerDraw(IntEnum):
@@ -79,7 +80,7 @@ class CustomerDraw(IntEnum):
     CREATED = 8
     AGE = 9
     LEGAL_FORM = 10
-    OWNER = 11
+    OWNER = 11  # retired: owners follow customer-id ranges (reps.assign_owners); numbers are never reused
     SUB_INDUSTRY = 12
     PHONE = 13
     DOMAIN_TLD = 50  # values from 50 on: names, domains and phones (company_names.py, people.py)
@@ -122,6 +123,19 @@ class OpportunityDraw(IntEnum):
     NEXT_STEP = 19
     OVERDUE = 20
     FORECAST = 21
+    CREATED_DAY = 22
+    CREATED_CLOCK = 23
+    CLOSE_DAY = 24
+    CLOSE_CLOCK = 25
+    MONTH_END = 26
+    FORECAST_MONTH_END = 27
+    QUIET = 28
+    OPENING_GAPS = 29  # per account: days between its successive new deals (a causal arrival process)
+    SUBSCRIPTION = 30
+    RENEWAL_LEAD = 31
+    RENEWAL_OUTCOME = 32
+    RENEWAL_LATENT = 33
+    RENEWAL_CALENDAR = 34
 
 
 class LineItemDraw(IntEnum):
@@ -152,6 +166,7 @@ class InteractionDraw(IntEnum):
     NOTES = 16
     NEXT_STEP = 17
     DIRECTION = 18
+    QUIET = 19
     OUTCOME = 50  # values from 50 on: the content of a touch (notes.py)
     DEAL_MOOD = 51
     NOTE_FRAGMENTS = 52
@@ -173,3 +188,54 @@ TABLE_OF: dict[type[IntEnum], Table] = {
 def draw(seed: int, purpose: IntEnum, block: int = RUN_SCOPE_BLOCK) -> np.random.Generator:
     """The stream of ``purpose`` for ``block`` (run scope by default); the table comes from the enum."""
     return stream(seed, TABLE_OF[type(purpose)].code, block, purpose)
+
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser over a uint64 array (wrapping arithmetic)."""
+    with np.errstate(over="ignore"):
+        z = x + _GOLDEN
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return np.asarray(z ^ (z >> np.uint64(31)))
+
+
+def keyed_uniform(seed: int, purpose: IntEnum, block: int, key: np.ndarray, lanes: int = 1) -> np.ndarray:
+    """(lanes, n) uniforms in [0, 1), one per (row key, lane), from the stream of ``purpose`` and ``block``.
+
+    A row's numbers depend only on its key (e.g. customer x arrival index), not on its position or on
+    how many rows there are — what a causal timeline needs: adding later rows never changes earlier ones.
+
+    Example:
+        >>> a = keyed_uniform(7, OpportunityDraw.OUTCOME, 0, np.array([5, 9], dtype=np.uint64))
+        >>> b = keyed_uniform(7, OpportunityDraw.OUTCOME, 0, np.array([9], dtype=np.uint64))
+        >>> bool(a[0, 1] == b[0, 0]) and a.shape == (1, 2)
+        True
+    """
+    return hashed_uniform(stream_base(seed, purpose, block), key, lanes)
+
+
+def stream_base(seed: int, purpose: IntEnum, block: int) -> np.uint64:
+    """One 63-bit number from the stream of ``purpose`` and ``block``: the salt of its keyed draws."""
+    return np.uint64(draw(seed, purpose, block).integers(0, 2**63))
+
+
+def hashed_uniform(base: np.uint64, key: np.ndarray, lanes: int = 1) -> np.ndarray:
+    """(lanes, n) uniforms in [0, 1) hashed from a stream's salt and each row's key."""
+    lane = np.arange(lanes, dtype=np.uint64)[:, None]
+    with np.errstate(over="ignore"):
+        mixed = _mix(base ^ _mix(np.asarray(key, dtype=np.uint64)[None, :] * np.uint64(64) + lane))
+    return np.asarray((mixed >> np.uint64(11)).astype(np.float64) * 2.0**-53)
+
+
+def keyed_normal(seed: int, purpose: IntEnum, block: int, key: np.ndarray, lanes: int = 1) -> np.ndarray:
+    """(lanes, n) standard normals keyed like ``keyed_uniform`` (Box-Muller on two keyed uniforms)."""
+    return hashed_normal(stream_base(seed, purpose, block), key, lanes)
+
+
+def hashed_normal(base: np.uint64, key: np.ndarray, lanes: int = 1) -> np.ndarray:
+    """(lanes, n) standard normals hashed from a stream's salt and each row's key."""
+    u = hashed_uniform(base, key, 2 * lanes)
+    return np.asarray(np.sqrt(-2.0 * np.log1p(-u[:lanes])) * np.cos(2 * np.pi * u[lanes:]))

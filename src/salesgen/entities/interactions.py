@@ -26,12 +26,22 @@ import pyarrow.compute as pc
 from salesgen.arrowkit import timestamp_array
 from salesgen.contract import assemble
 from salesgen.entities.accounts import CONTACT_LEAD_DAYS, Accounts
-from salesgen.entities.common import DAY, day_of_week, labels, local_to_utc, rank_within, repeat_index
+from salesgen.entities.calendar import (
+    email_clock,
+    local_window,
+    meeting_clock,
+    office_clock,
+    to_utc,
+    weekend,
+    within,
+    workday,
+)
+from salesgen.entities.common import DAY, labels, rank_within, repeat_index
 from salesgen.entities.contacts import Contacts
 from salesgen.entities.deals import Deals, stage_groups
 from salesgen.entities.draws import InteractionDraw, draw
 from salesgen.entities.line_items import LineItems
-from salesgen.entities.notes import CALL, EMAIL, Draws, TouchFacts, describe_touches
+from salesgen.entities.notes import CALL, DEMO, EMAIL, MEETING, Draws, TouchFacts, describe_touches
 from salesgen.entities.opportunities import DealRivals
 from salesgen.entities.world import World
 from salesgen.vocab.business import INTERACTION_TYPES
@@ -39,6 +49,9 @@ from salesgen.vocab.business import INTERACTION_TYPES
 LEAD_TIME_DAYS = 14
 PRE_CREATION_TOUCHES = 1.0  # mean touches in the lead time before a deal is opened
 ACCOUNT_GROUP = 4
+MEETING_SLOT_MINUTES = 90  # a rep's meetings start at least this far apart; none lasts longer
+_MEETINGS_END = 18 * 3600  # a meeting ends by 18:00 in the contact's day
+_GROUP_STRIDE = 10**8  # separates (rep, day) groups in one running maximum
 # email, call, meeting, demo weights by stage group
 TYPE_WEIGHTS = np.array(
     [
@@ -67,7 +80,16 @@ def build_interactions(
         return draw(world.seed, purpose, block)
 
     realism = world.config.realism
-    life = deals.end_s - deals.created_s
+    # A share of open deals went quiet: nobody touched them for the last 30-150 days (stale pipeline).
+    quiet_draw = rng(InteractionDraw.QUIET).random((2, deals.created_s.size))
+    quiet = ~deals.closed & (quiet_draw[0] < realism.pipeline.quiet_share)
+    touched_until = np.where(
+        quiet,
+        np.maximum(deals.created_s + DAY, world.as_of_s - ((30 + 120 * quiet_draw[1]) * DAY).astype(np.int64)),
+        deals.end_s,
+    )
+    touched_until = np.minimum(touched_until, deals.end_s)
+    life = touched_until - deals.created_s
     segment_median = np.array(realism.cycle.median_days.as_tuple())[accounts.size[deals.customer]] * DAY
     scale = np.clip(life / segment_median, 0.3, 2.5) ** 0.5
     mean = np.where(deals.won, realism.activity.touches_won, realism.activity.touches_lost) * scale
@@ -83,7 +105,10 @@ def build_interactions(
     deal_of = repeat_index(before + during)
     m = deal_of.size
     lead = rank_within(deal_of) < before[deal_of]
-    lo = deals.created_s[deal_of] - LEAD_TIME_DAYS * DAY
+    # A touch logged before the deal opened stays before it, and one logged after stays after: the
+    # calendar must not move outcome-driven touches into the pre-open window (nor the reverse).
+    lo = np.where(lead, deals.created_s[deal_of] - LEAD_TIME_DAYS * DAY, deals.created_s[deal_of])
+    hi = np.where(lead, deals.created_s[deal_of] - 1, touched_until[deal_of])
     start = deals.created_s[deal_of]
     span = life[deal_of]
     u = rng(InteractionDraw.TIME).random(m)
@@ -94,7 +119,10 @@ def build_interactions(
     reached = np.arange(entries.shape[1])[None, :] <= deals.stage[deal_of][:, None]
     stage = np.maximum(((entries <= when[:, None]) & reached).sum(axis=1) - 1, 0)
     group = stage_groups(entries.shape[1])[stage]
-    kind = _types(group, deals.won[deal_of], rng(InteractionDraw.TYPE))
+    # A touch logged before the deal opened cannot know how it ends: neither its type nor (through the
+    # masked ``won`` handed to the notes) its length, outcome or mood depend on the outcome.
+    knows_outcome = deals.won[deal_of] & ~lead
+    kind = _types(group, knows_outcome, rng(InteractionDraw.TYPE))
     customer = deals.customer[deal_of]
     contact_pick = _random_contact(accounts, contacts, customer, rng(InteractionDraw.CONTACT))
     contact = np.where(rng(InteractionDraw.PRIMARY_CONTACT).random(m) < 0.45, primary_contact[deal_of], contact_pick)
@@ -108,14 +136,15 @@ def build_interactions(
         group,
         when,
         lo,
-        deals.end_s[deal_of],
+        hi,
         0.1 + direction * 0.6 * progress,
-        deals.won[deal_of],
+        knows_outcome,
         items.first_product[deal_of],
         rivals.first[deal_of],
+        np.full(m, -1),
     )
     account = _account_touches(world, accounts, contacts, deals, rng)
-    return _assemble(world, accounts, contacts, columns.concat(account), rng)
+    return _assemble(world, block, accounts, contacts, columns.concat(account), rng)
 
 
 @dataclass
@@ -134,6 +163,7 @@ class _Touches:
     won: np.ndarray
     product: np.ndarray  # catalog row of the deal's main product, -1 for account touches
     competitor: np.ndarray  # competitor row of the deal's main rival, -1 when none
+    clock: np.ndarray  # local seconds after midnight once placed (-1: not on the calendar)
 
     def concat(self, other: _Touches) -> _Touches:
         return _Touches(*(np.concatenate([getattr(self, f.name), getattr(other, f.name)]) for f in fields(self)))
@@ -180,44 +210,87 @@ def _account_touches(world: World, accounts: Accounts, contacts: Contacts, deals
         np.zeros(m, bool),
         none,
         none,
+        none.copy(),
     )
 
 
-def _business_hours(touches: _Touches, zones: pa.DictionaryArray, rng: np.random.Generator) -> np.ndarray:
-    """Move calls, meetings and demos to a weekday 08:30-17:30 in the contact's time zone.
+def _place(world: World, touches: _Touches, zones: pa.DictionaryArray, rng: np.random.Generator) -> np.ndarray:
+    """Put every touch on the contact's local working calendar, then convert to UTC.
 
-    The day is kept two days inside the allowed window, so the time-zone shift
-    can never push a touch outside it; windows too short for that stay emails.
+    The day keeps the week the schedule wanted, its weekday follows the calendar's weights (a few
+    emails at weekends); the clock follows the kind's hourly profile with a lunch dip (some emails
+    early or late). Days are kept two days inside the allowed window, so the time-zone shift can
+    never push a touch outside it; windows too short for that keep the scheduled instant, as an email.
     """
-    live = touches.kind != EMAIL
-    first_day, last_day = touches.lo // DAY + 2, touches.hi // DAY - 2
-    day = np.clip(touches.when // DAY, first_day, last_day)
-    weekday = day_of_week(day * DAY)
-    shift = np.select([weekday == 5, weekday == 6], [-1, 1], 0)
-    shifted = day + shift
-    shifted = np.where((shifted < first_day) | (shifted > last_day), day - 3 * shift, shifted)
-    ok = (shifted >= first_day) & (shifted <= last_day)
-    day = np.where(ok, shifted, day)
-    minute = rng.random(day.size)  # calls: any minute 08:30-17:30; meetings and demos: on the half hour
-    slot = np.where(
-        touches.kind == CALL,
-        30_600 + (minute * 32_400).astype(np.int64),
-        9 * 3600 + (minute * 16).astype(np.int64) * 1800,
+    calendar = world.config.realism.calendar
+    n = touches.when.size
+    u = rng.random((5, n))
+    first, last = local_window(touches.lo, touches.hi)
+    fits = first <= last
+    email = touches.kind == EMAIL
+    day = within(workday(touches.when // DAY, u[0], calendar.weekday_weights), first, last)
+    at_weekend = email & (u[2] < calendar.email_weekend_share)
+    day = np.where(at_weekend, within(weekend(day, at_weekend, u[4]), first, last), day)
+    late = email & (u[3] < calendar.email_after_hours_share)
+    clock = np.select(
+        [email, touches.kind == CALL],
+        [email_clock(u[1], late, calendar.lunch_dip), office_clock(u[1], calendar.lunch_dip)],
+        meeting_clock(u[1], calendar.lunch_dip),
     )
-    placed = np.zeros(day.size, dtype=np.int64)
-    rows = np.flatnonzero(live & (first_day <= last_day))
+    placed = touches.when.copy()
+    rows = np.flatnonzero(fits)
     codes = zones.indices.to_numpy(zero_copy_only=False)[rows]
-    placed[rows] = local_to_utc(day[rows] * DAY + slot[rows], codes, zones.dictionary.to_pylist())
-    touches.kind = np.where(live & (first_day > last_day), EMAIL, touches.kind)
-    return np.where(touches.kind != EMAIL, placed, touches.when)
+    placed[rows] = to_utc(day[rows], clock[rows], codes, zones.dictionary.to_pylist())
+    touches.kind = np.where(fits, touches.kind, EMAIL)
+    touches.clock = np.where(fits, clock, -1)
+    return placed
 
 
-def _assemble(world: World, accounts: Accounts, contacts: Contacts, touches: _Touches, rng: Draws) -> pa.Table:
+def _book_meetings(world: World, block: int, touches: _Touches, placed: np.ndarray, rep: np.ndarray) -> np.ndarray:
+    """Give each meeting and demo a free slot in its rep's day; one the rep has no room for becomes a call.
+
+    Per rep and rep-local day, meetings keep their order and start at least ``MEETING_SLOT_MINUTES``
+    after the one before (meetings last no longer), and at most ``max_meetings_per_day`` are held.
+    An AE whose book spans several blocks gives each block its own days (day mod span), so blocks
+    built apart never book the same rep at the same time.
+    """
+    roster, team = world.roster, world.config.realism.team
+    first_block, span = roster.block_span(world.config.num_customers, world.config.block_size)
+    rows = np.flatnonzero((touches.kind == MEETING) | (touches.kind == DEMO))
+    r, start = rep[rows], placed[rows]
+    offset = roster.utc_offset_s[r]
+    rep_day = (start + offset) // DAY
+    order = np.lexsort((start, rep_day, r))
+    rows, r, start, offset, rep_day = rows[order], r[order], start[order], offset[order], rep_day[order]
+    new_group = np.r_[True, (r[1:] != r[:-1]) | (rep_day[1:] != rep_day[:-1])] if rows.size else np.zeros(0, bool)
+    group = np.cumsum(new_group)
+    k = rank_within(group)
+    gap = MEETING_SLOT_MINUTES * 60
+    relative = start - rep_day * DAY - k * gap + group * _GROUP_STRIDE
+    booked = np.maximum.accumulate(relative) - group * _GROUP_STRIDE + rep_day * DAY + k * gap if rows.size else start
+    pushed_clock = touches.clock[rows] + booked - start
+    held = (
+        (rep_day % span[r] == (block - first_block[r]) % span[r])
+        & (k < team.max_meetings_per_day)
+        & (pushed_clock + gap <= _MEETINGS_END)
+        & (booked <= touches.hi[rows])
+        & ((booked + offset + gap) // DAY == rep_day)
+    )
+    touches.kind[rows[~held]] = CALL
+    placed = placed.copy()
+    placed[rows[held]] = booked[held]
+    return placed
+
+
+def _assemble(
+    world: World, block: int, accounts: Accounts, contacts: Contacts, touches: _Touches, rng: Draws
+) -> pa.Table:
     contact_row = np.searchsorted(contacts.contact_id, touches.contact)
     # Contacts work in their company's time zone, so the customer's zone code is the contact's.
     zones = pc.dictionary_encode(accounts.customer_columns["timezone"])
     touch_zones = pa.DictionaryArray.from_arrays(zones.indices.take(pa.array(touches.customer)), zones.dictionary)
-    occurred = _business_hours(touches, touch_zones, rng(InteractionDraw.SLOT))
+    placed = _place(world, touches, touch_zones, rng(InteractionDraw.SLOT))
+    occurred = _book_meetings(world, block, touches, placed, accounts.owner[touches.customer])
     order = np.lexsort((occurred, touches.customer))  # stable: ties keep their (deterministic) order
     kind, group = touches.kind[order], touches.group[order]
     occurred, customer = occurred[order], touches.customer[order]
@@ -245,6 +318,14 @@ def _assemble(world: World, accounts: Accounts, contacts: Contacts, touches: _To
             "rep_id": pa.array(world.roster.rep_id[accounts.owner[customer]]),
             "type": labels(INTERACTION_TYPES, kind),
             "occurred_at": timestamp_array(occurred),
-            **describe_touches(world, facts, rng),
+            **_within_slots(kind, describe_touches(world, facts, rng)),
         },
     )
+
+
+def _within_slots(kind: np.ndarray, columns: dict[str, pa.Array]) -> dict[str, pa.Array]:
+    """Meetings and demos end within their booked slot (so one rep's meetings never overlap)."""
+    booked = pa.array((kind == MEETING) | (kind == DEMO))
+    minutes = columns["duration_minutes"]
+    capped = pc.min_element_wise(minutes, pa.scalar(MEETING_SLOT_MINUTES, minutes.type))
+    return {**columns, "duration_minutes": pc.if_else(booked, capped, minutes)}

@@ -30,8 +30,8 @@ from salesgen.contract import assemble
 from salesgen.entities.accounts import Accounts
 from salesgen.entities.common import choose_lists, rank_within, repeat_index
 from salesgen.entities.deals import Deals
-from salesgen.entities.draws import LineItemDraw, draw
-from salesgen.entities.outcomes import category_cumulative, draw_categories
+from salesgen.entities.draws import LineItemDraw, draw, keyed_uniform
+from salesgen.entities.outcomes import RENEWAL, category_cumulative, draw_categories
 from salesgen.entities.world import World
 from salesgen.vocab.domain import CATEGORIES
 
@@ -49,24 +49,50 @@ class LineItems:
     first_product: np.ndarray  # per deal: catalog row of its first line
 
 
-def _pick_products(world: World, category: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Catalog row per item: an active product of the item's category (any active one if it has none)."""
+def _pick_products(world: World, category: np.ndarray, kind: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """Catalog row per item: an active product of the item's category and kind.
+
+    ``kind``: 1 = must be a subscription, 0 = must not be, -1 = either. A pool that is empty falls back
+    to the category's active products, then to any active product.
+    """
     catalog = world.catalog
     active = np.flatnonzero(catalog.active)
-    pools = [active[catalog.category[active] == c] for c in range(len(CATEGORIES))]
-    pools = [pool if pool.size else active for pool in pools]
-    width = max(pool.size for pool in pools)
-    table = np.stack([np.resize(pool, width) for pool in pools])
-    sizes = np.array([pool.size for pool in pools])
-    return np.asarray(table[category, (rng.random(category.size) * sizes[category]).astype(np.int64)])
+    model = catalog.products.column("pricing_model").to_numpy(zero_copy_only=False)
+    subscription = model[active] == "subscription"
+    pick = np.zeros(category.size, dtype=np.int64)
+    for c in range(len(CATEGORIES)):
+        in_category = catalog.category[active] == c
+        for want, allowed in ((-1, in_category), (1, in_category & subscription), (0, in_category & ~subscription)):
+            pool = active[allowed] if allowed.any() else (active[in_category] if in_category.any() else active)
+            rows = np.flatnonzero((category == c) & (kind == want))
+            pick[rows] = pool[(u[rows] * pool.size).astype(np.int64)]
+    return pick
 
 
-def _distinct_products(deal_of: np.ndarray, product: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _poisson(mean: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """Poisson(mean) by inverting its CDF at ``u`` (counts up to MAX_ITEMS; more is capped anyway)."""
+    k = np.arange(MAX_ITEMS + 1)
+    log_pmf = (
+        k[None, :] * np.log(np.maximum(mean, 1e-12))[:, None] - mean[:, None] - np.cumsum(np.log(np.maximum(k, 1)))
+    )
+    cdf = np.cumsum(np.exp(log_pmf), axis=1)
+    return np.asarray((u[:, None] > cdf).sum(axis=1))
+
+
+def _per_seat(world: World) -> np.ndarray:
+    """Per catalog row: sold per seat (``unit`` seat or seat/year), so bounded by the buyer's headcount."""
+    unit = world.catalog.products.column("unit").to_numpy(zero_copy_only=False).astype(str)
+    return np.asarray(np.char.startswith(unit, "seat"))
+
+
+def _distinct_products(
+    deal_of: np.ndarray, product: np.ndarray, item_key: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Drop a product repeated on the same deal, keeping the first occurrence and the order."""
     key = deal_of * (int(product.max(initial=0)) + 1) + product
     _, first = np.unique(key, return_index=True)
     keep = np.sort(first)
-    return deal_of[keep], product[keep]
+    return deal_of[keep], product[keep], item_key[keep]
 
 
 def build_line_items(world: World, block: int, accounts: Accounts, deals: Deals) -> LineItems:
@@ -79,25 +105,38 @@ def build_line_items(world: World, block: int, accounts: Accounts, deals: Deals)
     size = accounts.size[deals.customer]
     n_deals = deals.opportunity_id.size
     realism = world.config.realism
-    wanted = 1 + rng(LineItemDraw.COUNT).poisson(np.array(realism.deal_size.extra_line_items.as_tuple())[size])
+    # Every draw is keyed by the deal (and the item's place on it), never by row: see keyed_uniform.
+    extra_mean = np.array(realism.deal_size.extra_line_items.as_tuple())[size]
+    wanted = 1 + _poisson(extra_mean, keyed_uniform(world.seed, LineItemDraw.COUNT, block, deals.key)[0])
     deal_of = repeat_index(np.minimum(wanted, MAX_ITEMS))
+    item_key = deals.key[deal_of] * np.uint64(MAX_ITEMS) + rank_within(deal_of).astype(np.uint64)
+
+    def keyed(purpose: LineItemDraw, lanes: int = 1) -> np.ndarray:
+        return keyed_uniform(world.seed, purpose, block, item_key, lanes)
+
     # The first item is the deal's main product category (a feature of the win model); the rest follow the mix.
     mixed = draw_categories(
-        category_cumulative(world.config),
-        accounts.industry[deals.customer[deal_of]],
-        rng(LineItemDraw.CATEGORY).random(deal_of.size),
+        category_cumulative(world.config), accounts.industry[deals.customer[deal_of]], keyed(LineItemDraw.CATEGORY)[0]
     )
-    category = np.where(rank_within(deal_of) == 0, deals.category[deal_of], mixed)
-    product = _pick_products(world, category, rng(LineItemDraw.PRODUCT))
-    deal_of, product = _distinct_products(deal_of, product)
-    share = rng(LineItemDraw.VALUE_SHARE).gamma(1.5, 1.0, deal_of.size)
+    renewal = deals.deal_type[deal_of] == RENEWAL  # renews what was bought: the main category's subscriptions
+    category = np.where((rank_within(deal_of) == 0) | renewal, deals.category[deal_of], mixed)
+    # The first item is what makes the deal a subscription (or not); a renewal renews subscriptions only.
+    first = rank_within(deal_of) == 0
+    kind = np.where(first | renewal, deals.subscription[deal_of].astype(np.int64), -1)
+    product = _pick_products(world, category, kind, keyed(LineItemDraw.PRODUCT)[0])
+    deal_of, product, item_key = _distinct_products(deal_of, product, item_key)
+    u = keyed(LineItemDraw.VALUE_SHARE, lanes=3)  # Gamma(1.5, 1) = Exp(1) + Z^2 / 2
+    share = -np.log1p(-u[0]) + (np.sqrt(-2 * np.log1p(-u[1])) * np.cos(2 * np.pi * u[2])) ** 2 / 2
     share /= np.bincount(deal_of, weights=share, minlength=n_deals)[deal_of]
     list_cents = catalog.list_cents[product]
     value = deals.target_cents[deal_of] * share
     ceiling = np.array(realism.deal_size.negotiated_discount_max.as_tuple())[size[deal_of]] * 10_000
-    negotiated = rng(LineItemDraw.NEGOTIATED).random(deal_of.size) * ceiling // 50 * 50
+    negotiated = keyed(LineItemDraw.NEGOTIATED)[0] * ceiling // 50 * 50
     # Buyers size the order on the price they negotiated, so the amount lands near the target value.
     quantity = np.clip(np.round(value / (list_cents * (1 - negotiated / 10_000))), 1, MAX_QUANTITY).astype(np.int64)
+    # Seats are people: a per-seat line never sells more seats than the buyer has employees.
+    employees = accounts.customer_columns["employees"].to_numpy(zero_copy_only=False)[deals.customer[deal_of]]
+    quantity = np.where(_per_seat(world)[product], np.minimum(quantity, np.maximum(employees, 1)), quantity)
     tier_bp = catalog.tier_discount_bp(product, quantity)
     discount_bp = np.minimum(tier_bp + negotiated.astype(np.int64), MAX_DISCOUNT_BP)
     discount_bp = np.maximum(discount_bp, tier_bp)

@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 from salesgen.arrowkit import date_array, timestamp_array
 from salesgen.contract import assemble
 from salesgen.entities.accounts import Accounts
+from salesgen.entities.calendar import business_day, last_business_day_of_month
 from salesgen.entities.common import DAY, choose_lists, constant, first_of_lists, join, labels, list_column
 from salesgen.entities.contacts import Contacts
 from salesgen.entities.deals import Deals, stage_groups
@@ -34,7 +35,6 @@ from salesgen.vocab.domain import DEAL_TYPES, EXPANSION_LEAD_SOURCE, LEAD_SOURCE
 
 FORECAST = ("pipeline", "best case", "commit", "closed", "omitted")
 LOSS_REASONS = (NO_DECISION, LOSS_TO_COMPETITOR, *LOSS_REASONS_OTHER)
-OVERDUE_OPEN_SHARE = 0.08
 
 
 @dataclass(frozen=True)
@@ -118,13 +118,27 @@ def build_opportunities(
     )
 
 
+# Weights of LOSS_REASONS_OTHER (Price, Budget, Timing, Product fit, Went silent) by the stage group a lost deal
+# reached: early losses go silent or miss on fit and timing, late ones on price and budget.
+OTHER_REASON_WEIGHTS = np.array(
+    [
+        [0.04, 0.14, 0.24, 0.22, 0.36],
+        [0.10, 0.20, 0.24, 0.26, 0.20],
+        [0.30, 0.26, 0.14, 0.18, 0.12],
+        [0.46, 0.26, 0.10, 0.08, 0.10],
+    ]
+)
+RIVAL_WINS_BY_GROUP = np.array([0.45, 0.6, 0.8, 0.85])  # a named rival takes the deal more often the further it got
+
+
 def _loss_reasons(world: World, block: int, deals: Deals) -> pa.Array:
-    """No decision for a configured share of losses; most losses with a rival go to it; the rest vary."""
+    """No decision for a configured share of losses; a rival or another reason by how far the deal got."""
     u = draw(world.seed, OpportunityDraw.LOSS_REASON, block).random((3, deals.customer.size))
-    other = 2 + (u[2] * len(LOSS_REASONS_OTHER)).astype(np.int64)
-    loss = np.where(
-        u[0] < world.config.realism.win.no_decision_share, 0, np.where(deals.has_competitor & (u[1] < 0.7), 1, other)
-    )
+    group = stage_groups(len(world.config.realism.pipeline.stage_probabilities))[deals.stage]
+    cumulative = np.cumsum(OTHER_REASON_WEIGHTS, axis=1)[group]
+    other = 2 + (u[2][:, None] * 0.999999 > cumulative).sum(axis=1)
+    to_rival = deals.has_competitor & (u[1] < RIVAL_WINS_BY_GROUP[group])
+    loss = np.where(u[0] < world.config.realism.win.no_decision_share, 0, np.where(to_rival, 1, other))
     return pc.if_else(pa.array(deals.lost), labels(LOSS_REASONS, loss), pa.scalar(None, pa.string()))
 
 
@@ -136,18 +150,31 @@ def _next_steps(world: World, block: int, deals: Deals, group: np.ndarray) -> pa
 
 
 def expected_close_days(world: World, block: int, deals: Deals) -> np.ndarray:
-    """Forecast close date.
+    """Forecast close date: a business day, often the month's last one (where reps put close dates).
 
-    Open deals carry their current plan (a few are overdue: the date already passed). Closed
+    Open deals carry their current plan, capped at the horizon their typical cycle justifies;
+    ``pipeline.past_due_share`` of them have slipped past it (up to ~4 months overdue). Closed
     deals keep the forecast made when they opened — the typical cycle for the deal, with its own
     error — which knows nothing of the outcome, so it neither equals closed_at nor hints at it.
     """
     n = deals.created_s.size
     as_of_day = world.as_of_s // DAY
+    created_day = deals.created_s // DAY
     overdue_rng = draw(world.seed, OpportunityDraw.OVERDUE, block)
-    overdue = ~deals.closed & (overdue_rng.random(n) < OVERDUE_OPEN_SHARE)
-    slipped = np.maximum(as_of_day - overdue_rng.integers(1, 22, n), deals.created_s // DAY)
+    overdue = ~deals.closed & (overdue_rng.random(n) < world.config.realism.pipeline.past_due_share)
+    slip = np.minimum(1 + overdue_rng.exponential(35.0, n), 120).astype(np.int64)
+    slipped = np.maximum(as_of_day - slip, created_day)
     noise = draw(world.seed, OpportunityDraw.FORECAST, block).normal(size=n)
     opened_with = deals.created_s + (deals.forecast_days * np.exp(0.25 * noise) * DAY)
     forecast = np.asarray(opened_with, dtype=np.int64) // DAY
-    return np.where(deals.closed, forecast, np.where(overdue, slipped, deals.planned_close_s // DAY))
+    horizon = as_of_day + np.maximum(90, 1.5 * deals.forecast_days).astype(np.int64)
+    planned = np.clip(deals.planned_close_s // DAY, as_of_day, horizon)
+    day = np.where(deals.closed, forecast, np.where(overdue, slipped, planned))
+    to_month_end = draw(world.seed, OpportunityDraw.FORECAST_MONTH_END, block).random(n) < (
+        world.config.realism.calendar.month_end_forecast_share
+    )
+    at_month_end = last_business_day_of_month(day)
+    moved = np.where(to_month_end & ((at_month_end < as_of_day) == (day < as_of_day)), at_month_end, day)
+    ahead = ~deals.closed & ~overdue  # a future date stays in the future: a weekend moves to the Monday
+    business = np.where(ahead, business_day(moved, forward=True), business_day(moved))
+    return np.asarray(np.maximum(business, created_day))

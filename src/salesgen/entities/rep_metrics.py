@@ -42,6 +42,7 @@ class RepTotals:
     won_cycle_seconds: np.ndarray
     open_cents: np.ndarray
     trailing_year_won_cents: np.ndarray
+    prior_year_won_cents: np.ndarray  # the year before the trailing one: what the quota was set on
 
     @classmethod
     def zeros(cls, n: int) -> RepTotals:
@@ -57,6 +58,7 @@ def block_rep_totals(world: World, accounts: Accounts, deals: Deals, items: Line
     owner = accounts.owner[deals.customer]
     amount = items.amount_cents
     trailing = deals.won & (deals.end_s > world.as_of_s - 365 * DAY)
+    prior = deals.won & ~trailing & (deals.end_s > world.as_of_s - 2 * 365 * DAY)
     for target, mask, values in (
         (totals.won, deals.won, None),
         (totals.lost, deals.lost, None),
@@ -64,6 +66,7 @@ def block_rep_totals(world: World, accounts: Accounts, deals: Deals, items: Line
         (totals.won_cycle_seconds, deals.won, deals.end_s - deals.created_s),
         (totals.open_cents, ~deals.closed, amount),
         (totals.trailing_year_won_cents, trailing, amount),
+        (totals.prior_year_won_cents, prior, amount),
     ):
         np.add.at(target, owner[mask], 1 if values is None else values[mask])
     return totals
@@ -94,13 +97,24 @@ def finish_reps(roster: Roster, totals: RepTotals, config: Config) -> pa.Table:
 
 
 def _quotas(roster: Roster, totals: RepTotals, config: Config) -> np.ndarray:
-    """Quota per AE: the segment's mean trailing-year bookings x stretch, rounded to $1,000."""
+    """Quota per AE in $10K steps: segment norm x stretch x the rep's factor, weighted toward the rep's own history.
+
+    The norm is the segment's median trailing-year AE bookings (what its books bear); like a sales
+    ops team, the quota leans toward the book's own prior-year bookings by ``quota_history_weight``
+    (geometric mix), so attainment spreads around the stretch target with the reps' skill and luck.
+    Managers, directors and SDRs carry no personal quota.
+    """
+    team = config.realism.team
     floor_cents = np.array(config.realism.deal_size.median.as_tuple()) * 100 * 10
     quota = np.zeros(roster.rep_id.size, dtype=np.int64)
     for seg in range(len(SIZES)):
         members = roster.is_owner & (roster.segment == seg)
         if members.any():
-            mean = totals.trailing_year_won_cents[members].sum() / members.sum()
-            target = max(mean * config.realism.team.quota_stretch, floor_cents[seg])
-            quota[members] = round(target / 100_000) * 100_000
+            norm = max(float(np.median(totals.trailing_year_won_cents[members])), floor_cents[seg])
+            history = np.maximum(totals.prior_year_won_cents[members], floor_cents[seg])
+            weight = team.quota_history_weight
+            own = norm ** (1 - weight) * history**weight
+            own *= norm / max(float(np.median(own)), 1.0)  # the segment's median quota stays at the norm
+            target = own * team.quota_stretch * roster.quota_factor[members]
+            quota[members] = np.maximum(np.round(target / 1_000_000), 1).astype(np.int64) * 1_000_000
     return quota
