@@ -41,7 +41,7 @@ from salesgen.entities.contacts import Contacts
 from salesgen.entities.deals import Deals, stage_groups
 from salesgen.entities.draws import InteractionDraw, draw
 from salesgen.entities.line_items import LineItems
-from salesgen.entities.notes import CALL, DEMO, EMAIL, MEETING, Draws, TouchFacts, describe_touches
+from salesgen.entities.notes import CALL, DEMO, EMAIL, MAX_MEETING_MINUTES, MEETING, Draws, TouchFacts, describe_touches
 from salesgen.entities.opportunities import DealRivals
 from salesgen.entities.world import World
 from salesgen.vocab.business import INTERACTION_TYPES
@@ -49,7 +49,7 @@ from salesgen.vocab.business import INTERACTION_TYPES
 LEAD_TIME_DAYS = 14
 PRE_CREATION_TOUCHES = 1.0  # mean touches in the lead time before a deal is opened
 ACCOUNT_GROUP = 4
-MEETING_SLOT_MINUTES = 90  # a rep's meetings start at least this far apart; none lasts longer
+MEETING_SLOT_MINUTES = MAX_MEETING_MINUTES  # a rep's meetings start at least this far apart; none lasts longer
 _MEETINGS_END = 18 * 3600  # a meeting ends by 18:00 in the contact's day
 _GROUP_STRIDE = 10**8  # separates (rep, day) groups in one running maximum
 # email, call, meeting, demo weights by stage group
@@ -318,14 +318,6 @@ def _assemble(
             "rep_id": pa.array(world.roster.rep_id[accounts.owner[customer]]),
             "type": labels(INTERACTION_TYPES, kind),
             "occurred_at": timestamp_array(occurred),
-            **_within_slots(kind, describe_touches(world, facts, rng)),
+            **describe_touches(world, facts, rng),
         },
     )
-
-
-def _within_slots(kind: np.ndarray, columns: dict[str, pa.Array]) -> dict[str, pa.Array]:
-    """Meetings and demos end within their booked slot (so one rep's meetings never overlap)."""
-    booked = pa.array((kind == MEETING) | (kind == DEMO))
-    minutes = columns["duration_minutes"]
-    capped = pc.min_element_wise(minutes, pa.scalar(MEETING_SLOT_MINUTES, minutes.type))
-    return {**columns, "duration_minutes": pc.if_else(booked, capped, minutes)}

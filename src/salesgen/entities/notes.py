@@ -66,6 +66,7 @@ SENT, REPLIED, BOUNCED, CONNECTED, VOICEMAIL, NO_ANSWER, HELD, RESCHEDULED, NO_S
 INBOUND_SHARE = np.array([0.35, 0.2, 0.0, 0.0])  # by type: emails and calls the buyer starts
 DEAL_MOOD_SIGMA = 0.4  # per-deal sentiment offset: buyers differ in how warmly they talk
 TOUCH_MOOD_SIGMA = 0.3  # per-touch sentiment noise
+MAX_MEETING_MINUTES = 90  # the longest meeting or demo: a rep's meetings start at least this far apart
 BOOKED_MINUTES = np.array([[0, 0, 0], [0, 0, 0], [30, 45, 60], [45, 60, 90]])  # by type: usual slots
 RIVAL_GROUPS = (2, 3)  # proposal and negotiation conversations name the main rival
 NO_PRODUCT = "their account"  # what account touches (no deal) are about
@@ -134,9 +135,16 @@ def _duration(kind: np.ndarray, outcome: np.ndarray, won: np.ndarray, rng: np.ra
     message = rng.lognormal(np.log(1.2), 0.35, n)
     slot = np.minimum(rng.integers(0, 3, n) + won, 2)
     booked = BOOKED_MINUTES[kind, slot] * rng.lognormal(0.02 * won, 0.18, n)
+    # A meeting ends within its rep's slot (so one rep's meetings never overlap): overruns fold back
+    # below the limit instead of piling up on it.
+    held = np.where(booked > MAX_MEETING_MINUTES, 2 * MAX_MEETING_MINUTES - booked, booked)
     minutes = np.select(
         [outcome == CONNECTED, outcome == VOICEMAIL, outcome == HELD],
-        [np.maximum(1, np.round(talk)), np.maximum(1, np.round(message)), np.clip(np.round(booked), 10, 240)],
+        [
+            np.maximum(1, np.round(talk)),
+            np.maximum(1, np.round(message)),
+            np.clip(np.round(held), 10, MAX_MEETING_MINUTES),
+        ],
         0,
     ).astype(np.int64)
     missing = (kind == EMAIL) | (outcome == RESCHEDULED) | (outcome == NO_SHOW)
