@@ -46,14 +46,17 @@ def _owner_is_an_sdr(data: Data) -> Broken:
 
 
 @MUTATIONS("organisation.renewals_only_for_subscriptions")
-def _upsell_called_a_renewal(data: Data) -> Broken:
-    (key,) = one(
+def _renewed_product_sold_once(data: Data) -> Broken:
+    # A renewal, else an upsell (it follows a win, as a renewal must), becomes one of a one-time product:
+    # this works on any catalog, also one with no one-time product at all.
+    key, product = one(
         data.tables,
-        """SELECT min(o.opportunity_id) FROM opportunities AS o JOIN opportunity_line_items AS l USING (opportunity_id)
-        JOIN products AS p USING (product_id)
-        WHERE o.type = 'upsell' AND o.stage IN ('won', 'lost') AND p.pricing_model <> 'subscription'""",
+        """SELECT o.opportunity_id, min(l.product_id) FROM opportunities AS o
+        JOIN opportunity_line_items AS l USING (opportunity_id)
+        GROUP BY 1, o.type ORDER BY o.type = 'renewal' DESC, o.type = 'upsell' DESC, 1 LIMIT 1""",
     )
-    return Broken(edit(data.tables, "opportunities", key, type="renewal"), str(key))
+    tables = edit(data.tables, "opportunities", key, type="renewal")
+    return Broken(edit(tables, "products", product, pricing_model="one-time"), str(key))
 
 
 @MUTATIONS("organisation.status_agrees_with_history")

@@ -118,7 +118,7 @@ def assert_same_tables(
 
 
 def test_every_output_file_is_hashed(reference_hashes: dict[str, str]) -> None:
-    expected = {"crm.json", "csv/manifest.json", *(f"csv/{name}.csv" for name in TABLE_NAMES)}
+    expected = {"crm.json", "csv/manifest.json", "csv/datapackage.json", *(f"csv/{name}.csv" for name in TABLE_NAMES)}
     assert set(reference_hashes) == expected
 
 
