@@ -15,23 +15,36 @@ Example:
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
 from salesgen.cli import common, databases, generate, report, scenarios, validate
 from salesgen.version import __version__
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="Realistic, reproducible synthetic CRM / B2B sales data.",
-    callback=common.handle_signals,
-)
-
 
 def version() -> None:
     """Print the salesgen version."""
     sys.stdout.write(f"salesgen {__version__}\n")
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        version()
+        raise typer.Exit()
+
+
+def root(
+    ctx: typer.Context,
+    show_version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Options for every command; SIGTERM is handled like Ctrl-C."""
+    common.handle_signals(ctx)
+
+
+app = typer.Typer(no_args_is_help=True, help="Realistic, reproducible synthetic CRM / B2B sales data.", callback=root)
 
 
 app.command("generate")(generate.generate)

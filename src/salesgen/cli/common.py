@@ -29,7 +29,17 @@ from rich.markup import escape
 from salesgen.config import Config
 from salesgen.config.presets import merge, preset_fields
 
-console = Console(stderr=True)
+PIPE_WIDTH = 240
+"""Columns when output is not a terminal: a log or a pipe gets whole lines (URLs and hashes unbroken)."""
+
+
+def make_console(*, stderr: bool = False) -> Console:
+    """A console for stdout (results) or stderr (messages, progress): the terminal's width, or wide when piped."""
+    probe = Console(stderr=stderr)
+    return probe if probe.is_terminal else Console(stderr=stderr, width=PIPE_WIDTH)
+
+
+console = make_console(stderr=True)
 
 # Options several commands declare the same way.
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]

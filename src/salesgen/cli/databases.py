@@ -12,25 +12,39 @@ Example:
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
 import duckdb
 import typer
-from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+from rich.progress import Progress as RichProgress
 from rich.table import Table
 
-from salesgen.cli.common import Quiet, console, fail, plain
+from salesgen.cli.common import Quiet, console, fail, make_console, plain
+from salesgen.contract import MANIFEST_FILE
 from salesgen.databases import DIALECTS, IfExists, LoadCountError, TablesExistError, ddl, existing_tables, parse_url
-from salesgen.databases.loader import run_load
+from salesgen.databases.loader import Progress, run_load
 from salesgen.databases.scratch import scratch_directory
 
-Dialect = Annotated[str, typer.Option(help=f"SQL dialect: {', '.join(DIALECTS)}.")]
+Dialect = Annotated[
+    str, typer.Option(help=f"SQL dialect: {', '.join(DIALECTS)}.", autocompletion=lambda: list(DIALECTS))
+]
+
+
+def if_exists_choices() -> list[str]:
+    """The values of ``--if-exists``, for shell completion."""
+    return ["fail", "replace"]
+
+
 DdlSchema = Annotated[str | None, typer.Option("--schema", help="Create the tables in this database schema.")]
 DdlPrefix = Annotated[str, typer.Option(help="Prefix for every table name.")]
 
@@ -77,7 +91,8 @@ def load_into(source: Path, url: str, if_exists: IfExists, schema: str | None, p
     started = time.perf_counter()
     target = parse_url(url)
     try:
-        result = run_load(source, url, if_exists=if_exists, schema=schema, prefix=prefix)
+        with _load_progress(source, not quiet and console.is_terminal) as progress:
+            result = run_load(source, url, if_exists=if_exists, schema=schema, prefix=prefix, progress=progress)
     except TablesExistError as error:
         raise fail(
             target.scrub(str(error).replace("if_exists='replace' (CLI: --if-exists replace)", "--if-exists replace"))
@@ -97,13 +112,13 @@ def load_into(source: Path, url: str, if_exists: IfExists, schema: str | None, p
         table.add_row(name, f"{rows:,}")
     total = sum(result.rows.values())
     table.caption = f"{total:,} rows in {seconds:,.1f} s ({total / max(seconds, 1e-9):,.0f} rows/s), all or nothing"
-    Console().print(table)
+    make_console().print(table)
 
 
 def ddl_command(dialect: Dialect = "postgres", db_schema: DdlSchema = None, prefix: DdlPrefix = "") -> None:
     """Print the DDL (CREATE TABLE statements) of the ten tables for a database, derived from the contract."""
     try:
-        statements = ddl(dialect, schema=db_schema, prefix=prefix)
+        statements = ddl(dialect.lower(), schema=db_schema, prefix=prefix)
     except ValueError as error:
         raise fail(str(error)) from error
     sys.stdout.write(";\n\n".join(statements) + ";\n")
@@ -118,7 +133,9 @@ def schema_command(dialect: Dialect = "postgres", db_schema: DdlSchema = None, p
 def load_command(
     path: Annotated[Path, typer.Argument(help="A salesgen Parquet output folder.")],
     to: Annotated[str, typer.Option(help="Database URL: postgresql://…, mysql://…, sqlite:///…, duckdb:///…")],
-    if_exists: Annotated[str, typer.Option(help="fail (default) or replace existing tables.")] = "fail",
+    if_exists: Annotated[
+        str, typer.Option(help="fail (default) or replace existing tables.", autocompletion=if_exists_choices)
+    ] = "fail",
     db_schema: Annotated[str | None, typer.Option("--schema", help="Load into this schema / database.")] = None,
     prefix: Annotated[str, typer.Option(help="Prefix for every table name.")] = "",
     quiet: Quiet = False,
@@ -140,10 +157,10 @@ class LoadRequest:
 
 
 def if_exists_mode(value: str) -> IfExists:
-    """The ``--if-exists`` value, checked."""
-    if value == "fail":
+    """The ``--if-exists`` value, checked (any case)."""
+    if value.lower() == "fail":
         return "fail"
-    if value == "replace":
+    if value.lower() == "replace":
         return "replace"
     raise fail(f"--if-exists must be fail or replace, got {value!r}")
 
@@ -151,3 +168,34 @@ def if_exists_mode(value: str) -> IfExists:
 def staging_directory() -> tempfile.TemporaryDirectory[str]:
     """Where ``generate --to`` keeps the Parquet parts until they are loaded."""
     return scratch_directory("load")
+
+
+@contextmanager
+def _load_progress(source: Path, show: bool) -> Iterator[Progress | None]:
+    """A progress bar over the rows the manifest announces, fed by the loader after every batch."""
+    if not show:
+        yield None
+        return
+    try:
+        manifest = json.loads((Path(source) / MANIFEST_FILE).read_text(encoding="utf-8"))
+        total: int | None = sum(int(entry["rows"]) for entry in manifest["files"].values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # the loader names what is wrong
+        total = None
+    done: dict[str, int] = {}
+    bar = RichProgress(
+        TextColumn("[bold]loading {task.fields[table]}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("rows"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task("load", total=total, table="")
+
+        def update(table: str, rows: int) -> None:
+            done[table] = rows
+            bar.update(task, completed=sum(done.values()), table=table)
+
+        yield update

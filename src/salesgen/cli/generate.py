@@ -22,6 +22,7 @@ from rich.table import Table
 
 from salesgen.cli import databases
 from salesgen.cli.common import Quiet, console, fail, load_config, plain
+from salesgen.cli.databases import if_exists_choices
 from salesgen.cli.report import write_report
 from salesgen.config import Config
 from salesgen.engine.workers import WORKERS_PER_CPU, block_count, cpu_count, worker_limit
@@ -39,7 +40,10 @@ def generate(
     as_of: Annotated[str | None, typer.Option(help="The data's 'today', YYYY-MM-DD (default 2026-01-01).")] = None,
     config: Annotated[Path | None, typer.Option(help="Scenario YAML file; flags override its fields.")] = None,
     preset: Annotated[str | None, typer.Option(help="Start from a preset (see `salesgen presets`).")] = None,
-    format: Annotated[str | None, typer.Option("--format", "-f", help=FORMAT_HELP + " Default duckdb.")] = None,
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help=FORMAT_HELP + " Default duckdb.", autocompletion=lambda: list(FORMATS)),
+    ] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output path (default crm.<format>).")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes; never changes the data.")] = 1,
     block_size: Annotated[int | None, typer.Option(help="Customers per block (part of the data's identity).")] = None,
@@ -52,7 +56,10 @@ def generate(
             "postgresql://…, mysql://…, sqlite:///…, duckdb:///…"
         ),
     ] = None,
-    if_exists: Annotated[str | None, typer.Option(help="With --to: fail (default) or replace existing tables.")] = None,
+    if_exists: Annotated[
+        str | None,
+        typer.Option(help="With --to: fail (default) or replace existing tables.", autocompletion=if_exists_choices),
+    ] = None,
     db_schema: Annotated[str | None, typer.Option("--schema", help="With --to: load into this schema.")] = None,
     prefix: Annotated[str | None, typer.Option(help="With --to: prefix for every table name.")] = None,
     report: Annotated[bool, typer.Option("--report", help="Also write the HTML report (OUT/report.html).")] = False,
@@ -64,7 +71,7 @@ def generate(
         {"--out": out, "--format": format, "--overwrite": overwrite or None, "--report": report or None},
         {"--if-exists": if_exists, "--schema": db_schema, "--prefix": prefix},
     )
-    format = format or "duckdb"
+    format = (format or "duckdb").lower()  # -f Parquet is -f parquet
     if format not in FORMATS:
         raise fail(f"unknown --format {format!r}; choose one of: {', '.join(FORMATS)}")
     if workers < 1:
@@ -102,6 +109,7 @@ def generate(
         raise fail(f"cannot write --out {target}: {_reason(error)}; nothing was written there") from error
     if not quiet:
         console.print(_summary(summary))
+        console.print(f"wrote {plain(summary.target)}", soft_wrap=True)  # a path is never wrapped mid-name
         matched = " [green](matches --check-hash)[/]" if check_hash else ""
         console.print(f"dataset hash {summary.dataset_hash}{matched}", soft_wrap=True)
     if report:
@@ -173,7 +181,7 @@ def _parse_day(text: str | None) -> date | None:
 
 
 def _summary(summary: WriteSummary) -> Table:
-    table = Table(title=f"salesgen {__version__} → {plain(summary.target)} ({summary.format})")
+    table = Table(title=f"salesgen {__version__} ({summary.format})")
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, rows in summary.row_counts.items():

@@ -15,10 +15,9 @@ from typing import Annotated
 
 import typer
 import yaml
-from rich.console import Console
 from rich.table import Table
 
-from salesgen.cli.common import console, fail, load_config, plain
+from salesgen.cli.common import console, fail, load_config, make_console, plain
 from salesgen.config import Config
 from salesgen.config.presets import preset_description, preset_names, preset_text
 
@@ -56,4 +55,4 @@ def presets(
     table = Table("preset", "what it models", title="salesgen presets (use: salesgen generate --preset NAME)")
     for name in preset_names():
         table.add_row(plain(name), plain(preset_description(name)))
-    Console().print(table)
+    make_console().print(table)

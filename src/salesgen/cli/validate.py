@@ -13,11 +13,10 @@ from dataclasses import asdict
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from salesgen.checks import CheckKind, CheckResult, UnknownCheckError, run_checks
-from salesgen.cli.common import fail, plain
+from salesgen.cli.common import fail, make_console, plain
 from salesgen.databases.urls import is_url, redact
 from salesgen.readers import SourceError, open_source
 
@@ -71,7 +70,7 @@ def validate(
 
 
 def _print_results(results: list[CheckResult], title: str) -> None:
-    out = Console()
+    out = make_console()
     for kind, heading in (("hard", "hard rules"), ("realism", "realism bands")):
         rows = [r for r in results if r.kind == kind]
         if not rows:
