@@ -39,6 +39,10 @@ def wait_until(condition: object, timeout: float = 60.0, what: str = "condition"
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextmanager
 def salesgen(*args: str, env: dict[str, str] | None = None) -> Iterator[subprocess.Popen[str]]:
     """``python -m salesgen ARGS`` in its own session; killed (with its group) if the test leaves it running."""
@@ -49,6 +53,9 @@ def salesgen(*args: str, env: dict[str, str] | None = None) -> Iterator[subproce
         text=True,
         env={**os.environ, **(env or {})},
         start_new_session=True,
+        # A shell's background job (as CI may run us) ignores SIGINT, and Python then never installs its
+        # KeyboardInterrupt handler: give the run a terminal's default disposition, as a user's would have.
+        preexec_fn=_default_sigint,
     )
     try:
         yield process
