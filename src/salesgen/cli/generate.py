@@ -23,11 +23,17 @@ from rich.table import Table
 from salesgen.cli import databases
 from salesgen.cli.common import Quiet, console, fail, load_config, plain
 from salesgen.config import Config
+from salesgen.engine.dask import DASK_EXTRA, DaskMissingError, require_dask
 from salesgen.engine.workers import WORKERS_PER_CPU, block_count, cpu_count, worker_limit
 from salesgen.formats import FORMATS, HashMismatchError, OutputExistsError, WriteSummary, write_dataset
+from salesgen.formats.writer import DASK_FORMATS, ENGINES
 from salesgen.version import __version__
 
 FORMAT_HELP = f"Output format: {', '.join(FORMATS)}."
+ENGINE_HELP = (
+    f'{" or ".join(ENGINES)}: this machine\'s processes, or a Dask cluster (pip install "{DASK_EXTRA}"; '
+    "writes s3://, memory://, file:// too); never changes the data."
+)
 
 
 def generate(
@@ -38,8 +44,16 @@ def generate(
     config: Annotated[Path | None, typer.Option(help="Scenario YAML file; flags override its fields.")] = None,
     preset: Annotated[str | None, typer.Option(help="Start from a preset (see `salesgen presets`).")] = None,
     format: Annotated[str | None, typer.Option("--format", "-f", help=FORMAT_HELP + " Default duckdb.")] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output path (default crm.<format>).")] = None,
+    out: Annotated[
+        str | None,
+        typer.Option("--out", "-o", help="Output path (default crm.<format>); with --engine dask any fsspec URL."),
+    ] = None,
     workers: Annotated[int, typer.Option(help="Worker processes; never changes the data.")] = 1,
+    engine: Annotated[str, typer.Option(help=ENGINE_HELP)] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="With --engine dask: scheduler address (tcp://host:8786); default a local cluster."),
+    ] = None,
     block_size: Annotated[int | None, typer.Option(help="Customers per block (part of the data's identity).")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing output.")] = False,
     check_hash: Annotated[str | None, typer.Option(help="Publish only if the dataset hash equals this.")] = None,
@@ -61,7 +75,8 @@ def generate(
         {"--out": out, "--format": format, "--overwrite": overwrite or None},
         {"--if-exists": if_exists, "--schema": db_schema, "--prefix": prefix},
     )
-    format = format or "duckdb"
+    _check_engine(engine, scheduler, to)
+    format = format or ("parquet" if engine == "dask" else "duckdb")
     if format not in FORMATS:
         raise fail(f"unknown --format {format!r}; choose one of: {', '.join(FORMATS)}")
     if workers < 1:
@@ -77,7 +92,9 @@ def generate(
         load = databases.LoadRequest(to, databases.if_exists_mode(if_exists or "fail"), db_schema, prefix or "")
         _generate_into_database(settings, seed, workers, load, check_hash, quiet)
         return
-    target = out or Path(f"crm.{format}" if format != "parquet" else "crm_parquet")
+    target: str | Path = out or Path(f"crm.{format}" if format != "parquet" else "crm_parquet")
+    if engine == "dask" and format not in DASK_FORMATS:
+        raise fail(f"--engine dask writes {', '.join(DASK_FORMATS)}; got --format {format} (choose one of them)")
     show = not quiet and console.is_terminal
     try:
         with _progress(settings.num_customers, show) as update:
@@ -90,7 +107,11 @@ def generate(
                 overwrite=overwrite,
                 progress=update,
                 expected_hash=check_hash,
+                engine=engine,
+                scheduler=scheduler,
             )
+    except DaskMissingError as error:
+        raise fail(str(error)) from error
     except HashMismatchError as error:
         raise fail(f"{error}; nothing was written", code=1) from error
     except OutputExistsError as error:
@@ -101,6 +122,21 @@ def generate(
         console.print(_summary(summary))
         matched = " [green](matches --check-hash)[/]" if check_hash else ""
         console.print(f"dataset hash {summary.dataset_hash}{matched}", soft_wrap=True)
+
+
+def _check_engine(engine: str, scheduler: str | None, to: str | None) -> None:
+    """--engine names a known engine; --scheduler goes with --engine dask, which writes files (not --to)."""
+    if engine not in ENGINES:
+        raise fail(f"unknown --engine {engine!r}; choose one of: {', '.join(ENGINES)}")
+    if scheduler is not None and engine != "dask":
+        raise fail("--scheduler applies to --engine dask; add --engine dask or drop --scheduler")
+    if engine == "dask" and to is not None:
+        raise fail("--engine dask writes files (--out), not --to URL; drop --to or --engine dask")
+    if engine == "dask":
+        try:
+            require_dask()
+        except DaskMissingError as error:
+            raise fail(str(error)) from error
 
 
 def _refuse_conflicts(to: str | None, files_only: dict[str, object], database_only: dict[str, object]) -> None:
@@ -168,7 +204,7 @@ def _parse_day(text: str | None) -> date | None:
 
 
 def _summary(summary: WriteSummary) -> Table:
-    table = Table(title=f"salesgen {__version__} → {plain(summary.target)} ({summary.format})")
+    table = Table(title=f"salesgen {__version__} → {plain(summary.url or summary.target)} ({summary.format})")
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, rows in summary.row_counts.items():
