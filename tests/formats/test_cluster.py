@@ -155,3 +155,16 @@ def test_without_the_extra_the_message_names_it(tmp_path: Path, monkeypatch: pyt
     assert result.exit_code != 0
     assert 'pip install "salesgen[dask]"' in " ".join(result.output.split())
     assert not (tmp_path / "crm").exists()
+
+
+def test_load_reads_the_committed_dataset_at_a_url(client: Any, tmp_path: Path) -> None:
+    import sqlite3
+
+    url = "memory://load-from/crm"
+    write_dataset(CONFIG, 6, "parquet", url, engine="dask")
+    fs, root = fsspec.core.url_to_fs(url)
+    fs.pipe_file(f"{root}/run-00dead/customers/part-00009.parquet", b"a killed run's part")
+    result = runner.invoke(app, ["load", url, "--to", f"sqlite:///{tmp_path}/crm.db", "-q"])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(tmp_path / "crm.db") as con:
+        assert con.execute("SELECT count(*) FROM customers").fetchone() == (CONFIG.num_customers,)

@@ -122,11 +122,11 @@ def dask_client(scheduler: str | None, workers: int, *, processes: bool = True) 
         yield client
 
 
-def completed(futures: list[Any]) -> Iterator[tuple[Any, Any]]:
+def completed(client: Any, futures: list[Any]) -> Iterator[tuple[Any, Any]]:
     """(future, result) as each finishes (what the progress bar follows)."""
     from distributed import as_completed
 
-    yield from as_completed(futures, with_results=True)
+    yield from as_completed(futures, loop=client.loop, with_results=True)
 
 
 def submit_blocks(client: Any, task: Callable[..., Any], blocks: range, *args: Any) -> list[Any]:

@@ -155,7 +155,7 @@ def _run(client: Any, plan: Plan, progress: Progress | None) -> tuple[FileEntrie
     block_of = {future.key: block for block, future in zip(blocks, futures, strict=True)}
     tally = _Tally(dict.fromkeys(TABLE_NAMES, 0), {}, {name: [] for name in TABLE_NAMES})
     done = 0
-    for future, report in completed(futures):
+    for future, report in completed(client, futures):
         block = block_of[future.key]
         tally.add(block, report.entries, report.rows)
         done += min(config.block_size, config.num_customers - block * config.block_size)
