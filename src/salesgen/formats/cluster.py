@@ -43,7 +43,7 @@ from salesgen.engine.combine import Combine
 from salesgen.engine.dask import completed, dask_client, reduce_totals, require_dask, submit_blocks, worker_world
 from salesgen.entities.registry import build_block
 from salesgen.entities.rep_metrics import RepTotals
-from salesgen.entities.world import build_world
+from salesgen.entities.world import World, build_world
 from salesgen.formats.manifest import FILES_KEY, HASH_KEY, FileEntries, dataset_hash, dumps_metadata, run_metadata
 from salesgen.formats.parquet import COMPRESSION
 from salesgen.formats.parts import RUN_SCOPE_PART, Block, part_name
@@ -146,12 +146,16 @@ class _Tally:
                 self.present[name].append(block)
 
 
-def _run(client: Any, plan: Plan, progress: Progress | None) -> tuple[FileEntries, dict[str, int]]:
-    """Submit every task of a run; return the manifest entries and row counts."""
+def _run(client: Any, plan: Plan, progress: Progress | None) -> tuple[FileEntries, dict[str, int], World]:
+    """Submit every task of a run; return the manifest entries, row counts and the run's World.
+
+    The client builds the World (for the manifest's metadata) while the workers run the blocks.
+    """
     config = plan.config
     blocks = range(-(-config.num_customers // config.block_size))
     futures = submit_blocks(client, block_task, blocks, plan)
     run_scope = client.submit(run_scope_task, plan, reduce_totals(client, futures), pure=False)
+    world = build_world(config, plan.seed)
     block_of = {future.key: block for block, future in zip(blocks, futures, strict=True)}
     tally = _Tally(dict.fromkeys(TABLE_NAMES, 0), {}, {name: [] for name in TABLE_NAMES})
     done = 0
@@ -171,7 +175,7 @@ def _run(client: Any, plan: Plan, progress: Progress | None) -> tuple[FileEntrie
     ]
     for entries in client.gather(finishing):
         tally.entries.update(entries)
-    return tally.entries, tally.rows
+    return tally.entries, tally.rows, world
 
 
 def manifest_text(metadata: Mapping[str, Any], files: FileEntries) -> tuple[str, str]:
@@ -209,8 +213,8 @@ def write_dataset_dask(
     plan = _plan(format, config, seed, destination)
     try:
         with dask_client(scheduler, workers, processes=shared_across_processes(destination.fs)) as client:
-            files, rows = _run(client, plan, progress)
-        text, digest = manifest_text(run_metadata(build_world(config, seed), rows), files)
+            files, rows, world = _run(client, plan, progress)
+        text, digest = manifest_text(run_metadata(world, rows), files)
         if expected_hash is not None and digest != expected_hash:
             raise HashMismatchError(
                 f"dataset hash {digest} differs from the expected {expected_hash}; "
