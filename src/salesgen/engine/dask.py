@@ -113,9 +113,9 @@ def dask_client(scheduler: str | None, workers: int, *, processes: bool = True) 
             n_workers=workers,
             threads_per_worker=1,
             processes=processes,
-            host="127.0.0.1",
             dashboard_address=None,
             silence_logs=40,
+            **({"host": "127.0.0.1"} if processes else {}),  # threads talk in-process (inproc://): no host
         ) as cluster,
         Client(cluster, set_as_default=False) as client,
     ):
