@@ -108,31 +108,27 @@ def dask_cluster(workers: int, env: dict[str, str]) -> Iterator[Cluster]:
     port = free_port()
     environment = {**os.environ, **env}
     dask = str(BIN / "dask")
-    common = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": environment}
-    scheduler = subprocess.Popen(
-        [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--dashboard-address", ":0", "--no-show"],
-        **common,  # type: ignore[call-overload]
-    )
+
+    def start(*args: str) -> subprocess.Popen[bytes]:
+        return subprocess.Popen([dask, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
+
+    scheduler = start("scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard")
     cluster = Cluster(f"tcp://127.0.0.1:{port}", scheduler)
     try:
         _wait_for_port(port, scheduler, "dask scheduler")
         for _ in range(workers):
             cluster.workers.append(
-                subprocess.Popen(
-                    [
-                        dask,
-                        "worker",
-                        cluster.address,
-                        "--host",
-                        "127.0.0.1",
-                        "--nthreads",
-                        "1",
-                        "--no-nanny",
-                        "--no-dashboard",
-                        "--memory-limit",
-                        "0",
-                    ],
-                    **common,  # type: ignore[call-overload]
+                start(
+                    "worker",
+                    cluster.address,
+                    "--host",
+                    "127.0.0.1",
+                    "--nthreads",
+                    "1",
+                    "--no-nanny",
+                    "--no-dashboard",
+                    "--memory-limit",
+                    "0",
                 )
             )
         cluster.wait_for_workers(workers)
