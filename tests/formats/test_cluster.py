@@ -168,3 +168,8 @@ def test_load_reads_the_committed_dataset_at_a_url(client: Any, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     with sqlite3.connect(tmp_path / "crm.db") as con:
         assert con.execute("SELECT count(*) FROM customers").fetchone() == (CONFIG.num_customers,)
+
+
+def test_the_help_names_the_extra() -> None:
+    result = runner.invoke(app, ["generate", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and '"salesgen[dask]"' in result.output

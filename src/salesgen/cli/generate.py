@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 import duckdb
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -30,8 +31,8 @@ from salesgen.formats.writer import DASK_FORMATS, ENGINES
 from salesgen.version import __version__
 
 FORMAT_HELP = f"Output format: {', '.join(FORMATS)}."
-ENGINE_HELP = (
-    f'{" or ".join(ENGINES)}: this machine\'s processes, or a Dask cluster (pip install "{DASK_EXTRA}"; '
+ENGINE_HELP = (  # help text is rich markup: the extra's brackets are escaped
+    f'{" or ".join(ENGINES)}: this machine\'s processes, or a Dask cluster (pip install "{escape(DASK_EXTRA)}"; '
     "writes s3://, memory://, file:// too); never changes the data."
 )
 
