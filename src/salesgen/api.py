@@ -55,11 +55,17 @@ def write(
     overwrite: bool = False,
     progress: Progress | None = None,
     expected_hash: str | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    storage_options: dict[str, Any] | None = None,
 ) -> WriteSummary:
     """Generate straight to ``target`` in ``format`` (what ``salesgen generate`` runs), atomically.
 
     Memory is bounded by the block, not the dataset; ``workers`` never changes the bytes;
-    ``expected_hash`` refuses to publish a dataset whose hash differs.
+    ``expected_hash`` refuses to publish a dataset whose hash differs. ``engine="dask"`` runs the
+    blocks on a Dask cluster (the ``scheduler`` address, else the current ``Client``, else a
+    LocalCluster of ``workers`` processes) and writes to any fsspec ``target`` (``s3://…``,
+    ``memory://…``; ``storage_options`` for its file system): same bytes (``pip install "salesgen[dask]"``).
 
     Example:
         >>> import tempfile
@@ -76,6 +82,9 @@ def write(
         overwrite=overwrite,
         progress=progress,
         expected_hash=expected_hash,
+        engine=engine,
+        scheduler=scheduler,
+        storage_options=storage_options,
     )
 
 

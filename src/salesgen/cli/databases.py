@@ -34,6 +34,8 @@ from salesgen.contract import MANIFEST_FILE
 from salesgen.databases import DIALECTS, IfExists, LoadCountError, TablesExistError, ddl, existing_tables, parse_url
 from salesgen.databases.loader import Progress, run_load
 from salesgen.databases.scratch import scratch_directory
+from salesgen.readers.remote import download_committed, is_fsspec_url
+from salesgen.readers.source import SourceError
 
 Dialect = Annotated[
     str, typer.Option(help=f"SQL dialect: {', '.join(DIALECTS)}.", autocompletion=lambda: list(DIALECTS))
@@ -131,7 +133,7 @@ def schema_command(dialect: Dialect = "postgres", db_schema: DdlSchema = None, p
 
 
 def load_command(
-    path: Annotated[Path, typer.Argument(help="A salesgen Parquet output folder.")],
+    path: Annotated[str, typer.Argument(help="A salesgen Parquet output folder (or fsspec URL: s3://…).")],
     to: Annotated[str, typer.Option(help="Database URL: postgresql://…, mysql://…, sqlite:///…, duckdb:///…")],
     if_exists: Annotated[
         str, typer.Option(help="fail (default) or replace existing tables.", autocompletion=if_exists_choices)
@@ -143,7 +145,15 @@ def load_command(
     """Load a generated Parquet dataset into a database, all or nothing."""
     mode = if_exists_mode(if_exists)
     check_target(to, mode, db_schema, prefix)
-    load_into(path, to, mode, db_schema, prefix, quiet)
+    if not is_fsspec_url(path):
+        load_into(Path(path), to, mode, db_schema, prefix, quiet)
+        return
+    with staging_directory() as scratch:  # the committed dataset at the URL, copied here, then loaded
+        try:
+            local = download_committed(path, Path(scratch))
+        except (SourceError, OSError) as error:
+            raise fail(f"cannot read {path}: {error}; nothing was loaded") from error
+        load_into(local, to, mode, db_schema, prefix, quiet)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 import duckdb
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -25,12 +26,19 @@ from salesgen.cli.common import Quiet, console, fail, load_config, plain
 from salesgen.cli.databases import if_exists_choices
 from salesgen.cli.report import write_report
 from salesgen.config import Config
+from salesgen.engine.dask import DASK_EXTRA, DaskMissingError, require_dask
 from salesgen.engine.workers import WORKERS_PER_CPU, block_count, cpu_count, worker_limit
 from salesgen.formats import FORMATS, HashMismatchError, OutputExistsError, WriteSummary, write_dataset
+from salesgen.formats.writer import DASK_FORMATS, ENGINES
+from salesgen.readers.remote import is_fsspec_url
 from salesgen.report import report_path_for
 from salesgen.version import __version__
 
 FORMAT_HELP = f"Output format: {', '.join(FORMATS)}."
+ENGINE_HELP = (  # help text is rich markup: the extra's brackets are escaped
+    f'{" or ".join(ENGINES)}: this machine\'s processes, or a Dask cluster (pip install "{escape(DASK_EXTRA)}"; '
+    "writes s3://, memory://, file:// too); never changes the data."
+)
 
 
 def generate(
@@ -44,8 +52,16 @@ def generate(
         str | None,
         typer.Option("--format", "-f", help=FORMAT_HELP + " Default duckdb.", autocompletion=lambda: list(FORMATS)),
     ] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output path (default crm.<format>).")] = None,
+    out: Annotated[
+        str | None,
+        typer.Option("--out", "-o", help="Output path (default crm.<format>); with --engine dask any fsspec URL."),
+    ] = None,
     workers: Annotated[int, typer.Option(help="Worker processes; never changes the data.")] = 1,
+    engine: Annotated[str, typer.Option(help=ENGINE_HELP, autocompletion=lambda: list(ENGINES))] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="With --engine dask: scheduler address (tcp://host:8786); default a local cluster."),
+    ] = None,
     block_size: Annotated[int | None, typer.Option(help="Customers per block (part of the data's identity).")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing output.")] = False,
     check_hash: Annotated[str | None, typer.Option(help="Publish only if the dataset hash equals this.")] = None,
@@ -71,7 +87,8 @@ def generate(
         {"--out": out, "--format": format, "--overwrite": overwrite or None, "--report": report or None},
         {"--if-exists": if_exists, "--schema": db_schema, "--prefix": prefix},
     )
-    format = (format or "duckdb").lower()  # -f Parquet is -f parquet
+    _check_engine(engine, scheduler, to)
+    format = (format or ("parquet" if engine == "dask" else "duckdb")).lower()  # -f Parquet is -f parquet
     if format not in FORMATS:
         raise fail(f"unknown --format {format!r}; choose one of: {', '.join(FORMATS)}")
     if workers < 1:
@@ -87,7 +104,11 @@ def generate(
         load = databases.LoadRequest(to, databases.if_exists_mode(if_exists or "fail"), db_schema, prefix or "")
         _generate_into_database(settings, seed, workers, load, check_hash, quiet)
         return
-    target = out or Path(f"crm.{format}" if format != "parquet" else "crm_parquet")
+    target: str | Path = out or Path(f"crm.{format}" if format != "parquet" else "crm_parquet")
+    if engine == "dask" and format not in DASK_FORMATS:
+        raise fail(f"--engine dask writes {', '.join(DASK_FORMATS)}; got --format {format} (choose one of them)")
+    if report and is_fsspec_url(str(target)):
+        raise fail(f"--report writes a local file; for {target} run `salesgen report URL -o report.html` afterwards")
     show = not quiet and console.is_terminal
     try:
         with _progress(settings.num_customers, show) as update:
@@ -100,7 +121,11 @@ def generate(
                 overwrite=overwrite,
                 progress=update,
                 expected_hash=check_hash,
+                engine=engine,
+                scheduler=scheduler,
             )
+    except DaskMissingError as error:
+        raise fail(str(error)) from error
     except HashMismatchError as error:
         raise fail(f"{error}; nothing was written", code=1) from error
     except OutputExistsError as error:
@@ -109,11 +134,28 @@ def generate(
         raise fail(f"cannot write --out {target}: {_reason(error)}; nothing was written there") from error
     if not quiet:
         console.print(_summary(summary))
-        console.print(f"wrote {plain(summary.target)}", soft_wrap=True)  # a path is never wrapped mid-name
+        console.print(
+            f"wrote {plain(summary.url or summary.target)}", soft_wrap=True
+        )  # a path is never wrapped mid-name
         matched = " [green](matches --check-hash)[/]" if check_hash else ""
         console.print(f"dataset hash {summary.dataset_hash}{matched}", soft_wrap=True)
     if report:
         write_report(summary.target, report_path_for(summary.target), overwrite=overwrite, quiet=quiet)
+
+
+def _check_engine(engine: str, scheduler: str | None, to: str | None) -> None:
+    """--engine names a known engine; --scheduler goes with --engine dask, which writes files (not --to)."""
+    if engine not in ENGINES:
+        raise fail(f"unknown --engine {engine!r}; choose one of: {', '.join(ENGINES)}")
+    if scheduler is not None and engine != "dask":
+        raise fail("--scheduler applies to --engine dask; add --engine dask or drop --scheduler")
+    if engine == "dask" and to is not None:
+        raise fail("--engine dask writes files (--out), not --to URL; drop --to or --engine dask")
+    if engine == "dask":
+        try:
+            require_dask()
+        except DaskMissingError as error:
+            raise fail(str(error)) from error
 
 
 def _refuse_conflicts(to: str | None, files_only: dict[str, object], database_only: dict[str, object]) -> None:

@@ -89,12 +89,18 @@ class Deals:
 
 
 def subscription_share(world: World) -> np.ndarray:
-    """Per category, the share of its active products sold as subscriptions (catalog ``pricing_model``)."""
+    """Per category, the share of its active products sold as subscriptions (catalog ``pricing_model``).
+
+    A category with no active product sells from the whole catalog (see ``line_items``), so it takes
+    the whole catalog's share: a deal is a subscription exactly when its main product can be one.
+    """
     catalog = world.catalog
     model = catalog.products.column("pricing_model").to_numpy(zero_copy_only=False)
     subscription = (model == "subscription") & catalog.active
     totals = np.bincount(catalog.category[catalog.active], minlength=len(CATEGORIES))
-    return np.asarray(np.bincount(catalog.category[subscription], minlength=len(CATEGORIES)) / np.maximum(totals, 1))
+    shares = np.bincount(catalog.category[subscription], minlength=len(CATEGORIES)) / np.maximum(totals, 1)
+    overall = subscription.sum() / max(int(catalog.active.sum()), 1)
+    return np.asarray(np.where(totals > 0, shares, overall))
 
 
 def company_median_cents(world: World, accounts: Accounts) -> np.ndarray:

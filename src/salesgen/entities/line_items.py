@@ -52,18 +52,21 @@ class LineItems:
 def _pick_products(world: World, category: np.ndarray, kind: np.ndarray, u: np.ndarray) -> np.ndarray:
     """Catalog row per item: an active product of the item's category and kind.
 
-    ``kind``: 1 = must be a subscription, 0 = must not be, -1 = either. A pool that is empty falls back
-    to the category's active products, then to any active product.
+    ``kind``: 1 = must be a subscription, 0 = must not be, -1 = either. The kind is kept before the
+    category: an empty pool falls back to that kind in the whole catalog, then to the category, then to
+    any active product (``deals.subscription_share`` only asks for a kind the catalog has).
     """
     catalog = world.catalog
     active = np.flatnonzero(catalog.active)
     model = catalog.products.column("pricing_model").to_numpy(zero_copy_only=False)
     subscription = model[active] == "subscription"
+    everything = np.ones(active.size, dtype=bool)
     pick = np.zeros(category.size, dtype=np.int64)
     for c in range(len(CATEGORIES)):
         in_category = catalog.category[active] == c
-        for want, allowed in ((-1, in_category), (1, in_category & subscription), (0, in_category & ~subscription)):
-            pool = active[allowed] if allowed.any() else (active[in_category] if in_category.any() else active)
+        for want, of_kind in ((-1, everything), (1, subscription), (0, ~subscription)):
+            choices = (in_category & of_kind, of_kind, in_category, everything)
+            pool = active[next(allowed for allowed in choices if allowed.any())]
             rows = np.flatnonzero((category == c) & (kind == want))
             pick[rows] = pool[(u[rows] * pool.size).astype(np.int64)]
     return pick

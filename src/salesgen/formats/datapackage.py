@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Mapping
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 from salesgen.contract import TABLES, Column, Kind, Table
@@ -115,7 +115,6 @@ def datapackage(metadata: Mapping[str, Any], files: Mapping[str, Mapping[str, An
     }
 
 
-def write_datapackage(directory: Path, metadata: Mapping[str, Any], files: Mapping[str, Mapping[str, Any]]) -> None:
-    """Write ``datapackage.json`` into ``directory`` (deterministic: sorted keys, fixed layout)."""
-    text = json.dumps(datapackage(metadata, files), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    (directory / DATAPACKAGE_FILE).write_text(text, encoding="utf-8")
+def datapackage_text(metadata: Mapping[str, Any], files: Mapping[str, Mapping[str, Any]]) -> str:
+    """The text of ``datapackage.json`` (deterministic: sorted keys, fixed layout)."""
+    return json.dumps(datapackage(metadata, files), indent=2, ensure_ascii=False, sort_keys=True) + "\n"

@@ -22,7 +22,7 @@ from typing import Any
 
 from salesgen.contract import MANIFEST_FILE, TABLE_NAMES
 from salesgen.entities.world import World
-from salesgen.formats.datapackage import write_datapackage
+from salesgen.formats.datapackage import DATAPACKAGE_FILE, datapackage_text
 from salesgen.version import __version__
 
 FILES_KEY = "files"
@@ -110,12 +110,24 @@ def write_manifest(directory: Path, metadata: Mapping[str, Any], files: Mapping[
         >>> json.loads((d / "manifest.json").read_text())["dataset_hash"] == digest
         True
     """
+    text, digest = manifest_text(metadata, files)
+    (directory / MANIFEST_FILE).write_text(text, encoding="utf-8")
+    (directory / DATAPACKAGE_FILE).write_text(datapackage_text(metadata, files), encoding="utf-8")
+    return digest
+
+
+def manifest_text(metadata: Mapping[str, Any], files: Mapping[str, Mapping[str, Any]]) -> tuple[str, str]:
+    """The text of ``manifest.json`` and the dataset hash, for writers that put the file themselves.
+
+    Example:
+        >>> text, digest = manifest_text({"seed": 1}, {})
+        >>> json.loads(text)["dataset_hash"] == digest
+        True
+    """
     check_metadata(metadata)
     digest = dataset_hash({path: str(entry["sha256"]) for path, entry in files.items()})
     content = {**metadata, HASH_KEY: digest, FILES_KEY: {name: dict(files[name]) for name in sorted(files)}}
-    (directory / MANIFEST_FILE).write_text(dumps_metadata(content), encoding="utf-8")
-    write_datapackage(directory, metadata, files)
-    return digest
+    return dumps_metadata(content), digest
 
 
 def file_entry(path: Path, rows: int) -> dict[str, Any]:

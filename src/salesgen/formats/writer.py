@@ -30,12 +30,13 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyarrow as pa
 
 from salesgen.config import Config
 from salesgen.contract import BLOCK_TABLES, RUN_SCOPE_TABLES, TABLE_NAMES
+from salesgen.databases.urls import is_url
 from salesgen.engine.combine import Combine
 from salesgen.engine.workers import map_blocks
 from salesgen.entities.registry import build_block
@@ -64,6 +65,7 @@ class WriteSummary:
     bytes: int
     seconds: float
     dataset_hash: str
+    url: str | None = None  # the fsspec URL written, when not a local path (``target`` is then its path)
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,39 @@ def _staged(
     return WriteSummary(path, fmt.name, dict(parts.rows), size, time.perf_counter() - started, digest)
 
 
+class Engine(Protocol):
+    """How a run is executed; every engine writes the same bytes."""
+
+    def __call__(
+        self,
+        config: Config,
+        seed: int,
+        format: str,
+        target: str | Path,
+        *,
+        workers: int = 1,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+        expected_hash: str | None = None,
+        scheduler: str | None = None,
+        storage_options: dict[str, Any] | None = None,
+    ) -> WriteSummary: ...
+
+
+def _dask_engine() -> Engine:
+    # Imported on demand: Dask is an optional extra, and the cluster writer builds on this module.
+    from salesgen.formats.cluster import write_dataset_dask
+
+    return write_dataset_dask
+
+
+DASK_FORMATS = ("parquet", "csv", "jsonl")
+"""Formats the Dask engine writes: folders of parts (one-file outputs are assembled on one machine)."""
+
+ENGINES: dict[str, Callable[[], Engine]] = {"local": lambda: _write_local, "dask": _dask_engine}
+"""Engine name → its writer (loaded when asked for)."""
+
+
 def write_dataset(
     config: Config,
     seed: int,
@@ -136,12 +171,51 @@ def write_dataset(
     overwrite: bool = False,
     progress: Progress | None = None,
     expected_hash: str | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    storage_options: dict[str, Any] | None = None,
 ) -> WriteSummary:
     """Generate (config, seed) into ``target`` in ``format``; nothing appears at ``target`` unless all succeeds.
 
     ``workers``: processes generating and encoding blocks (never changes the bytes).
     ``expected_hash``: refuse to publish unless the dataset hash equals it (:class:`HashMismatchError`).
+    ``engine``: ``"local"`` (this machine's processes) or ``"dask"`` (a Dask cluster: ``scheduler``
+    address, else the default client, else a LocalCluster of ``workers`` processes; ``target`` may be any
+    fsspec URL, ``storage_options`` its options). The engine never changes the bytes.
     """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
+    return ENGINES[engine]()(
+        config,
+        seed,
+        format,
+        target,
+        workers=workers,
+        overwrite=overwrite,
+        progress=progress,
+        expected_hash=expected_hash,
+        scheduler=scheduler,
+        storage_options=storage_options,
+    )
+
+
+def _write_local(
+    config: Config,
+    seed: int,
+    format: str,
+    target: str | Path,
+    *,
+    workers: int = 1,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+    expected_hash: str | None = None,
+    scheduler: str | None = None,
+    storage_options: dict[str, Any] | None = None,
+) -> WriteSummary:
+    """The local engine: this machine's process pool, published by an atomic rename."""
+    if scheduler is not None or storage_options:
+        raise ValueError("scheduler= and storage_options= apply to the Dask engine (engine='dask' / --engine dask)")
+    target = _local_path(target)
 
     def fill(fmt: PartFormat, parts: Parts) -> dict[str, Any]:
         world = build_world(config, seed)
@@ -156,6 +230,18 @@ def write_dataset(
         return run_metadata(world, parts.rows)
 
     return _staged(format, target, overwrite, expected_hash, fill)
+
+
+def _local_path(target: str | Path) -> str | Path:
+    """A ``file://`` URL as its path; any other URL needs the Dask engine (it writes through fsspec)."""
+    text = str(target)
+    if text.startswith("file://"):
+        return text.removeprefix("file://")
+    if is_url(text):
+        raise ValueError(
+            f"{text} is a URL: the local engine writes local paths; use engine='dask' (--engine dask) for fsspec URLs"
+        )
+    return target
 
 
 def split_blocks(

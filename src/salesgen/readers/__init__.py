@@ -29,6 +29,7 @@ from salesgen.contract import TABLE_NAMES
 from salesgen.databases.urls import is_url
 from salesgen.readers.database import open_database
 from salesgen.readers.files import detect_kind, open_file, split_json_document
+from salesgen.readers.remote import is_fsspec_url, open_fsspec
 from salesgen.readers.source import Source, SourceError
 
 __all__ = [
@@ -50,6 +51,10 @@ def open_source(path_or_url: str | Path, *, schema: str | None = None, prefix: s
     ``schema`` and ``prefix`` name where the tables are in a database (checked, then quoted); a file
     output takes neither. Raises :class:`SourceError` (a ValueError) when the input cannot be read.
     """
+    if is_fsspec_url(str(path_or_url)):  # s3://, memory://, file://…: the committed dataset there
+        if schema is not None or prefix:
+            raise SourceError("schema= and prefix= apply to database URLs, not to files")
+        return open_fsspec(str(path_or_url))
     if is_url(str(path_or_url)):
         return open_database(str(path_or_url), schema=schema, prefix=prefix)
     if schema is not None or prefix:
