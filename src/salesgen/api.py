@@ -33,6 +33,7 @@ from salesgen.formats.writer import Progress
 from salesgen.generator import Dataset, SalesDataGenerator
 from salesgen.readers import open_source
 from salesgen.readers import read as _read
+from salesgen.readers.remote import local_dataset
 
 
 def generate(config: Config | None = None, *, seed: int = 42, preset: str | None = None, **overrides: Any) -> Dataset:
@@ -196,11 +197,13 @@ def validate(
 def load(
     source: str | Path, url: str, *, if_exists: IfExists = "fail", schema: str | None = None, prefix: str = ""
 ) -> LoadResult:
-    """Load a Parquet output into the database at ``url``, all or nothing (see ``salesgen load``).
+    """Load a Parquet output (a folder, or an fsspec URL such as ``s3://…``) into the database at ``url``.
 
-    ``if_exists="replace"`` swaps existing tables atomically; ``schema``/``prefix`` say where.
+    All or nothing (see ``salesgen load``): ``if_exists="replace"`` swaps existing tables atomically;
+    ``schema``/``prefix`` say where. A URL's committed dataset is copied to a scratch folder first.
 
     Example:
         >>> load("crm_parquet/", "postgresql://localhost/crm", schema="sales")  # doctest: +SKIP
     """
-    return run_load(source, url, if_exists=if_exists, schema=schema, prefix=prefix)
+    with local_dataset(source) as local:
+        return run_load(local, url, if_exists=if_exists, schema=schema, prefix=prefix)

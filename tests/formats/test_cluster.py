@@ -15,6 +15,7 @@ import fsspec
 import pytest
 from typer.testing import CliRunner
 
+import salesgen
 from salesgen import Config
 from salesgen.cli import app
 from salesgen.contract import MANIFEST_FILE
@@ -168,6 +169,8 @@ def test_load_reads_the_committed_dataset_at_a_url(client: Any, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     with sqlite3.connect(tmp_path / "crm.db") as con:
         assert con.execute("SELECT count(*) FROM customers").fetchone() == (CONFIG.num_customers,)
+    loaded = salesgen.load(url, f"sqlite:///{tmp_path}/api.db")  # the Python API takes the URL too
+    assert loaded.rows["customers"] == CONFIG.num_customers
 
 
 def test_the_help_names_the_extra() -> None:

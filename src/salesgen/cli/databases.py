@@ -34,7 +34,7 @@ from salesgen.contract import MANIFEST_FILE
 from salesgen.databases import DIALECTS, IfExists, LoadCountError, TablesExistError, ddl, existing_tables, parse_url
 from salesgen.databases.loader import Progress, run_load
 from salesgen.databases.scratch import scratch_directory
-from salesgen.readers.remote import download_committed, is_fsspec_url
+from salesgen.readers.remote import local_dataset
 from salesgen.readers.source import SourceError
 
 Dialect = Annotated[
@@ -145,15 +145,11 @@ def load_command(
     """Load a generated Parquet dataset into a database, all or nothing."""
     mode = if_exists_mode(if_exists)
     check_target(to, mode, db_schema, prefix)
-    if not is_fsspec_url(path):
-        load_into(Path(path), to, mode, db_schema, prefix, quiet)
-        return
-    with staging_directory() as scratch:  # the committed dataset at the URL, copied here, then loaded
-        try:
-            local = download_committed(path, Path(scratch))
-        except (SourceError, OSError) as error:
-            raise fail(f"cannot read {path}: {error}; nothing was loaded") from error
-        load_into(local, to, mode, db_schema, prefix, quiet)
+    try:
+        with local_dataset(path) as local:  # an fsspec URL: its committed dataset, copied to a scratch folder
+            load_into(local, to, mode, db_schema, prefix, quiet)  # reports its own errors (typer.Exit)
+    except (SourceError, OSError) as error:
+        raise fail(f"cannot read {path}: {error}; nothing was loaded") from error
 
 
 @dataclass(frozen=True)

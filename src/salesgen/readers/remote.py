@@ -21,6 +21,8 @@ import importlib.util
 import json
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -123,6 +125,22 @@ def download_committed(url: str, into: Path, storage_options: dict[str, Any] | N
         except FileNotFoundError as error:
             raise SourceError(f"{url}: {relative} named by the manifest is missing") from error
     return local
+
+
+@contextmanager
+def local_dataset(path_or_url: str | Path, storage_options: dict[str, Any] | None = None) -> Iterator[Path]:
+    """A local path to the dataset: the path itself, or for an fsspec URL a scratch copy of its committed files.
+
+    Example:
+        >>> with local_dataset("crm_parquet") as path:
+        ...     path
+        PosixPath('crm_parquet')
+    """
+    if not is_fsspec_url(path_or_url):
+        yield Path(path_or_url)
+        return
+    with scratch_directory("load") as scratch:
+        yield download_committed(str(path_or_url), Path(scratch), storage_options)
 
 
 @dataclass
