@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 import pyarrow as pa
 
@@ -29,7 +29,7 @@ from salesgen.checks import CheckKind, CheckResult, run_checks
 from salesgen.config import Config
 from salesgen.databases.loader import IfExists, LoadResult, run_load
 from salesgen.formats import WriteSummary, write_dataset
-from salesgen.formats.writer import Progress
+from salesgen.formats.writer import WriteKeywords
 from salesgen.generator import Dataset, SalesDataGenerator
 from salesgen.readers import open_source
 from salesgen.readers import read as _read
@@ -52,13 +52,8 @@ def write(
     target: str | Path,
     format: str = "duckdb",
     seed: int = 42,
-    workers: int = 1,
-    overwrite: bool = False,
-    progress: Progress | None = None,
-    expected_hash: str | None = None,
     engine: str = "local",
-    scheduler: str | None = None,
-    storage_options: dict[str, Any] | None = None,
+    **options: Unpack[WriteKeywords],
 ) -> WriteSummary:
     """Generate straight to ``target`` in ``format`` (what ``salesgen generate`` runs), atomically.
 
@@ -74,19 +69,7 @@ def write(
         >>> write(Config(num_customers=3, num_sales_reps=1), target=out, format="json").row_counts["customers"]
         3
     """
-    return write_dataset(
-        config or Config(),
-        seed,
-        format,
-        target,
-        workers=workers,
-        overwrite=overwrite,
-        progress=progress,
-        expected_hash=expected_hash,
-        engine=engine,
-        scheduler=scheduler,
-        storage_options=storage_options,
-    )
+    return write_dataset(config or Config(), seed, format, target, engine=engine, **options)
 
 
 def read(

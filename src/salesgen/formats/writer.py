@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict, Unpack
 
 import pyarrow as pa
 
@@ -128,22 +128,22 @@ def _staged(
     return WriteSummary(path, fmt.name, dict(parts.rows), size, time.perf_counter() - started, digest)
 
 
+class WriteKeywords(TypedDict, total=False):
+    """The keyword options every engine takes (see :func:`write_dataset`)."""
+
+    workers: int
+    overwrite: bool
+    progress: Progress | None
+    expected_hash: str | None
+    scheduler: str | None
+    storage_options: dict[str, Any] | None
+
+
 class Engine(Protocol):
     """How a run is executed; every engine writes the same bytes."""
 
     def __call__(
-        self,
-        config: Config,
-        seed: int,
-        format: str,
-        target: str | Path,
-        *,
-        workers: int = 1,
-        overwrite: bool = False,
-        progress: Progress | None = None,
-        expected_hash: str | None = None,
-        scheduler: str | None = None,
-        storage_options: dict[str, Any] | None = None,
+        self, config: Config, seed: int, format: str, target: str | Path, **options: Unpack[WriteKeywords]
     ) -> WriteSummary: ...
 
 
@@ -167,13 +167,8 @@ def write_dataset(
     format: str,
     target: str | Path,
     *,
-    workers: int = 1,
-    overwrite: bool = False,
-    progress: Progress | None = None,
-    expected_hash: str | None = None,
     engine: str = "local",
-    scheduler: str | None = None,
-    storage_options: dict[str, Any] | None = None,
+    **options: Unpack[WriteKeywords],
 ) -> WriteSummary:
     """Generate (config, seed) into ``target`` in ``format``; nothing appears at ``target`` unless all succeeds.
 
@@ -185,18 +180,7 @@ def write_dataset(
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
-    return ENGINES[engine]()(
-        config,
-        seed,
-        format,
-        target,
-        workers=workers,
-        overwrite=overwrite,
-        progress=progress,
-        expected_hash=expected_hash,
-        scheduler=scheduler,
-        storage_options=storage_options,
-    )
+    return ENGINES[engine]()(config, seed, format, target, **options)
 
 
 def _write_local(
