@@ -36,14 +36,24 @@ from salesgen.readers import read as _read
 from salesgen.readers.remote import local_dataset
 
 
-def generate(config: Config | None = None, *, seed: int = 42, preset: str | None = None, **overrides: Any) -> Dataset:
-    """All ten tables in memory; ``overrides`` set any ``Config`` field.
+def generate(
+    config: Config | None = None,
+    *,
+    seed: int = 42,
+    preset: str | None = None,
+    tables: Iterable[str] | None = None,
+    **overrides: Any,
+) -> Dataset:
+    """All ten tables in memory (or only ``tables``, each equal to the same table of a full run);
+    ``overrides`` set any ``Config`` field.
 
     Example:
         >>> generate(Config(num_customers=5, num_sales_reps=1), seed=1)["customers"].num_rows
         5
+        >>> list(generate(Config(num_customers=5, num_sales_reps=1), seed=1, tables=["customers", "products"]))
+        ['products', 'customers']
     """
-    return SalesDataGenerator(seed, config, preset=preset).generate_dataset(**overrides)
+    return SalesDataGenerator(seed, config, preset=preset).generate_dataset(tables=tables, **overrides)
 
 
 def write(
@@ -53,6 +63,7 @@ def write(
     format: str = "duckdb",
     seed: int = 42,
     engine: str = "local",
+    tables: Iterable[str] | None = None,
     **options: Unpack[WriteKeywords],
 ) -> WriteSummary:
     """Generate straight to ``target`` in ``format`` (what ``salesgen generate`` runs), atomically.
@@ -62,6 +73,8 @@ def write(
     blocks on a Dask cluster (the ``scheduler`` address, else the current ``Client``, else a
     LocalCluster of ``workers`` processes) and writes to any fsspec ``target`` (``s3://…``,
     ``memory://…``; ``storage_options`` for its file system): same bytes (``pip install "salesgen[dask]"``).
+    ``tables=["opportunities", "customers"]`` writes only those tables (file formats, local engine), each
+    byte-identical to the same table of a full run; the manifest lists only them.
 
     Example:
         >>> import tempfile
@@ -69,7 +82,8 @@ def write(
         >>> write(Config(num_customers=3, num_sales_reps=1), target=out, format="json").row_counts["customers"]
         3
     """
-    return write_dataset(config or Config(), seed, format, target, engine=engine, **options)
+    chosen = None if tables is None else list(tables)
+    return write_dataset(config or Config(), seed, format, target, engine=engine, tables=chosen, **options)
 
 
 def read(

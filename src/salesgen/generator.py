@@ -11,7 +11,7 @@ Example:
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from salesgen.config import Config
 from salesgen.config.presets import load_preset, merge
 from salesgen.contract import TABLE_NAMES
 from salesgen.engine.runner import generate_blocks
-from salesgen.entities.registry import build_block
+from salesgen.entities.registry import build_block, select_tables
 from salesgen.entities.reps import METRIC_COLUMNS, build_roster
 from salesgen.entities.world import World, build_world
 from salesgen.formats.manifest import run_metadata
@@ -68,7 +68,7 @@ class Dataset(Mapping[str, pa.Table]):
 
     def metadata(self) -> dict[str, Any]:
         """What made this dataset: version, seed, full config, as-of date, row counts and the planted truth."""
-        return run_metadata(build_world(self.config, self.seed), self.row_counts())
+        return run_metadata(build_world(self.config, self.seed), self.row_counts(), tuple(self._tables))
 
 
 class SalesDataGenerator:
@@ -94,9 +94,15 @@ class SalesDataGenerator:
         self._sample_reps = 0
 
     def generate_dataset(
-        self, num_customers: int | None = None, num_sales_people: int | None = None, **overrides: Any
+        self,
+        num_customers: int | None = None,
+        num_sales_people: int | None = None,
+        *,
+        tables: Iterable[str] | None = None,
+        **overrides: Any,
     ) -> Dataset:
-        """All ten tables in memory. Keyword overrides set any ``Config`` field.
+        """All ten tables (or ``tables``, each equal to its full-run self) in memory. Keyword overrides set any
+        ``Config`` field.
 
         Example:
             >>> ds = SalesDataGenerator(seed=1).generate_dataset(num_customers=5, num_sales_people=2)
@@ -109,8 +115,8 @@ class SalesDataGenerator:
         if num_sales_people is not None:
             changes["num_sales_reps"] = num_sales_people
         config = Config.model_validate(merge(self.config.model_dump(), changes))
-        tables, block_rows = generate_blocks(config, self.seed)
-        return Dataset(tables, config, self.seed, block_rows)
+        built, block_rows = generate_blocks(config, self.seed, tables=select_tables(tables))
+        return Dataset(built, config, self.seed, block_rows)
 
     def save_to_json(
         self, dataset: Mapping[str, pa.Table], path: str | Path = "salesgen_output.json", *, overwrite: bool = True

@@ -29,28 +29,31 @@ def inline_runner(build: Callable[[int], BlockResult], blocks: Iterable[int]) ->
 
 
 def generate_blocks(
-    config: Config, seed: int, runner: Runner = inline_runner
+    config: Config, seed: int, runner: Runner = inline_runner, tables: tuple[str, ...] = TABLE_NAMES
 ) -> tuple[dict[str, pa.Table], dict[str, list[int]]]:
-    """All ten tables in memory, in the registry's order, and the rows each block gave each block table.
+    """The ten tables (or ``tables``) in memory, in the registry's order, and the rows each block gave each
+    block table.
 
     The writer slices the tables at those boundaries into the same parts as a streamed run.
     """
     world = build_world(config, seed)
     combine = Combine(world)
-    parts: dict[str, list[pa.Table]] = {name: [] for name in TABLE_NAMES}
+    parts: dict[str, list[pa.Table]] = {name: [] for name in tables}
+    block_tables = [name for name in BLOCK_TABLES if name in tables]
 
     def build(block: int) -> BlockResult:
-        return build_block(world, block)
+        return build_block(world, block, tables=tables)
 
     for _, result in combine.blocks(runner(build, range(world.block_count)), lambda r: r.rep_totals):
-        for name in BLOCK_TABLES:
+        for name in block_tables:
             parts[name].append(result.tables[name])
     for name, table in combine.run_tables().items():
-        parts[name].append(table)
-    tables = {
-        name: pa.concat_tables(parts[name]) if parts[name] else arrow_schema(name).empty_table() for name in TABLE_NAMES
+        if name in parts:
+            parts[name].append(table)
+    built = {
+        name: pa.concat_tables(parts[name]) if parts[name] else arrow_schema(name).empty_table() for name in tables
     }
-    return tables, {name: [table.num_rows for table in parts[name]] for name in BLOCK_TABLES}
+    return built, {name: [table.num_rows for table in parts[name]] for name in block_tables}
 
 
 def generate_tables(config: Config, seed: int, runner: Runner = inline_runner) -> dict[str, pa.Table]:

@@ -15,17 +15,19 @@ Example:
     (8, True)
     >>> STEPS["opportunities"].needs
     ('accounts', 'deals', 'line_items', 'deal_rivals', 'primary_contacts')
+    >>> steps_for(["customers"])
+    ('accounts', 'deals', 'customers')
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pyarrow as pa
 
-from salesgen.contract import BLOCK_TABLES
+from salesgen.contract import BLOCK_TABLES, TABLE_NAMES
 from salesgen.entities.accounts import build_accounts
 from salesgen.entities.contacts import Contacts, build_contacts
 from salesgen.entities.customers import build_customers
@@ -110,20 +112,63 @@ def check_order(order: Sequence[str]) -> None:
         raise ValueError(f"steps missing from the order: {', '.join(missing)}")
 
 
+def select_tables(tables: Iterable[str] | None) -> tuple[str, ...]:
+    """The contract tables named in ``tables`` (all when None), in contract order; ValueError naming an unknown one.
+
+    Example:
+        >>> select_tables(["customers", "opportunities"])
+        ('customers', 'opportunities')
+        >>> select_tables(["deals"])  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: unknown table 'deals'; valid tables: products, discount_tiers, ...
+    """
+    if tables is None:
+        return TABLE_NAMES
+    wanted = [tables] if isinstance(tables, str) else [name.strip() for name in tables]
+    for name in wanted:
+        if name not in TABLE_NAMES:
+            raise ValueError(f"unknown table {name!r}; valid tables: {', '.join(TABLE_NAMES)}")
+    if not wanted:
+        raise ValueError(f"no table selected; valid tables: {', '.join(TABLE_NAMES)}")
+    return tuple(name for name in TABLE_NAMES if name in wanted)
+
+
+def steps_for(tables: Iterable[str]) -> tuple[str, ...]:
+    """The steps a block runs to build ``tables`` (block tables, or ``rep_totals``): them and what they need,
+    in registry order. Run-scope tables need no step; ``sales_reps`` needs ``rep_totals`` (its metrics).
+    """
+    wanted = {name for name in tables if name in STEPS}
+    if "sales_reps" in tables:
+        wanted.add("rep_totals")
+    for step in reversed(REGISTRY):  # a step needs only steps before it: one backward pass closes the set
+        if step.name in wanted:
+            wanted.update(step.needs)
+    return tuple(step.name for step in REGISTRY if step.name in wanted)
+
+
 def build_step(step: Step, world: World, block: int, done: dict[str, Any]) -> Any:
     """Run one step on the outputs already built."""
     inputs = [done[need] for need in step.needs]
     return step.build(world, block, *inputs) if step.draws else step.build(world, *inputs)
 
 
-def build_block(world: World, block: int, order: Sequence[str] | None = None) -> BlockResult:
+def build_block(
+    world: World, block: int, order: Sequence[str] | None = None, tables: Sequence[str] = TABLE_NAMES
+) -> BlockResult:
     """Customers ``block * block_size + 1 …`` and everything hanging off them, walking the registry.
 
     ``order``: any topological order of the step names (default: the registry's own).
+    ``tables``: build only the steps these tables need (each step draws from its own named streams,
+    so a table's rows are the same whatever else is built); the result holds only the block tables among
+    them, and zero rep totals unless ``sales_reps`` is one of them.
     """
     if order is not None:
         check_order(order)
+    needed = set(steps_for(tables))
     done: dict[str, Any] = {}
     for name in order or [step.name for step in REGISTRY]:
-        done[name] = build_step(STEPS[name], world, block, done)
-    return BlockResult({name: done[name] for name in BLOCK_TABLES}, done["rep_totals"])
+        if name in needed:
+            done[name] = build_step(STEPS[name], world, block, done)
+    totals = done["rep_totals"] if "rep_totals" in done else RepTotals.zeros(world.roster.rep_id.size)
+    return BlockResult({name: done[name] for name in BLOCK_TABLES if name in tables}, totals)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path, PurePath
@@ -33,8 +33,10 @@ HASH_KEY = "dataset_hash"
 FileEntries = dict[str, dict[str, Any]]  # relative path → {"bytes", "rows", "sha256"}
 
 
-def run_metadata(world: World, row_counts: Mapping[str, int]) -> dict[str, Any]:
+def run_metadata(world: World, row_counts: Mapping[str, int], tables: Sequence[str] = TABLE_NAMES) -> dict[str, Any]:
     """The manifest's description of a run: version, seed, full config, as-of date, row counts, ground truth.
+
+    ``row_counts`` lists ``tables`` (the ones written: all ten, or a subset), in contract order.
 
     Example:
         >>> from salesgen.config import Config
@@ -50,7 +52,7 @@ def run_metadata(world: World, row_counts: Mapping[str, int]) -> dict[str, Any]:
         "seed": seed,
         "as_of": config.as_of.isoformat(),
         "config": config.model_dump(mode="json"),
-        "row_counts": {name: row_counts.get(name, 0) for name in TABLE_NAMES},
+        "row_counts": {name: row_counts.get(name, 0) for name in TABLE_NAMES if name in tables},
         "truth": world.truth(),
     }
 

@@ -34,7 +34,7 @@ from typing import Any
 import pyarrow as pa
 
 from salesgen.arrowtext import csv_header, csv_rows, json_records, text_bytes
-from salesgen.contract import TABLE_NAMES, TABLES
+from salesgen.contract import TABLES
 from salesgen.formats.manifest import FileEntries, dumps_metadata, write_manifest
 from salesgen.formats.parts import PartFormat, Parts, copy_hashed
 
@@ -55,7 +55,7 @@ class _TextFolder(PartFormat):
 
     def assemble(self, artifact: Path, parts: Parts, metadata: Mapping[str, Any]) -> str:
         files: FileEntries = {}
-        for table in TABLE_NAMES:
+        for table in parts.rows:  # the tables written (all ten, or a subset), in contract order
             name = table + self.extension
             digest = hashlib.sha256()
             with (artifact / name).open("wb") as out:
@@ -116,7 +116,7 @@ class JsonFormat(PartFormat):
                 digest.update(data)
 
             emit(f'{{\n"metadata": {dumps_metadata(metadata).rstrip()}'.encode())
-            for table in TABLE_NAMES:
+            for table in parts.rows:
                 emit(f",\n{json.dumps(table)}: [".encode())
                 found = self.parts(parts.root, table)
                 if found:

@@ -39,7 +39,7 @@ from salesgen.contract import BLOCK_TABLES, RUN_SCOPE_TABLES, TABLE_NAMES
 from salesgen.databases.urls import is_url
 from salesgen.engine.combine import Combine
 from salesgen.engine.workers import map_blocks
-from salesgen.entities.registry import build_block
+from salesgen.entities.registry import build_block, select_tables
 from salesgen.entities.rep_metrics import RepTotals
 from salesgen.entities.world import World, build_world
 from salesgen.formats.manifest import FileEntries, check_metadata, run_metadata
@@ -87,12 +87,10 @@ def write_block(
     return entries, {name: rows.num_rows for name, rows in tables.items()}
 
 
-def _generate_block(format: str, parts_root: Path, world: World, block: int) -> BlockReport:
-    """Worker task: generate one block and write (and hash) its parts."""
-    result = build_block(world, block)
-    entries, rows = write_block(
-        FORMATS[format], parts_root, block, {name: result.tables[name] for name in BLOCK_TABLES}
-    )
+def _generate_block(format: str, parts_root: Path, tables: tuple[str, ...], world: World, block: int) -> BlockReport:
+    """Worker task: generate one block (what ``tables`` need) and write (and hash) their parts."""
+    result = build_block(world, block, tables=tables)
+    entries, rows = write_block(FORMATS[format], parts_root, block, result.tables)
     return BlockReport(rows, result.rep_totals, entries)
 
 
@@ -106,13 +104,17 @@ def _staged(
     overwrite: bool,
     expected_hash: str | None,
     fill: Callable[[PartFormat, Parts], Mapping[str, Any]],
+    tables: tuple[str, ...] = TABLE_NAMES,
 ) -> WriteSummary:
-    """Stage ``target``, let ``fill`` write the parts (it returns the metadata), assemble, check, publish."""
+    """Stage ``target``, let ``fill`` write the parts of ``tables`` (it returns the metadata), assemble, check,
+    publish."""
     started = time.perf_counter()
     fmt = get_format(format)  # before staging: an unknown format leaves nothing behind
+    refuse_subset(fmt.name, tables)
     staging = Staging(target, overwrite=overwrite, directory=fmt.directory)
     try:
-        parts = Parts(fmt.parts_root(staging.artifact, staging.root))
+        # The formats assemble the tables of ``parts.rows``, in its (contract) order.
+        parts = Parts(fmt.parts_root(staging.artifact, staging.root), rows=dict.fromkeys(tables, 0))
         metadata = fill(fmt, parts)
         digest = fmt.assemble(staging.artifact, parts, metadata)
         if expected_hash is not None and digest != expected_hash:
@@ -137,6 +139,26 @@ class WriteKeywords(TypedDict, total=False):
     expected_hash: str | None
     scheduler: str | None
     storage_options: dict[str, Any] | None
+
+
+SUBSET_FORMATS = ("parquet", "csv", "jsonl", "json")
+"""Formats that write a subset of the tables (``tables=``): a database's foreign keys need all ten."""
+
+
+def refuse_subset(format: str, tables: Sequence[str]) -> None:
+    """ValueError when ``tables`` is a strict subset and ``format`` cannot hold one.
+
+    Example:
+        >>> refuse_subset("duckdb", ("customers",))  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: tables= (--tables) writes parquet, csv, jsonl or json, not duckdb: ...
+    """
+    if tuple(tables) != TABLE_NAMES and format not in SUBSET_FORMATS:
+        raise ValueError(
+            f"tables= (--tables) writes {', '.join(SUBSET_FORMATS[:-1])} or {SUBSET_FORMATS[-1]}, not {format}: "
+            "a database's foreign keys need all ten tables; write the full dataset, or a file format"
+        )
 
 
 class Engine(Protocol):
@@ -168,6 +190,7 @@ def write_dataset(
     target: str | Path,
     *,
     engine: str = "local",
+    tables: Sequence[str] | None = None,
     **options: Unpack[WriteKeywords],
 ) -> WriteSummary:
     """Generate (config, seed) into ``target`` in ``format``; nothing appears at ``target`` unless all succeeds.
@@ -177,10 +200,16 @@ def write_dataset(
     ``engine``: ``"local"`` (this machine's processes) or ``"dask"`` (a Dask cluster: ``scheduler``
     address, else the default client, else a LocalCluster of ``workers`` processes; ``target`` may be any
     fsspec URL, ``storage_options`` its options). The engine never changes the bytes.
+    ``tables``: write only these tables (generating what they need), each byte-identical to the same
+    table of a full run; the manifest and ``datapackage.json`` list only them (local engine; file formats).
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
-    return ENGINES[engine]()(config, seed, format, target, **options)
+    if tables is None:
+        return ENGINES[engine]()(config, seed, format, target, **options)
+    if engine != "local":
+        raise ValueError("tables= (--tables) runs on the local engine; drop --engine dask or --tables")
+    return _write_local(config, seed, format, target, tables=tables, **options)
 
 
 def _write_local(
@@ -195,25 +224,28 @@ def _write_local(
     expected_hash: str | None = None,
     scheduler: str | None = None,
     storage_options: dict[str, Any] | None = None,
+    tables: Sequence[str] | None = None,
 ) -> WriteSummary:
     """The local engine: this machine's process pool, published by an atomic rename."""
     if scheduler is not None or storage_options:
         raise ValueError("scheduler= and storage_options= apply to the Dask engine (engine='dask' / --engine dask)")
     target = _local_path(target)
+    selected = select_tables(tables)
 
     def fill(fmt: PartFormat, parts: Parts) -> dict[str, Any]:
         world = build_world(config, seed)
         combine = Combine(world)
-        task = functools.partial(_generate_block, fmt.name, parts.root)
+        task = functools.partial(_generate_block, fmt.name, parts.root, selected)
         reports = map_blocks(config, seed, task, range(world.block_count), workers=workers, context=world)
         for block, report in combine.blocks(reports, lambda report: report.rep_totals):
             parts.add(report.entries, report.rows)
             if progress is not None:
                 progress(min((block + 1) * config.block_size, config.num_customers), parts.rows)
-        parts.add(*write_block(fmt, parts.root, RUN_SCOPE_PART, combine.run_tables()))
-        return run_metadata(world, parts.rows)
+        run_tables = {name: table for name, table in combine.run_tables().items() if name in selected}
+        parts.add(*write_block(fmt, parts.root, RUN_SCOPE_PART, run_tables))
+        return run_metadata(world, parts.rows, selected)
 
-    return _staged(format, target, overwrite, expected_hash, fill)
+    return _staged(format, target, overwrite, expected_hash, fill, selected)
 
 
 def _local_path(target: str | Path) -> str | Path:
@@ -231,7 +263,7 @@ def _local_path(target: str | Path) -> str | Path:
 def split_blocks(
     tables: Mapping[str, pa.Table], block_rows: BlockRows | None = None
 ) -> Iterator[tuple[Block, dict[str, pa.Table]]]:
-    """The ten tables as the blocks that made them (one block if ``block_rows`` is None), run scope last.
+    """The tables as the blocks that made them (one block if ``block_rows`` is None), run scope last.
 
     Example:
         >>> from salesgen.contract import arrow_schema
@@ -239,19 +271,20 @@ def split_blocks(
         >>> [block for block, _ in split_blocks(tables, {name: [0, 0] for name in BLOCK_TABLES})]
         [0, 1, 'run']
     """
-    counts = block_rows or {name: [tables[name].num_rows] for name in BLOCK_TABLES}
-    blocks = {len(counts.get(name, ())) for name in BLOCK_TABLES}
-    wrong = [name for name in BLOCK_TABLES if sum(counts.get(name, ())) != tables[name].num_rows]
+    block_tables = [name for name in BLOCK_TABLES if name in tables]
+    counts = block_rows or {name: [tables[name].num_rows] for name in block_tables}
+    blocks = {len(counts.get(name, ())) for name in block_tables} or {0}
+    wrong = [name for name in block_tables if sum(counts.get(name, ())) != tables[name].num_rows]
     if len(blocks) != 1 or wrong:
         raise ValueError(f"block boundaries do not match the tables ({', '.join(wrong) or 'block counts differ'})")
-    offsets = dict.fromkeys(BLOCK_TABLES, 0)
+    offsets = dict.fromkeys(block_tables, 0)
     for block in range(blocks.pop()):
         piece = {}
-        for name in BLOCK_TABLES:
+        for name in block_tables:
             piece[name] = tables[name].slice(offsets[name], counts[name][block])
             offsets[name] += counts[name][block]
         yield block, piece
-    yield RUN_SCOPE_PART, {name: tables[name] for name in RUN_SCOPE_TABLES}
+    yield RUN_SCOPE_PART, {name: tables[name] for name in RUN_SCOPE_TABLES if name in tables}
 
 
 def write_tables(
@@ -264,7 +297,8 @@ def write_tables(
     overwrite: bool = False,
     expected_hash: str | None = None,
 ) -> WriteSummary:
-    """Write the ten tables of ``tables`` with ``metadata`` through the same parts and assembly as generation.
+    """Write ``tables`` (the ten, or some of them: a subset) with ``metadata`` through the same parts and
+    assembly as generation.
 
     Every table is checked against the contract first (columns, types, nulls: ValueError/TypeError
     naming it). ``block_rows`` gives the rows each block contributed to each block table
@@ -279,11 +313,13 @@ def write_tables(
         b''
     """
 
+    selected = select_tables([name for name in TABLE_NAMES if name in tables])
+
     def fill(fmt: PartFormat, parts: Parts) -> Mapping[str, Any]:
         check_metadata(metadata)
-        conformed = {name: conform(name, tables[name]) for name in TABLE_NAMES}
+        conformed = {name: conform(name, tables[name]) for name in selected}
         for block, piece in split_blocks(conformed, block_rows):
             parts.add(*write_block(fmt, parts.root, block, piece))
         return metadata
 
-    return _staged(format, target, overwrite, expected_hash, fill)
+    return _staged(format, target, overwrite, expected_hash, fill, selected)

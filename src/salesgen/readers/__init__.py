@@ -45,12 +45,28 @@ __all__ = [
 ]
 
 
-def open_source(path_or_url: str | Path, *, schema: str | None = None, prefix: str = "") -> Source:
+def open_source(
+    path_or_url: str | Path, *, schema: str | None = None, prefix: str = "", subset: bool = False
+) -> Source:
     """Open any salesgen output or database URL; close it (or use ``with``) when done.
+
+    A dataset written with ``--tables`` holds only some tables: refused (:class:`SourceError` naming them)
+    unless ``subset`` — checks and the report join all ten.
 
     ``schema`` and ``prefix`` name where the tables are in a database (checked, then quoted); a file
     output takes neither. Raises :class:`SourceError` (a ValueError) when the input cannot be read.
     """
+    source = _open(path_or_url, schema=schema, prefix=prefix)
+    if not subset:
+        try:
+            source.require_all("checking it")
+        except SourceError:
+            source.close()
+            raise
+    return source
+
+
+def _open(path_or_url: str | Path, *, schema: str | None, prefix: str) -> Source:
     if is_fsspec_url(str(path_or_url)):  # s3://, memory://, file://…: the committed dataset there
         if schema is not None or prefix:
             raise SourceError("schema= and prefix= apply to database URLs, not to files")
@@ -82,7 +98,14 @@ def read(
         salesgen.readers.source.SourceError: unknown table 'deals'; the tables are competitors, contacts, ...
     """
     names = table_selection(tables)
-    with open_source(path_or_url, schema=schema, prefix=prefix) as source:
+    with open_source(path_or_url, schema=schema, prefix=prefix, subset=True) as source:
+        if absent := [name for name in names if name not in source.present]:
+            if tables is not None:
+                raise SourceError(
+                    f"table(s) {', '.join(absent)} are not in {path_or_url}: it holds only "
+                    f"{', '.join(source.present)} (written with --tables)"
+                )
+            names = source.present
         return {name: source.arrow(name) for name in names}
 
 

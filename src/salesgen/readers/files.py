@@ -30,7 +30,7 @@ import duckdb
 
 from salesgen.contract import MANIFEST_FILE, METADATA_TABLE, TABLE_NAMES, TABLES, Kind
 from salesgen.databases.sql import TYPES, Names, ident, literal
-from salesgen.readers.source import Reader, Source, SourceError, opened
+from salesgen.readers.source import Reader, Source, SourceError, opened, tables_in
 
 SQL_TYPES = TYPES["duckdb"]
 
@@ -104,18 +104,19 @@ def _check_csv_header(file: Path, table: str) -> None:
 
 
 def _parquet(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
-    for table in TABLE_NAMES:
+    manifest = _read_manifest(path)
+    for table in tables_in(manifest):
         folder = _require(path / table, f"table {table!r} (a folder of Parquet parts)")
         _check_parquet_files(folder)
         glob = str(folder / "*.parquet")
         con.execute(f"CREATE VIEW {ident(table)} AS SELECT * FROM read_parquet({literal(glob)})")
-    return _read_manifest(path)
+    return manifest
 
 
-def _text(con: duckdb.DuckDBPyConnection, path: Path, suffix: str) -> dict[str, Any]:
-    """CSV or JSON Lines files into scratch tables, typed by the contract (CSV lists are JSON text)."""
+def _text(con: duckdb.DuckDBPyConnection, path: Path, suffix: str, tables: tuple[str, ...]) -> None:
+    """CSV or JSON Lines files of ``tables`` into scratch tables, typed by the contract (CSV lists are JSON text)."""
     is_csv = suffix == "csv"
-    for table in TABLE_NAMES:
+    for table in tables:
         found = _require(path / f"{table}.{suffix}", f"table {table!r}")
         if is_csv:
             _check_csv_header(found, table)
@@ -127,15 +128,18 @@ def _text(con: duckdb.DuckDBPyConnection, path: Path, suffix: str) -> dict[str, 
             else f"read_json({file}, format = 'newline_delimited', columns = {columns})"
         )
         con.execute(f"CREATE TABLE {ident(table)} AS SELECT {_select_list(table, is_csv)} FROM {reader}")
-    return _read_manifest(path)
 
 
 def _csv(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
-    return _text(con, path, "csv")
+    manifest = _read_manifest(path)
+    _text(con, path, "csv", tables_in(manifest))
+    return manifest
 
 
 def _jsonl(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
-    return _text(con, path, "jsonl")
+    manifest = _read_manifest(path)
+    _text(con, path, "jsonl", tables_in(manifest))
+    return manifest
 
 
 def read_duckdb(
@@ -201,17 +205,17 @@ def split_json_document(path: Path, into: Path) -> dict[str, Any]:
 
 def _json_document(con: duckdb.DuckDBPyConnection, path: Path, scratch: Path) -> dict[str, Any]:
     metadata = split_json_document(path, scratch)
-    for table in TABLE_NAMES:
+    for table in tables_in(metadata):
         (scratch / f"{table}.jsonl").touch()
-    _jsonl(con, scratch)
+    _text(con, scratch, "jsonl", tables_in(metadata))
     return metadata
 
 
 def detect_kind(path: Path) -> str:
     """Which salesgen output ``path`` is: parquet, csv, jsonl, json or duckdb."""
     if path.is_dir():
-        for kind, probe in (("parquet", "customers"), ("csv", "customers.csv"), ("jsonl", "customers.jsonl")):
-            if (path / probe).exists():
+        for kind, suffix in (("parquet", ""), ("csv", ".csv"), ("jsonl", ".jsonl")):  # any table: a subset too
+            if any((path / (table + suffix)).exists() for table in ("customers", *TABLE_NAMES)):
                 return kind
         raise SourceError(
             f"{path} is not a salesgen output: expected customers/ (Parquet), customers.csv or "

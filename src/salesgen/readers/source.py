@@ -56,6 +56,7 @@ class Source:
     config_origin: str
     metadata: dict[str, Any] = field(default_factory=dict)
     scratch: tempfile.TemporaryDirectory[str] | None = None
+    present: tuple[str, ...] = TABLE_NAMES  # the tables the dataset holds: all ten, or a subset (--tables)
 
     def arrow(self, table: str) -> pa.Table:
         """``table`` as Arrow with exactly ``arrow_schema(table)`` (decimal money, UTC timestamps, lists)."""
@@ -68,8 +69,17 @@ class Source:
         return pa.Table.from_arrays([data.column(i).cast(f.type) for i, f in enumerate(schema)], schema=schema)
 
     def tables(self) -> dict[str, pa.Table]:
-        """All ten tables, by :meth:`arrow`."""
-        return {name: self.arrow(name) for name in TABLE_NAMES}
+        """Every table the dataset holds (the ten, or its subset), by :meth:`arrow`."""
+        return {name: self.arrow(name) for name in self.present}
+
+    def require_all(self, purpose: str) -> None:
+        """SourceError when the dataset holds only some tables (written with ``--tables``): ``purpose`` needs ten."""
+        if self.present != TABLE_NAMES:
+            missing = [name for name in TABLE_NAMES if name not in self.present]
+            raise SourceError(
+                f"{self.kind} dataset holds only the tables {', '.join(self.present)} (written with --tables); "
+                f"{purpose} needs all ten (missing {', '.join(missing)}): generate it without --tables"
+            )
 
     def close(self) -> None:
         """Close the connection and remove the scratch files."""
@@ -100,7 +110,8 @@ def opened(kind: str, where: str, read: Reader, *, on_disk: bool, unreadable: tu
     con.execute("SET TimeZone = 'UTC'")  # naive UTC datetimes (MariaDB) cast as UTC; Arrow timestamps in UTC
     try:
         metadata = read(con, folder)
-        check_columns(con, where)
+        present = tables_in(metadata)
+        check_columns(con, where, present)
         config, origin = config_of(metadata)
     except BaseException as error:
         con.close()
@@ -108,12 +119,26 @@ def opened(kind: str, where: str, read: Reader, *, on_disk: bool, unreadable: tu
         if isinstance(error, unreadable) and not isinstance(error, SourceError):
             raise SourceError(f"cannot read {where}: {error}") from error
         raise
-    return Source(con, config, kind, origin, metadata, scratch)
+    return Source(con, config, kind, origin, metadata, scratch, present)
 
 
-def check_columns(con: duckdb.DuckDBPyConnection, where: str) -> None:
+def tables_in(metadata: dict[str, Any]) -> tuple[str, ...]:
+    """The tables a dataset holds: those its manifest counts rows of (a subset written with ``--tables``),
+    else all ten.
+
+    Example:
+        >>> tables_in({"row_counts": {"customers": 3, "products": 2}}), len(tables_in({}))
+        (('products', 'customers'), 10)
+    """
+    counts = metadata.get("row_counts")
+    if not isinstance(counts, dict) or not counts:
+        return TABLE_NAMES
+    return tuple(name for name in TABLE_NAMES if name in counts)
+
+
+def check_columns(con: duckdb.DuckDBPyConnection, where: str, tables: tuple[str, ...] = TABLE_NAMES) -> None:
     """SourceError naming the table and the columns it lacks."""
-    for table in TABLE_NAMES:
+    for table in tables:
         present = [row[0] for row in con.execute(f"DESCRIBE {ident(table)}").fetchall()]
         missing = [c for c in TABLES[table].column_names if c not in present]
         if missing:
