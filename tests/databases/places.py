@@ -41,10 +41,13 @@ def edit_part(part: Path, column: str, edit: Callable[[list[Any]], None]) -> Non
     pq.write_table(data.set_column(index, field, pa.array(values, field.type)), part)
 
 
-def norm(kind: Kind, value: Any) -> Any:
-    """One value, from Parquet or any of the four databases, in one comparable form."""
+def norm(kind: Kind, value: Any, money_in_cents: bool = False) -> Any:
+    """One value, from Parquet or any of the four databases, in one comparable form (SQLite money: cents)."""
     if value is None:
         return None
+    if kind is Kind.MONEY and money_in_cents:
+        assert isinstance(value, int), f"money in cents must be an integer, got {value!r}"
+        return Decimal(value).scaleb(-2)
     if kind in (Kind.MONEY, Kind.PERCENT):
         return Decimal(str(value)).quantize(Decimal("0.01") if kind is Kind.MONEY else Decimal("0.0001"))
     if kind is Kind.TIMESTAMP:
@@ -61,9 +64,11 @@ def norm(kind: Kind, value: Any) -> Any:
     return int(value) if kind in (Kind.ID, Kind.INT) else value
 
 
-def normalized_rows(table: str, raw: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+def normalized_rows(table: str, raw: list[tuple[Any, ...]], money_in_cents: bool = False) -> list[tuple[Any, ...]]:
     kinds = [c.kind for c in TABLES[table].columns]
-    return sorted((tuple(norm(k, v) for k, v in zip(kinds, row, strict=True)) for row in raw), key=lambda r: r[0])
+    return sorted(
+        (tuple(norm(k, v, money_in_cents) for k, v in zip(kinds, row, strict=True)) for row in raw), key=lambda r: r[0]
+    )
 
 
 def poisoned(crm: Path, folder: Path, table: str, column: str, value: Any) -> Path:

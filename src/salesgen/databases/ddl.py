@@ -9,8 +9,9 @@ Type mapping (``Kind`` → PostgreSQL / MariaDB / SQLite / DuckDB):
 
 * id, int: ``BIGINT`` (SQLite ``INTEGER``: an integer primary key is the rowid);
 * float: ``DOUBLE PRECISION`` / ``DOUBLE`` / ``REAL`` / ``DOUBLE``;
-* money: ``NUMERIC(18,2)`` / ``DECIMAL(18,2)``; percent: ``NUMERIC(5,4)`` / ``DECIMAL(5,4)``
-  (SQLite has no decimal storage: values are stored as numbers, exact to the cent below 10¹³);
+* money: ``NUMERIC(18,2)`` / ``DECIMAL(18,2)`` / ``INTEGER`` cents / ``DECIMAL(18,2)`` (SQLite has no
+  decimal storage: integer cents keep sums exact, ``sum(amount) / 100.0``);
+* percent: ``NUMERIC(5,4)`` / ``DECIMAL(5,4)`` (SQLite: a ``REAL`` number, exact to its four decimals);
 * timestamp: ``TIMESTAMPTZ`` / ``DATETIME(6)`` holding UTC / ``TEXT`` ``YYYY-MM-DDTHH:MM:SSZ`` / ``TIMESTAMPTZ``;
 * date: ``DATE`` (SQLite text ``YYYY-MM-DD``); bool: ``BOOLEAN`` (0/1 in MariaDB and SQLite);
 * list: ``TEXT[]`` / ``JSON`` array / JSON array text / ``VARCHAR[]``.
@@ -29,6 +30,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from salesgen.contract import METADATA_TABLE, TABLE_NAMES, TABLES, Column, Kind, Table
+from salesgen.databases.params import KEY_COLLATION, table_collation
 from salesgen.databases.sql import TYPES, Names, check_dialect, check_prefix, ident, literal
 
 __all__ = [
@@ -109,7 +111,7 @@ class Dialect:
     inline_indexes: bool = False  # MariaDB: indexes declared in CREATE TABLE (its FKs need them at once)
     comment_statements: bool = True  # COMMENT ON …; MariaDB has inline COMMENT clauses, SQLite none
     fk_suffix: str = ""
-    table_suffix: str = ""
+    table_suffix: str = ""  # ``{collation}``: the text columns' collation (MariaDB)
     key_string_type: str = "TEXT"
     type_checks: Callable[[Column, str], list[str]] = field(default=lambda column, ref: [])
     time_ref: Callable[[str], str] = field(default=lambda ref: ref)
@@ -128,6 +130,8 @@ class Dialect:
 
 
 def _sqlite_type_checks(column: Column, ref: str) -> list[str]:
+    if column.kind is Kind.MONEY:  # integer cents: a REAL would bring back the rounding drift
+        return [f"typeof({ref}) IN ('integer', 'null')"]
     if column.kind is Kind.BOOL:
         return [f"{ref} IN (0, 1)"]
     if column.kind is Kind.DATE:
@@ -153,8 +157,8 @@ DIALECT_SPECS: dict[str, Dialect] = {
         "mysql",
         inline_indexes=True,
         comment_statements=False,
-        table_suffix=" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
-        key_string_type="VARCHAR(255)",
+        table_suffix=" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE={collation}",
+        key_string_type=f"VARCHAR(255) COLLATE {KEY_COLLATION}",
         type_checks=_mysql_type_checks,
     ),
     "sqlite": Dialect(
@@ -189,8 +193,11 @@ def dialect_spec(dialect: str) -> Dialect:
 
 
 class _Builder:
-    def __init__(self, spec: Dialect, schema: str | None, prefix: str, catalog: str | None = None) -> None:
+    def __init__(
+        self, spec: Dialect, schema: str | None, prefix: str, catalog: str | None = None, collation: str | None = None
+    ) -> None:
         self.spec = spec
+        self.collation = table_collation({} if collation is None else {"collation": collation})
         self.names = Names(spec.name, schema, prefix, catalog)  # validates schema and prefix
         self.name, self.table = self.names.name, self.names.table
 
@@ -242,7 +249,8 @@ class _Builder:
         if not spec.keys_after_load:
             lines += [self.foreign_key(table, column) for column in table.foreign_keys]
         lines += self.checks(table)
-        suffix = spec.table_suffix + (f" COMMENT={literal(table.doc, spec.name)}" if spec.name == "mysql" else "")
+        suffix = spec.table_suffix.format(collation=self.collation)
+        suffix += f" COMMENT={literal(table.doc, spec.name)}" if spec.name == "mysql" else ""
         body = ",\n".join("  " + line for line in lines)
         statements = [f"CREATE TABLE {self.table(table.name)} (\n{body}\n){suffix}"]
         if spec.comment_statements:
@@ -254,11 +262,19 @@ class _Builder:
 
 
 def plan(
-    dialect: str, *, schema: str | None = None, prefix: str = "", metadata: bool = False, catalog: str | None = None
+    dialect: str,
+    *,
+    schema: str | None = None,
+    prefix: str = "",
+    metadata: bool = False,
+    catalog: str | None = None,
+    collation: str | None = None,
 ) -> Plan:
     """The DDL of ``dialect`` by load phase; ``metadata`` adds the ``salesgen_metadata`` table.
 
     ``catalog`` qualifies names further (DuckDB: the database, whose name may equal a schema's).
+    ``collation``: MariaDB's text collation (default ``utf8mb4_unicode_ci``, case-insensitive; text keys stay
+    ``utf8mb4_bin``).
 
     Example:
         >>> p = plan("sqlite", prefix="crm_")
@@ -266,7 +282,7 @@ def plan(
         ('"crm_contacts"', 0, 15)
     """
     spec = dialect_spec(dialect)
-    builder = _Builder(spec, schema, prefix, catalog)
+    builder = _Builder(spec, schema, prefix, catalog, collation)
     specs = [TABLES[name] for name in TABLE_NAMES] + ([METADATA] if metadata else [])
     create = [statement for table in specs for statement in builder.create(table)]
     keys: list[str] = []

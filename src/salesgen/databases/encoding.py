@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pyarrow as pa
@@ -33,6 +34,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 from salesgen.arrowtext import json_values, timestamps
+from salesgen.contract import MONEY_TYPE
 
 _CSV_BATCH = 16_384
 
@@ -123,8 +125,21 @@ def _rows(batch: pa.RecordBatch | pa.Table, convert: Callable[[pa.Array], pa.Arr
     return list(zip(*(convert(column).to_pylist() for column in _columns(batch)), strict=True))
 
 
+def cents(column: pa.Array) -> pa.Array:
+    """Money (``decimal128(18, 2)``) as integer cents, exactly.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> cents(pa.array([Decimal("683022385.75"), None], MONEY_TYPE)).to_pylist()
+        [68302238575, None]
+    """
+    return pc.multiply(column, pa.scalar(Decimal(100), pa.decimal128(3, 0))).cast(pa.int64())
+
+
 def _sqlite_value(column: pa.Array) -> pa.Array:
     kind = column.type
+    if kind == MONEY_TYPE:  # SQLite keeps money as integer cents (see databases/ddl.py)
+        return cents(column)
     if pa.types.is_timestamp(kind):
         return timestamps(column)
     if pa.types.is_list(kind):

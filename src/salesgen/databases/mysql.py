@@ -18,7 +18,10 @@ load holds the server lock ``salesgen_load_<token>`` (``GET_LOCK``) for as long
 as its session lives, and a staging database whose lock nobody holds belongs to
 a dead load (:func:`drop_abandoned`).
 
-Timestamps are ``DATETIME(6)`` holding UTC (not ``TIMESTAMP``: no 2038 limit,
+Text columns use a case-insensitive collation by default (``utf8mb4_unicode_ci``;
+``?collation=utf8mb4_bin`` in the URL for binary), text keys stay binary; the URL's
+SSL parameters (``ssl_ca``, ``ssl_cert``, ``ssl_key``, ``ssl_mode``…) go to PyMySQL
+(see :mod:`salesgen.databases.params`). Timestamps are ``DATETIME(6)`` holding UTC (not ``TIMESTAMP``: no 2038 limit,
 no conversion by the session time zone); booleans ``BOOLEAN`` (0/1); lists
 ``JSON`` arrays. The user needs CREATE, DROP and ALTER on databases.
 
@@ -47,6 +50,7 @@ from salesgen.databases.dataset import LoadSource
 from salesgen.databases.ddl import Plan, plan
 from salesgen.databases.encoding import mysql_csv, mysql_rows
 from salesgen.databases.loader import LOADED_TABLES, LoadBackend, LoadCountError, TablesExistError
+from salesgen.databases.params import mysql_arguments, table_collation
 from salesgen.databases.scratch import scratch_directory
 from salesgen.databases.sql import ident
 from salesgen.databases.urls import Target
@@ -68,10 +72,10 @@ def connect(target: Target, database: str | None = None) -> pymysql.connections.
             user=target.user or "root",
             password=target.password or "",
             database=database,
-            unix_socket=target.query.get("unix_socket"),
             local_infile=True,
             autocommit=True,
             charset="utf8mb4",
+            **mysql_arguments(target.query),  # the URL's parameters (ssl_ca, unix_socket…), checked by parse_url
         )
     except pymysql.err.OperationalError as error:
         raise ConnectionError(f"cannot connect to MariaDB/MySQL at {target.display}: {error}") from error
@@ -217,7 +221,8 @@ class MySQLBackend(LoadBackend):
         self.execute(f"CREATE DATABASE {_q(self.stage)} CHARACTER SET utf8mb4")
         self.created.append(self.stage)
         self.execute(f"USE {_q(self.stage)}")
-        return plan("mysql", schema=self.stage, prefix=self.options.prefix, metadata=True)
+        collation = table_collation(self.target.query)
+        return plan("mysql", schema=self.stage, prefix=self.options.prefix, metadata=True, collation=collation)
 
     def existing(self, names: list[str]) -> list[str]:
         return _existing(self.cursor, self.database, names)

@@ -55,14 +55,15 @@ TYPES: dict[str, Mapping[Kind, str]] = {
         Kind.TIMESTAMP: "DATETIME(6)",
         Kind.STRING_LIST: "JSON",
     },
-    # INTEGER: an integer primary key is the rowid; timestamps and lists are checked text.
+    # INTEGER: an integer primary key is the rowid; timestamps and lists are checked text. Money is
+    # integer cents (SQLite has no decimal storage: REAL sums drift, e.g. 683022385.7499995).
     "sqlite": {
         **_COMMON,
         Kind.ID: "INTEGER",
         Kind.INT: "INTEGER",
         Kind.FLOAT: "REAL",
         Kind.STRING: "TEXT",
-        Kind.MONEY: "DECIMAL(18,2)",
+        Kind.MONEY: "INTEGER",
         Kind.PERCENT: "DECIMAL(5,4)",
         Kind.TIMESTAMP: "TEXT",
         Kind.STRING_LIST: "TEXT",

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
+
+from salesgen.databases.params import check_parameters
 
 SCHEMES: dict[str, str] = {
     "postgresql": "postgres",
@@ -155,8 +157,20 @@ mysql, mariadb, sqlite, duckdb (postgresql://user@host:port/db (or postgres://),
                 f"bad {dialect} URL {redact(url)!r}: expected {dialect}:///relative/file or "
                 f"{dialect}:////absolute/file (a file; in-memory databases are not kept)"
             )
-        return Target(url, dialect, path=Path(rest[1:].split("?", 1)[0]))
+        path, _, query = rest[1:].partition("?")
+        _parameters(url, dialect, query)  # a file URL takes none: refused by name, not dropped
+        return Target(url, dialect, path=Path(path))
     return _server_target(url, dialect, rest)
+
+
+def _parameters(url: str, dialect: str, query: str) -> dict[str, str]:
+    """The URL's query parameters, each one ``dialect`` accepts (ValueError naming any other)."""
+    pairs = parse_qsl(query, keep_blank_values=True)
+    try:
+        check_parameters(dialect, dict(pairs))
+    except ValueError as error:
+        raise ValueError(f"{error} (in {redact(url)})") from None
+    return dict(pairs)
 
 
 def _server_target(url: str, dialect: str, rest: str) -> Target:
@@ -171,7 +185,7 @@ def _server_target(url: str, dialect: str, rest: str) -> Target:
             f"bad database URL {redact(url)!r}: {error} (expected {example}; "
             "percent-encode special characters of the password, e.g. %40 for @)"
         ) from None
-    query = dict(pair.split("=", 1) for pair in parts.query.split("&") if "=" in pair)
+    query = _parameters(url, dialect, parts.query)
     database = unquote(parts.path.lstrip("/")) or query.get("dbname") or None
     if database is None and dialect == "postgres":  # MariaDB: the database may come as the schema instead
         raise ValueError(f"database URL {redact(url)!r} names no database: add it after the host, e.g. {example}")

@@ -40,12 +40,15 @@ BATCH_ROWS = 50_000
 _BATCH = "salesgen_batch"
 
 
-def _converted(table: str) -> str:
-    """SELECT list turning a driver batch into the contract's types (lists may arrive as JSON text)."""
+def _converted(table: str, dialect: str) -> str:
+    """SELECT list turning a driver batch into the contract's types (lists may arrive as JSON text,
+    SQLite money as integer cents)."""
     parts = []
     for column in TABLES[table].columns:
         ref = ident(column.name)
-        if column.kind is Kind.STRING_LIST:
+        if column.kind is Kind.MONEY and dialect == "sqlite":  # exact: decimal times decimal
+            parts.append(f"CAST(CAST({ref} AS DECIMAL(18,0)) * 0.01 AS {TYPES['duckdb'][column.kind]}) AS {ref}")
+        elif column.kind is Kind.STRING_LIST:
             parts.append(
                 f"CASE WHEN typeof({ref}) = 'VARCHAR' THEN from_json({ref}::VARCHAR, '[\"VARCHAR\"]') "
                 f"ELSE {ref}::VARCHAR[] END AS {ref}"
@@ -69,7 +72,7 @@ def _copy_table(con: duckdb.DuckDBPyConnection, cursor: Any, table: str, source_
         values = zip(*rows, strict=True)  # rows → columns
         batch = pa.table({name: pa.array(list(column)) for name, column in zip(columns, values, strict=True)})
         con.register(_BATCH, batch)
-        con.execute(f"INSERT INTO {ident(table)} SELECT {_converted(table)} FROM {_BATCH}")
+        con.execute(f"INSERT INTO {ident(table)} SELECT {_converted(table, dialect)} FROM {_BATCH}")
         con.unregister(_BATCH)
 
 
