@@ -37,6 +37,8 @@ class Dataset(Mapping[str, pa.Table]):
 
     ``block_rows``: the rows each block contributed to each block table (set by ``generate_dataset``),
     so that saving writes the same parts, hence the same bytes, as ``salesgen generate``.
+    ``selected``: the tables a subset was generated with (``generate_dataset(tables=...)``); saving
+    writes just those. A dataset without it must hold all ten tables to be saved.
     """
 
     def __init__(
@@ -45,11 +47,13 @@ class Dataset(Mapping[str, pa.Table]):
         config: Config,
         seed: int,
         block_rows: Mapping[str, Sequence[int]] | None = None,
+        selected: Sequence[str] | None = None,
     ) -> None:
         self._tables = dict(tables)
         self.config = config
         self.seed = seed
         self.block_rows = block_rows
+        self.selected = None if selected is None else tuple(selected)
 
     def __getitem__(self, name: str) -> pa.Table:
         if name not in self._tables:
@@ -68,7 +72,8 @@ class Dataset(Mapping[str, pa.Table]):
 
     def metadata(self) -> dict[str, Any]:
         """What made this dataset: version, seed, full config, as-of date, row counts and the planted truth."""
-        return run_metadata(build_world(self.config, self.seed), self.row_counts(), tuple(self._tables))
+        written = self.selected or TABLE_NAMES
+        return run_metadata(build_world(self.config, self.seed), self.row_counts(), written)
 
 
 class SalesDataGenerator:
@@ -115,8 +120,9 @@ class SalesDataGenerator:
         if num_sales_people is not None:
             changes["num_sales_reps"] = num_sales_people
         config = Config.model_validate(merge(self.config.model_dump(), changes))
-        built, block_rows = generate_blocks(config, self.seed, tables=select_tables(tables))
-        return Dataset(built, config, self.seed, block_rows)
+        selected = select_tables(tables)
+        built, block_rows = generate_blocks(config, self.seed, tables=selected)
+        return Dataset(built, config, self.seed, block_rows, None if tables is None else selected)
 
     def save_to_json(
         self, dataset: Mapping[str, pa.Table], path: str | Path = "salesgen_output.json", *, overwrite: bool = True
@@ -141,7 +147,7 @@ class SalesDataGenerator:
         """
         data = dataset if isinstance(dataset, Dataset) else Dataset(dataset, self.config, self.seed)
         return write_tables(
-            data, data.metadata(), format, target, block_rows=data.block_rows, overwrite=overwrite
+            data, data.metadata(), format, target, block_rows=data.block_rows, overwrite=overwrite, tables=data.selected
         ).target
 
     @cached_property

@@ -288,7 +288,7 @@ def split_blocks(
 
 
 def write_tables(
-    tables: Mapping[str, pa.Table],
+    data: Mapping[str, pa.Table],
     metadata: Mapping[str, Any],
     format: str,
     target: str | Path,
@@ -296,9 +296,10 @@ def write_tables(
     block_rows: BlockRows | None = None,
     overwrite: bool = False,
     expected_hash: str | None = None,
+    tables: Sequence[str] | None = None,
 ) -> WriteSummary:
-    """Write ``tables`` (the ten, or some of them: a subset) with ``metadata`` through the same parts and
-    assembly as generation.
+    """Write the ten tables of ``data`` (or only ``tables``, a subset) with ``metadata`` through the same parts
+    and assembly as generation.
 
     Every table is checked against the contract first (columns, types, nulls: ValueError/TypeError
     naming it). ``block_rows`` gives the rows each block contributed to each block table
@@ -313,11 +314,11 @@ def write_tables(
         b''
     """
 
-    selected = select_tables([name for name in TABLE_NAMES if name in tables])
+    selected = select_tables(tables)  # all ten unless a subset is asked for: a missing table is a KeyError
 
     def fill(fmt: PartFormat, parts: Parts) -> Mapping[str, Any]:
         check_metadata(metadata)
-        conformed = {name: conform(name, tables[name]) for name in selected}
+        conformed = {name: conform(name, data[name]) for name in selected}
         for block, piece in split_blocks(conformed, block_rows):
             parts.add(*write_block(fmt, parts.root, block, piece))
         return metadata
