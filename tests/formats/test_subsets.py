@@ -80,15 +80,32 @@ def test_subset_tables_equal_the_full_runs(
             assert key["reference"]["resource"] in SUBSET
 
 
-def test_a_subset_reads_back_as_its_tables_and_validate_refuses_it(full_runs: dict[str, Path], tmp_path: Path) -> None:
+def test_a_subset_reads_back_and_validates_what_it_can(full_runs: dict[str, Path], tmp_path: Path) -> None:
     out = write_dataset(CONFIG, SEED, "csv", tmp_path / "sub", tables=["contacts", "products"]).target
     tables = salesgen.read(out)
     assert list(tables) == ["products", "contacts"]
     assert tables["contacts"].equals(salesgen.read(full_runs["csv"], tables=["contacts"])["contacts"])
     with pytest.raises(SourceError, match=r"not in .*holds only products, contacts"):
         salesgen.read(out, tables=["customers"])
-    with pytest.raises(SourceError, match=r"needs all ten .*missing .*customers.*without --tables"):
-        salesgen.validate(out)
+    results = {r.name: r for r in salesgen.validate(out).results}
+    assert results["integrity.pk.contacts"].status == "pass"
+    assert results["integrity.pk.products"].status == "pass"
+    skipped = results["integrity.fk.contacts.customer_id"]
+    assert skipped.status == "skip" and "needs customers, not in this subset" in skipped.detail
+    assert all(r.status == "skip" for r in results.values() if r.kind == "realism")
+    assert sum(r.status != "skip" for r in results.values() if r.kind == "hard") >= 5
+
+
+def test_validate_catches_a_broken_rule_in_a_subset_and_report_refuses_it(tmp_path: Path) -> None:
+    out = write_dataset(CONFIG, SEED, "csv", tmp_path / "sub", tables=["customers", "contacts"]).target
+    contacts = out / "contacts.csv"
+    lines = contacts.read_text(encoding="utf-8").splitlines(keepends=True)
+    contacts.write_text(lines[0] + lines[1] + "".join(lines[1:]), encoding="utf-8")  # a duplicate contact_id
+    result = runner.invoke(app, ["validate", str(out), "--hard-only"])
+    assert result.exit_code == 1, result.output
+    assert "integrity.pk.contacts" in result.output and "checks needing other tables were skipped" in result.output
+    report = runner.invoke(app, ["report", str(out), "-o", str(tmp_path / "r.html")])
+    assert report.exit_code == 2 and "needs all ten" in " ".join(report.output.split())
 
 
 def test_in_memory_subset_equals_the_full_dataset_and_saves_the_same_files(tmp_path: Path) -> None:
