@@ -99,7 +99,7 @@ def build_opportunities(
             "name": join(customer_names, " - ", subcategory, pa.array(label)),
             "type": labels(DEAL_TYPES, deals.deal_type),
             "lead_source": labels([*LEAD_SOURCES, EXPANSION_LEAD_SOURCE], deals.lead),
-            "stage": labels([*stages, "won", "lost"], stage_code),
+            "stage": labels(config.realism.pipeline.stage_labels, stage_code),
             "is_closed": pa.array(deals.closed),
             "is_won": pa.array(deals.won),
             "amount": world.money(amount),
