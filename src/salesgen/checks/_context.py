@@ -6,6 +6,8 @@ Placeholders available to check templates:
   ``$seller_domain`` (string literal), ``$n_open`` (number of open stages);
 - ``$first_stage``, ``$won_stage``, ``$lost_stage``: string literals of the first open stage's
   name and of the won and lost stages' (names are the scenario's labels, e.g. 'Closed Won');
+- ``$unit_cents``: the currency's minor unit in hundredths (1, or 100 for JPY); ``$per_usd``:
+  its units per US dollar (the model's dollar figures are scaled by it);
 - ``$stages``: a subquery ``(stage, ordinal, probability, forecast_category,
   is_open)`` with the open stages in order, then the won and the lost stage;
 - ``$countries``: ``(country, dial, boundary, postal_regex)`` — ``dial`` is the
@@ -30,6 +32,7 @@ from dataclasses import dataclass
 
 from salesgen.checks._core import Context, sql_string
 from salesgen.config import Config
+from salesgen.vocab.currencies import currency_spec
 
 COUNTRY_PARAMS = ("countries", "country_timezones")
 
@@ -154,6 +157,7 @@ def build_context(config: Config) -> Context:
         >>> build_context(Config()).params["seller_domain"]
         "'northbeam-software.com'"
     """
+    currency = currency_spec(config.currency)
     stages = ", ".join(
         f"({sql_string(s)}, {o}, {p}, {sql_string(c)}, {str(is_open).upper()})"
         for s, o, p, c, is_open in stage_rows(config)
@@ -166,6 +170,8 @@ def build_context(config: Config) -> Context:
         "first_stage": sql_string(config.realism.pipeline.stage_labels[0]),
         "won_stage": sql_string(config.realism.pipeline.stage_labels[-2]),
         "lost_stage": sql_string(config.realism.pipeline.stage_labels[-1]),
+        "unit_cents": str(currency.unit_cents),
+        "per_usd": repr(currency.per_usd),
         "stages": f"(SELECT * FROM (VALUES {stages}) AS v(stage, ordinal, probability, forecast_category, is_open))",
     }
     unavailable: dict[str, str] = {}

@@ -54,7 +54,7 @@ WHERE deals_won IS DISTINCT FROM won
    OR deals_lost IS DISTINCT FROM lost
    OR {_differs("win_rate", "CASE WHEN won + lost > 0 THEN won / (won + lost) END", 4)}
    OR {cents("avg_deal_size")} IS DISTINCT FROM
-      CASE WHEN won > 0 THEN (2 * won_cents + won) // (2 * won) END
+      CASE WHEN won > 0 THEN (2 * won_cents + won * $unit_cents) // (2 * won * $unit_cents) * $unit_cents END
    OR {_differs("avg_sales_cycle_days", "CASE WHEN won > 0 THEN cycle_days END", 1)}
    OR {cents("open_pipeline")} IS DISTINCT FROM open_cents
    OR {_differs("quota_attainment", "CASE WHEN quota_cents <> 0 THEN year_cents / quota_cents END", 4)}
@@ -112,7 +112,7 @@ def _size_band_sql() -> str:
     return f"""
 SELECT customer_id AS key FROM customers
 WHERE NOT (CASE size {cases} ELSE false END)
-   OR annual_revenue < {low} * employees OR annual_revenue > {high} * employees
+   OR annual_revenue < {low} * $per_usd * employees OR annual_revenue > {high} * $per_usd * employees
 """
 
 

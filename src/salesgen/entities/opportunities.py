@@ -105,7 +105,7 @@ def build_opportunities(
             "amount": world.money(amount),
             "currency": constant(config.currency, deals.customer.size),
             "probability": pa.array(probability.astype(np.int64)),
-            "expected_revenue": world.money((amount * probability * 2 + 100) // 200),
+            "expected_revenue": world.money(world.round_money(amount * probability, 100)),
             "created_at": timestamp_array(deals.created_s),
             "expected_close_date": date_array(expected_close_days(world, block, deals)),
             "closed_at": timestamp_array(deals.end_s, ~deals.closed),
