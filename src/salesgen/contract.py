@@ -36,7 +36,7 @@ class Kind(StrEnum):
     STRING_LIST = "string_list"
 
 
-MONEY_TYPE = pa.decimal128(18, 2)
+MONEY_TYPE = pa.decimal128(18, 2)  # currencies without cents (JPY) carry whole units: .00
 PERCENT_TYPE = pa.decimal128(5, 4)
 TIMESTAMP_TYPE = pa.timestamp("us", tz="UTC")
 
@@ -273,7 +273,7 @@ OPPORTUNITIES = Table(
         _c("amount", K.MONEY, "Sum of the line items' total_price."),
         _c("currency", K.STRING, "ISO 4217 code of amount."),
         _c("probability", K.INT, "Win probability in percent, fixed by stage."),
-        _c("expected_revenue", K.MONEY, "amount * probability / 100, rounded half up to the cent."),
+        _c("expected_revenue", K.MONEY, "amount * probability / 100, rounded half up to the minor unit (cent, yen)."),
         _c("created_at", K.TIMESTAMP, "When the deal was opened."),
         _c("expected_close_date", K.DATE, "Forecast close date."),
         _c("closed_at", K.TIMESTAMP, "When it was won or lost; null while open.", True),
@@ -296,7 +296,7 @@ LINE_ITEMS = Table(
         _c("quantity", K.INT, "Units, at least 1."),
         _c("list_price", K.MONEY, "The product's list price."),
         _c("discount_pct", K.PERCENT, "Discount, at least the product's tier for this quantity."),
-        _c("unit_price", K.MONEY, "list_price * (1 - discount_pct), rounded half up to the cent."),
+        _c("unit_price", K.MONEY, "list_price * (1 - discount_pct), rounded half up to the minor unit (cent, yen)."),
         _c("total_price", K.MONEY, "quantity * unit_price."),
         _c("customizations", K.STRING_LIST, "Customization options chosen, from the product's list."),
     ),
