@@ -5,6 +5,8 @@ customers, 80 reps, seed 1 and the default config unless told otherwise. Run it 
 versions of salesgen to get a before/after table; nothing here is typed by hand.
 
     .venv/bin/python benchmarks/content.py [--customers 20000] [--reps 80] [--seed 1]
+    .venv/bin/python benchmarks/content.py --customers 2700 --country JP   # ~10,000 Japanese contacts
+    .venv/bin/python benchmarks/content.py --currency JPY                  # money in yen magnitudes
 
 The rules below are deliberately simple text rules, written so they would catch the
 contradictions a person sees when reading a row (a bounce that "replied", a no-show that lasted
@@ -319,6 +321,26 @@ def _area(country: str, phone: str) -> str:
     return groups[1] if len(groups) > 1 else ""
 
 
+def money_figures(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Magnitudes in the run's currency, and amounts that are not a whole number of its minor unit."""
+    row = con.execute("""
+        SELECT any_value(currency), (SELECT median(list_price) FROM products), median(amount),
+               (SELECT median(annual_revenue) FROM customers),
+               (SELECT count(*) FROM opportunity_line_items WHERE unit_price <> round(unit_price)),
+               count(*) FILTER (WHERE amount <> round(amount) OR expected_revenue <> round(expected_revenue))
+        FROM opportunities""").fetchone()
+    if row is None:
+        return {}
+    currency, price, amount, revenue, fractional_units, fractional_deals = row
+    return {
+        "currency": str(currency),
+        "median product list price / deal amount / customer annual revenue": (
+            f"{float(price):,.2f} / {float(amount):,.2f} / {float(revenue):,.0f}"
+        ),
+        "line unit prices / deal amounts with a fraction of a unit": f"{fractional_units:,} / {fractional_deals:,}",
+    }
+
+
 def catalog_figures(seed: int) -> dict[str, str]:
     out = {}
     for name in ("default", *preset_names()):
@@ -346,14 +368,19 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=20_000)
     parser.add_argument("--reps", type=int, default=80)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--country", help="every customer in this country (ISO code), e.g. JP")
+    parser.add_argument("--currency", default="USD", help="ISO 4217 code of the run's money")
     args = parser.parse_args()
-    dataset = salesgen.generate(Config(num_customers=args.customers, num_sales_reps=args.reps), seed=args.seed)
+    mix = {"country_mix": {args.country: 1.0}} if args.country else {}
+    config = Config(num_customers=args.customers, num_sales_reps=args.reps, currency=args.currency, **mix)
+    dataset = salesgen.generate(config, seed=args.seed)
     con = _connect(dict(dataset.items()))
     sections = {
         "Notes": notes_figures(con),
         "Companies": company_figures(con),
         "People": people_figures(con),
         "Phones": phone_figures(con),
+        "Money": money_figures(con),
         "Catalog (every preset)": catalog_figures(args.seed),
     }
     print(f"salesgen {salesgen.__version__}: {args.customers:,} customers, {args.reps} reps, seed {args.seed}")

@@ -22,7 +22,16 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from vocab_curated import CITIES, COUNTRIES, EXCLUDED_NAMES, EXTRA_NAME_SHARE, EXTRA_NAMES, Country
+from vocab_curated import (
+    CITIES,
+    COUNTRIES,
+    EXCLUDED_NAMES,
+    EXTRA_NAME_SHARE,
+    EXTRA_NAME_SHARES,
+    EXTRA_NAMES,
+    EXTRA_RANK_OFFSETS,
+    Country,
+)
 from vocab_streets import STREETS
 
 FAKER_VERSION = "40.63.0"
@@ -162,9 +171,9 @@ def _names(country: Country) -> tuple[Dist, Dist]:
     return _with_extras(country.code, first, last)
 
 
-def _ranked(names: Iterable[str]) -> Dist:
-    """Weights of a curated list by rank, ∝ 1 / (rank + 10)."""
-    return {name: 1.0 / (rank + 10) for rank, name in enumerate(dict.fromkeys(names))}
+def _ranked(names: Iterable[str], offset: int = 10) -> Dist:
+    """Weights of a curated list by rank, ∝ 1 / (rank + offset): a larger offset, a flatter list."""
+    return {name: 1.0 / (rank + offset) for rank, name in enumerate(dict.fromkeys(names))}
 
 
 def _with_extras(code: str, first: Dist, last: Dist) -> tuple[Dist, Dist]:
@@ -172,13 +181,15 @@ def _with_extras(code: str, first: Dist, last: Dist) -> tuple[Dist, Dist]:
     if code not in EXTRA_NAMES:
         return first, last
     male, female, surnames = EXTRA_NAMES[code]
+    share = EXTRA_NAME_SHARES.get(code, EXTRA_NAME_SHARE)
+    first_offset, last_offset = EXTRA_RANK_OFFSETS.get(code, (10, 10))
     merged = []
     for base, extra in (
-        (first, _merge([_scaled(_ranked(male), 0.5), _scaled(_ranked(female), 0.5)])),
-        (last, _ranked(surnames)),
+        (first, _merge([_scaled(_ranked(male, first_offset), 0.5), _scaled(_ranked(female, first_offset), 0.5)])),
+        (last, _ranked(surnames, last_offset)),
     ):
         if extra:
-            base = _merge([_scaled(base, 1 - EXTRA_NAME_SHARE), _scaled(extra, EXTRA_NAME_SHARE)])
+            base = _merge([_scaled(base, 1 - share), _scaled(extra, share)])
         merged.append(_scaled(_cap(base, NAME_CAP), 1.0))
     return merged[0], merged[1]
 

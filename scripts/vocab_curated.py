@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from vocab_names_jp import MORE_JP
+
 
 class Country(NamedTuple):
     code: str
@@ -451,6 +453,11 @@ Cairns; Queensland; Australia/Brisbane; 48; 0.15
 # names — Meiji Yasuda Life's yearly name rankings (births 1960-2005), Hepburn without macrons;
 # BR surnames — forebears.io surname frequencies for Brazil.
 EXTRA_NAME_SHARE = 0.6
+# Per country: the curated share of the weight and the rank offsets (given names, surnames) of
+# ``build_vocab._ranked``. JP's curated lists are ten times Faker's (vocab_names_jp.py), and its
+# given names are nearly flat: they are far more diverse than its surnames.
+EXTRA_NAME_SHARES: dict[str, float] = {"JP": 0.9}
+EXTRA_RANK_OFFSETS: dict[str, tuple[int, int]] = {"JP": (400, 80)}
 EXTRA_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "JP": (
         tuple(
@@ -850,3 +857,6 @@ EXTRA_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
         ),
     ),
 }
+
+_male, _female, _surnames = EXTRA_NAMES["JP"]
+EXTRA_NAMES["JP"] = (_male + MORE_JP[0], _female + MORE_JP[1], _surnames + MORE_JP[2])

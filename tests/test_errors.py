@@ -106,19 +106,9 @@ def test_win_rate_error_through_generate_dataset_names_the_nested_field() -> Non
     assert "realism.win.new_business_rate" in message and "less than 1" in message
 
 
-@pytest.mark.parametrize(
-    "stages",
-    [
-        {"qualified": 20, "identified": 30, "proposal": 50},  # identified is not the least likely stage
-        {"discovery": 10, "qualified": 20, "proposal": 50},  # identified missing
-        {"identified": 10, "proposal": 50, "qualified": 60},  # qualified not second by probability
-    ],
-)
-def test_stage_list_must_start_with_identified_qualified(stages: dict[str, int]) -> None:
-    with pytest.raises(ValidationError) as error:
-        Pipeline(stage_probabilities=stages)
-    message = str(error.value)
-    assert "stage_probabilities" in message and "'identified', 'qualified'" in message
+def test_older_stage_list_needs_no_fixed_names() -> None:
+    stages = Pipeline(stage_probabilities={"discovery": 10, "demo": 30, "proposal": 50}).stage_labels
+    assert stages == ("discovery", "demo", "proposal", "won", "lost")
 
 
 def test_stages_are_ordered_by_probability_whatever_the_key_order() -> None:
@@ -139,6 +129,43 @@ def test_other_bad_stage_lists_say_what_to_change(stages: dict[str, int], hint: 
     with pytest.raises(ValidationError, match="stage_probabilities") as error:
         Pipeline(stage_probabilities=stages)
     assert hint in str(error.value)
+
+
+def _stage_list(*open_probabilities: int, won: int = 100, lost: int = 0) -> list[dict[str, Any]]:
+    stages: list[dict[str, Any]] = [{"name": f"Step {i}", "probability": p} for i, p in enumerate(open_probabilities)]
+    return [
+        *stages,
+        {"name": "Won", "probability": won, "role": "won"},
+        {"name": "Lost", "probability": lost, "role": "lost"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stages", "hint"),
+    [
+        (_stage_list(10, 20), "between 3 and 8 open stages"),
+        (_stage_list(10, 30, 20), "never fall"),
+        (_stage_list(10, 20, 30, won=90), "probability 100"),
+        (_stage_list(10, 20, 30, lost=5), "probability 0"),
+        (_stage_list(10, 20, 30)[:-1], "exactly one stage with role 'lost'"),
+        ([*_stage_list(10, 20, 30), {"name": "Step 0", "probability": 40}], "unique"),
+    ],
+)
+def test_bad_stage_lists_say_what_to_change(stages: list[dict[str, Any]], hint: str) -> None:
+    with pytest.raises(ValidationError, match="stages") as error:
+        Pipeline.model_validate({"stages": stages})
+    assert hint in str(error.value)
+
+
+def test_both_stage_forms_at_once_are_refused() -> None:
+    with pytest.raises(ValidationError, match="not both"):
+        Pipeline.model_validate({"stages": _stage_list(10, 20, 30), "stage_probabilities": {"a": 1, "b": 2, "c": 3}})
+
+
+def test_repeated_probabilities_keep_list_order() -> None:
+    pipeline = Pipeline.model_validate({"stages": _stage_list(10, 10, 20)})
+    assert pipeline.stage_labels == ("Step 0", "Step 1", "Step 2", "Won", "Lost")
+    assert Pipeline.model_validate(pipeline.model_dump(mode="json")) == pipeline  # survives a manifest round trip
 
 
 @FAST

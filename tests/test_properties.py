@@ -1,8 +1,8 @@
 """Property tests: for any seed and any small valid config, every hard check passes.
 
 Hypothesis draws the seed, the sizes (0-60 customers, 1-8 reps, 1-40 products),
-block size, as-of date and history window, the open stage list (3-6 stages,
-rising probabilities, names with spaces and quotes) and the realism knobs
+block size, as-of date and history window, the stage list (3-8 open stages,
+rising probabilities, CRM names with spaces, slashes and quotes, in either config form) and the realism knobs
 within their valid ranges; the generated dataset must satisfy every hard rule
 of the contract, and no realism check may error.
 """
@@ -20,17 +20,38 @@ from salesgen import Config, SalesDataGenerator
 from salesgen.checks import run_checks
 from salesgen.vocab import country_codes
 
-EXTRA_STAGES = ("discovery", "demo", "proposal", "security review", "legal's review", "negotiation", "contract sent")
+STAGE_NAMES = (
+    "identified", "qualified", "discovery", "demo", "proposal", "security review", "legal's review",
+    "negotiation", "contract sent", "Prospecting", "Id. Decision Makers", "Proposal/Price Quote",
+    "Won", "Lost", "Closed Won", "Closed Lost",
+)  # fmt: skip
 
 
 @st.composite
 def stage_probabilities(draw: st.DrawFn) -> dict[str, int]:
-    extra = draw(st.lists(st.sampled_from(EXTRA_STAGES), min_size=1, max_size=4, unique=True))
-    names = ["identified", "qualified", *extra]
-    probabilities = sorted(
-        draw(st.lists(st.integers(1, 99), min_size=len(names), max_size=len(names), unique=True))
-    )  # stages are ordered by strictly rising probability
+    """The older form: open stages only, ordered by strictly rising probability."""
+    names = draw(st.lists(st.sampled_from(STAGE_NAMES[:9]), min_size=3, max_size=6, unique=True))
+    probabilities = sorted(draw(st.lists(st.integers(1, 99), min_size=len(names), max_size=len(names), unique=True)))
     return dict(zip(names, probabilities, strict=True))
+
+
+@st.composite
+def stage_list(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Any names (CRM labels), probabilities that may repeat, won and lost anywhere in the list."""
+    names = draw(st.lists(st.sampled_from(STAGE_NAMES), min_size=5, max_size=10, unique=True))
+    won, lost, *open_names = names
+    probabilities = sorted(draw(st.lists(st.integers(1, 99), min_size=len(open_names), max_size=len(open_names))))
+    stages = [{"name": n, "probability": p} for n, p in zip(open_names, probabilities, strict=True)]
+    stages.insert(draw(st.integers(0, len(stages))), {"name": won, "probability": 100, "role": "won"})
+    stages.insert(draw(st.integers(0, len(stages))), {"name": lost, "probability": 0, "role": "lost"})
+    return stages
+
+
+@st.composite
+def pipeline(draw: st.DrawFn) -> dict[str, Any]:
+    if draw(st.booleans()):
+        return {"stage_probabilities": draw(stage_probabilities())}
+    return {"stages": draw(stage_list())}
 
 
 @st.composite
@@ -81,7 +102,7 @@ def realism(draw: st.DrawFn) -> dict[str, Any]:
             "touches_lost": draw(st.floats(0.5, 40.0)),
             "account_touches": draw(st.floats(0.0, 5.0)),
         },
-        "pipeline": {"stage_probabilities": draw(stage_probabilities())},
+        "pipeline": draw(pipeline()),
         "team": {"quota_stretch": draw(st.floats(0.1, 5.0))},
     }
 

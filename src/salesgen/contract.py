@@ -36,7 +36,7 @@ class Kind(StrEnum):
     STRING_LIST = "string_list"
 
 
-MONEY_TYPE = pa.decimal128(18, 2)
+MONEY_TYPE = pa.decimal128(18, 2)  # currencies without cents (JPY) carry whole units: .00
 PERCENT_TYPE = pa.decimal128(5, 4)
 TIMESTAMP_TYPE = pa.timestamp("us", tz="UTC")
 
@@ -267,13 +267,13 @@ OPPORTUNITIES = Table(
         _c("name", K.STRING, "Deal name."),
         _c("type", K.STRING, "new business, upsell or renewal."),
         _c("lead_source", K.STRING, "inbound, outbound, referral, partner, event or existing customer."),
-        _c("stage", K.STRING, "Current stage; won or lost when closed."),
-        _c("is_closed", K.BOOL, "stage is won or lost."),
-        _c("is_won", K.BOOL, "stage is won."),
+        _c("stage", K.STRING, "Current stage's name; the won or the lost stage once closed."),
+        _c("is_closed", K.BOOL, "stage is the won or the lost stage."),
+        _c("is_won", K.BOOL, "stage is the won stage."),
         _c("amount", K.MONEY, "Sum of the line items' total_price."),
         _c("currency", K.STRING, "ISO 4217 code of amount."),
         _c("probability", K.INT, "Win probability in percent, fixed by stage."),
-        _c("expected_revenue", K.MONEY, "amount * probability / 100, rounded half up to the cent."),
+        _c("expected_revenue", K.MONEY, "amount * probability / 100, rounded half up to the minor unit (cent, yen)."),
         _c("created_at", K.TIMESTAMP, "When the deal was opened."),
         _c("expected_close_date", K.DATE, "Forecast close date."),
         _c("closed_at", K.TIMESTAMP, "When it was won or lost; null while open.", True),
@@ -296,7 +296,7 @@ LINE_ITEMS = Table(
         _c("quantity", K.INT, "Units, at least 1."),
         _c("list_price", K.MONEY, "The product's list price."),
         _c("discount_pct", K.PERCENT, "Discount, at least the product's tier for this quantity."),
-        _c("unit_price", K.MONEY, "list_price * (1 - discount_pct), rounded half up to the cent."),
+        _c("unit_price", K.MONEY, "list_price * (1 - discount_pct), rounded half up to the minor unit (cent, yen)."),
         _c("total_price", K.MONEY, "quantity * unit_price."),
         _c("customizations", K.STRING_LIST, "Customization options chosen, from the product's list."),
     ),
@@ -309,7 +309,7 @@ STAGE_HISTORY = Table(
     (
         _c("stage_history_id", K.ID, "Primary key: opportunity_id * 10 + step."),
         _c("opportunity_id", K.ID, "The deal.", ref="opportunities.opportunity_id"),
-        _c("stage", K.STRING, "Stage name."),
+        _c("stage", K.STRING, "Stage name, as the scenario's pipeline.stages names it."),
         _c("entered_at", K.TIMESTAMP, "When the deal entered the stage."),
         _c("exited_at", K.TIMESTAMP, "When it left: the next step's entered_at; null for the last step.", True),
     ),

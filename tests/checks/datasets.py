@@ -471,14 +471,14 @@ def hard_failures(tables: Tables, config: Config) -> dict[str, CheckResult]:
 
 
 @functools.cache
-def _generated() -> tuple[tuple[tuple[str, pa.Table], ...], Config]:
+def _generated(currency: str) -> tuple[tuple[tuple[str, pa.Table], ...], Config]:
     # built once: every test module's ``data`` fixture asks for it
-    config = Config(num_customers=150, num_sales_reps=8, num_products=25, block_size=40)
+    config = Config(num_customers=150, num_sales_reps=8, num_products=25, block_size=40, currency=currency)
     dataset = SalesDataGenerator(seed=11, config=config).generate_dataset()
     return tuple((name, dataset[name]) for name in TABLE_NAMES), dataset.config
 
 
-def generated_dataset() -> tuple[Tables, Config]:
+def generated_dataset(currency: str = "USD") -> tuple[Tables, Config]:
     """150 generated customers (seed 11), as a fresh dict of the shared, immutable Arrow tables."""
-    tables, config = _generated()
+    tables, config = _generated(currency)
     return dict(tables), config

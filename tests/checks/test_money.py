@@ -1,15 +1,19 @@
-"""salesgen.checks.money: prices, discounts and totals each catch their own breakage."""
+"""salesgen.checks.money: prices, discounts and totals each catch their own breakage, in cents and in whole yen."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 
+from salesgen.vocab.currencies import currency_spec
+from tests.checks.conftest import clean_data
 from tests.checks.datasets import Data
 from tests.checks.mutations import (
     Broken,
     Mutations,
+    Mutator,
     assert_fails_exactly_its_check,
     edit,
     one,
@@ -22,6 +26,21 @@ from tests.checks.mutations import (
 
 MUTATIONS = Mutations("money")
 CENT = Decimal("0.01")
+
+
+@pytest.fixture(scope="module", params=["tiny", "generated", "generated-jpy"])
+def data(request: pytest.FixtureRequest) -> Iterator[Data]:
+    yield from clean_data(request.param)
+
+
+def minor_unit(data: Data) -> Decimal:
+    """The smallest amount of the dataset's currency: 0.01, or 1 for JPY."""
+    return Decimal(currency_spec(data.config.currency).unit_cents) / 100
+
+
+def plus_one_unit(table: str, column: str, where: str = "TRUE") -> Mutator:
+    """Add one minor unit (a cent, a yen) to the first matching row: wrong, yet a valid amount."""
+    return lambda data: set_first(table, {column: plus(minor_unit(data))}, where=where)(data)
 
 
 @MUTATIONS("money.line_total")
@@ -56,7 +75,7 @@ def _product_price(data: Data) -> Broken:
         GROUP BY product_id ORDER BY 2 LIMIT 1""",
     )
     price = row(data.tables, "products", product)["list_price"]
-    return Broken(edit(data.tables, "products", product, list_price=price + CENT), str(key))
+    return Broken(edit(data.tables, "products", product, list_price=price + minor_unit(data)), str(key))
 
 
 @MUTATIONS("money.discount_at_least_tier")
@@ -83,9 +102,18 @@ MUTATIONS.add(
 )
 # a lost deal: its expected revenue stays 0 and rep metrics ignore its amount
 MUTATIONS.add(
-    "money.amount_equals_line_total", set_first("opportunities", {"amount": plus(CENT)}, where="stage = 'lost'")
+    "money.amount_equals_line_total", plus_one_unit("opportunities", "amount", where="is_closed AND NOT is_won")
 )
-MUTATIONS.add("money.expected_revenue", set_first("opportunities", {"expected_revenue": plus(CENT)}))
+MUTATIONS.add("money.expected_revenue", plus_one_unit("opportunities", "expected_revenue"))
+
+
+@MUTATIONS("money.minor_unit")
+def _fraction_of_a_yen(data: Data) -> Broken:
+    if minor_unit(data) == CENT:
+        pytest.skip("in a two-digit currency every decimal(18,2) amount is a whole number of cents")
+    (key,) = one(data.tables, "SELECT min(customer_id) FROM customers")
+    revenue = row(data.tables, "customers", key)["annual_revenue"]
+    return Broken(edit(data.tables, "customers", key, annual_revenue=revenue + CENT), f"customers.annual_revenue:{key}")
 
 
 @MUTATIONS("money.non_negative")
@@ -110,3 +138,11 @@ def _negative(data: Data) -> Broken:
 @pytest.mark.parametrize("mutation_id", sorted(MUTATIONS))
 def test_mutation_fails_exactly_its_check(data: Data, mutation_id: str) -> None:
     assert_fails_exactly_its_check(data, MUTATIONS[mutation_id])
+
+
+def test_a_yen_run_carries_whole_yen_and_passes_every_hard_check() -> None:
+    for jpy in clean_data("generated-jpy"):
+        assert jpy.baseline == {}
+        prices = jpy.tables["products"].column("list_price").to_pylist()
+        assert all(p == p.to_integral_value() for p in prices)
+        assert min(prices) >= 100  # yen magnitudes: ~157 yen to the dollar, not dollars relabelled

@@ -4,8 +4,12 @@ Placeholders available to check templates:
 
 - ``$as_of`` (TIMESTAMPTZ literal, 00:00 UTC), ``$as_of_date`` (DATE literal),
   ``$seller_domain`` (string literal), ``$n_open`` (number of open stages);
+- ``$first_stage``, ``$won_stage``, ``$lost_stage``: string literals of the first open stage's
+  name and of the won and lost stages' (names are the scenario's labels, e.g. 'Closed Won');
+- ``$unit_cents``: the currency's minor unit in hundredths (1, or 100 for JPY); ``$per_usd``:
+  its units per US dollar (the model's dollar figures are scaled by it);
 - ``$stages``: a subquery ``(stage, ordinal, probability, forecast_category,
-  is_open)`` with the open stages in order, then ``won`` and ``lost``;
+  is_open)`` with the open stages in order, then the won and the lost stage;
 - ``$countries``: ``(country, dial, boundary, postal_regex)`` — ``dial`` is the
   '+NN' part of the phone pattern, ``boundary`` whether a non-digit follows it;
 - ``$country_timezones``: ``(country, timezone)``.
@@ -28,6 +32,7 @@ from dataclasses import dataclass
 
 from salesgen.checks._core import Context, sql_string
 from salesgen.config import Config
+from salesgen.vocab.currencies import currency_spec
 
 COUNTRY_PARAMS = ("countries", "country_timezones")
 
@@ -132,14 +137,16 @@ def stage_rows(config: Config) -> list[tuple[str, int, int, str, bool]]:
         >>> [row[3] for row in stage_rows(Config())]
         ['pipeline', 'pipeline', 'best case', 'commit', 'closed', 'omitted']
     """
-    open_stages = list(config.realism.pipeline.stage_probabilities.items())
+    pipeline = config.realism.pipeline
+    open_stages = list(pipeline.stage_probabilities.items())
     last = len(open_stages) - 1
     rows = []
     for ordinal, (stage, probability) in enumerate(open_stages):
         category = "pipeline" if ordinal < 2 else "commit" if ordinal == last else "best case"
         rows.append((stage, ordinal, probability, category, True))
-    rows.append(("won", last + 1, 100, "closed", False))
-    rows.append(("lost", last + 2, 0, "omitted", False))
+    won, lost = pipeline.stage_labels[-2:]
+    rows.append((won, last + 1, 100, "closed", False))
+    rows.append((lost, last + 2, 0, "omitted", False))
     return rows
 
 
@@ -150,6 +157,7 @@ def build_context(config: Config) -> Context:
         >>> build_context(Config()).params["seller_domain"]
         "'northbeam-software.com'"
     """
+    currency = currency_spec(config.currency)
     stages = ", ".join(
         f"({sql_string(s)}, {o}, {p}, {sql_string(c)}, {str(is_open).upper()})"
         for s, o, p, c, is_open in stage_rows(config)
@@ -159,6 +167,11 @@ def build_context(config: Config) -> Context:
         "as_of_date": f"DATE '{config.as_of.isoformat()}'",
         "seller_domain": sql_string(config.seller_domain),
         "n_open": str(len(config.realism.pipeline.stage_probabilities)),
+        "first_stage": sql_string(config.realism.pipeline.stage_labels[0]),
+        "won_stage": sql_string(config.realism.pipeline.stage_labels[-2]),
+        "lost_stage": sql_string(config.realism.pipeline.stage_labels[-1]),
+        "unit_cents": str(currency.unit_cents),
+        "per_usd": repr(currency.per_usd),
         "stages": f"(SELECT * FROM (VALUES {stages}) AS v(stage, ordinal, probability, forecast_category, is_open))",
     }
     unavailable: dict[str, str] = {}

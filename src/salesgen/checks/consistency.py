@@ -1,6 +1,6 @@
 """Consistency checks: derived columns agree with what they are derived from.
 
-A deal is won when ``stage = 'won'``, lost when ``stage = 'lost'``, open
+A deal is won when ``stage = $won_stage``, lost when ``stage = $lost_stage``, open
 otherwise. Rounded floats are compared with a tolerance of half a unit of
 their last decimal (+1e-9, for rounding ties); money is compared exactly.
 
@@ -34,13 +34,13 @@ REP_METRICS = Check(
     sql=f"""
 WITH d AS (
     SELECT owner_rep_id AS rep_id,
-           count(*) FILTER (WHERE stage = 'won') AS won,
-           count(*) FILTER (WHERE stage = 'lost') AS lost,
-           sum({cents("amount")}) FILTER (WHERE stage = 'won') AS won_cents,
-           avg(epoch(closed_at) - epoch(created_at)) FILTER (WHERE stage = 'won') / 86400.0 AS cycle_days,
-           sum({cents("amount")}) FILTER (WHERE stage NOT IN ('won', 'lost')) AS open_cents,
+           count(*) FILTER (WHERE stage = $won_stage) AS won,
+           count(*) FILTER (WHERE stage = $lost_stage) AS lost,
+           sum({cents("amount")}) FILTER (WHERE stage = $won_stage) AS won_cents,
+           avg(epoch(closed_at) - epoch(created_at)) FILTER (WHERE stage = $won_stage) / 86400.0 AS cycle_days,
+           sum({cents("amount")}) FILTER (WHERE stage NOT IN ($won_stage, $lost_stage)) AS open_cents,
            sum({cents("amount")}) FILTER (
-               WHERE stage = 'won' AND closed_at > $as_of - INTERVAL 365 DAY AND closed_at <= $as_of
+               WHERE stage = $won_stage AND closed_at > $as_of - INTERVAL 365 DAY AND closed_at <= $as_of
            ) AS year_cents
     FROM opportunities GROUP BY owner_rep_id
 ), e AS (
@@ -54,7 +54,7 @@ WHERE deals_won IS DISTINCT FROM won
    OR deals_lost IS DISTINCT FROM lost
    OR {_differs("win_rate", "CASE WHEN won + lost > 0 THEN won / (won + lost) END", 4)}
    OR {cents("avg_deal_size")} IS DISTINCT FROM
-      CASE WHEN won > 0 THEN (2 * won_cents + won) // (2 * won) END
+      CASE WHEN won > 0 THEN (2 * won_cents + won * $unit_cents) // (2 * won * $unit_cents) * $unit_cents END
    OR {_differs("avg_sales_cycle_days", "CASE WHEN won > 0 THEN cycle_days END", 1)}
    OR {cents("open_pipeline")} IS DISTINCT FROM open_cents
    OR {_differs("quota_attainment", "CASE WHEN quota_cents <> 0 THEN year_cents / quota_cents END", 4)}
@@ -77,7 +77,7 @@ CLOSED_FLAGS = Check(
     "is_closed ⇔ stage is won or lost; is_won ⇔ stage is won",
     sql="""
 SELECT opportunity_id AS key FROM opportunities
-WHERE is_closed <> (stage IN ('won', 'lost')) OR is_won <> (stage = 'won')
+WHERE is_closed <> (stage IN ($won_stage, $lost_stage)) OR is_won <> (stage = $won_stage)
 """,
 )
 
@@ -87,14 +87,14 @@ LOSS_REASON = Check(
     "lost deals carry a non-empty loss_reason; other deals have none (null)",
     sql="""
 SELECT opportunity_id AS key FROM opportunities
-WHERE CASE WHEN stage = 'lost' THEN coalesce(loss_reason, '') = '' ELSE loss_reason IS NOT NULL END
+WHERE CASE WHEN stage = $lost_stage THEN coalesce(loss_reason, '') = '' ELSE loss_reason IS NOT NULL END
 """,
 )
 
 FORECAST_CATEGORY = Check(
     "consistency.forecast_category",
     "hard",
-    "identified, qualified → pipeline; middle open stages → best case; the last open stage → commit; "
+    "the first two open stages → pipeline; middle open stages → best case; the last open stage → commit; "
     "won → closed; lost → omitted",
     sql="""
 SELECT o.opportunity_id AS key FROM opportunities AS o LEFT JOIN $stages AS s ON s.stage = o.stage
@@ -112,7 +112,7 @@ def _size_band_sql() -> str:
     return f"""
 SELECT customer_id AS key FROM customers
 WHERE NOT (CASE size {cases} ELSE false END)
-   OR annual_revenue < {low} * employees OR annual_revenue > {high} * employees
+   OR annual_revenue < {low} * $per_usd * employees OR annual_revenue > {high} * $per_usd * employees
 """
 
 
@@ -130,7 +130,7 @@ CUSTOMER_STATUS = Check(
     "status is 'prospect' exactly when the customer has no won deal, else 'active' or 'churned'",
     sql="""
 SELECT c.customer_id AS key FROM customers AS c
-LEFT JOIN (SELECT DISTINCT customer_id, TRUE AS has_win FROM opportunities WHERE stage = 'won') AS w
+LEFT JOIN (SELECT DISTINCT customer_id, TRUE AS has_win FROM opportunities WHERE stage = $won_stage) AS w
        USING (customer_id)
 WHERE CASE c.status WHEN 'prospect' THEN w.has_win IS NOT NULL
                     WHEN 'active' THEN w.has_win IS NULL
@@ -177,7 +177,7 @@ EXPANSION_FOLLOWS_WIN = Check(
 SELECT o.opportunity_id AS key FROM opportunities AS o
 WHERE o.type IN ('upsell', 'renewal') AND NOT EXISTS (
     SELECT 1 FROM opportunities AS w
-    WHERE w.customer_id = o.customer_id AND w.stage = 'won' AND w.closed_at <= o.created_at)
+    WHERE w.customer_id = o.customer_id AND w.stage = $won_stage AND w.closed_at <= o.created_at)
 """,
 )
 

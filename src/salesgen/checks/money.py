@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 from salesgen.checks._core import Check, basis_points, cents, key_of
+from salesgen.contract import TABLES, Kind
 
 LINE_TOTAL = Check(
     "money.line_total",
@@ -27,14 +28,14 @@ WHERE {cents("total_price")} <> quantity * {cents("unit_price")}
 UNIT_PRICE = Check(
     "money.unit_price",
     "hard",
-    "unit_price = list_price × (1 − discount_pct), rounded half up to the cent",
+    "unit_price = list_price × (1 − discount_pct), rounded half up to the currency's minor unit (cent; whole yen)",
     sql=f"""
 SELECT line_item_id AS key FROM (
     SELECT line_item_id, {cents("list_price")} AS list_cents, {basis_points("discount_pct")} AS bp,
            {cents("unit_price")} AS unit_cents
     FROM opportunity_line_items
 ) AS l
-WHERE unit_cents <> (list_cents * (10000 - bp) * 2 + 10000) // 20000
+WHERE unit_cents <> (list_cents * (10000 - bp) * 2 + 10000 * $unit_cents) // (20000 * $unit_cents) * $unit_cents
 """,
 )
 
@@ -105,10 +106,11 @@ WHERE {cents("o.amount")} <> l.line_cents
 EXPECTED_REVENUE = Check(
     "money.expected_revenue",
     "hard",
-    "expected_revenue = amount × probability / 100, rounded half up to the cent",
+    "expected_revenue = amount × probability / 100, rounded half up to the currency's minor unit",
     sql=f"""
 SELECT opportunity_id AS key FROM opportunities
-WHERE {cents("expected_revenue")} <> ({cents("amount")} * probability * 2 + 100) // 200
+WHERE {cents("expected_revenue")} <> ({cents("amount")} * probability * 2 + 100 * $unit_cents) // (200 * $unit_cents)
+      * $unit_cents
 """,
 )
 
@@ -126,6 +128,20 @@ _SIGN_RULES: tuple[tuple[str, str, str, str], ...] = (
     ("opportunity_line_items", "line_item_id", "discount_pct", "discount_pct >= 0 AND discount_pct < 1"),
     ("opportunity_line_items", "line_item_id", "unit_price", "unit_price >= 0"),
     ("opportunity_line_items", "line_item_id", "total_price", "total_price >= 0"),
+)
+
+MINOR_UNIT = Check(
+    "money.minor_unit",
+    "hard",
+    "every money column is a whole number of the currency's minor unit (cents; whole yen for JPY) "
+    "(key: table.column:id)",
+    sql="\nUNION ALL\n".join(
+        f"SELECT {key_of(f'{table.name}.{column.name}', table.primary_key)} AS key FROM {table.name} "
+        f"WHERE {cents(column.name)} % $unit_cents <> 0"
+        for table in TABLES.values()
+        for column in table.columns
+        if column.kind is Kind.MONEY
+    ),
 )
 
 NON_NEGATIVE = Check(
@@ -147,4 +163,5 @@ CHECKS: tuple[Check, ...] = (
     AMOUNT_EQUALS_LINE_TOTAL,
     EXPECTED_REVENUE,
     NON_NEGATIVE,
+    MINOR_UNIT,
 )

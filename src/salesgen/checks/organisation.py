@@ -83,7 +83,7 @@ WHERE o.type = 'renewal' AND (
             WHERE l.opportunity_id = o.opportunity_id AND p.pricing_model <> 'subscription')
     OR NOT EXISTS (SELECT 1 FROM opportunities AS w JOIN opportunity_line_items AS l USING (opportunity_id)
                    JOIN products AS p USING (product_id)
-                   WHERE w.customer_id = o.customer_id AND w.stage = 'won' AND w.closed_at < o.created_at
+                   WHERE w.customer_id = o.customer_id AND w.is_won AND w.closed_at < o.created_at
                      AND p.pricing_model = 'subscription'))
 """,
 )
@@ -99,12 +99,12 @@ def _status_agrees_with_history(con: duckdb.DuckDBPyConnection, ctx: Context) ->
             FROM opportunity_line_items AS l JOIN products AS p USING (product_id) GROUP BY 1),
         history AS (
             SELECT o.customer_id,
-                   count(*) FILTER (WHERE o.stage = 'won') AS wins,
-                   count(*) FILTER (WHERE (o.stage = 'won' AND m.subscription
+                   count(*) FILTER (WHERE o.is_won) AS wins,
+                   count(*) FILTER (WHERE (o.is_won AND m.subscription
                                            AND o.closed_at + to_seconds(CAST({term_days} * 86400 AS BIGINT)) > $as_of)
-                                       OR (o.stage = 'won' AND NOT m.subscription
+                                       OR (o.is_won AND NOT m.subscription
                                            AND o.closed_at > $as_of - INTERVAL {CHURN_AFTER_DAYS} DAY)
-                                       OR (o.stage NOT IN ('won', 'lost') AND o.type <> 'new business')) AS live
+                                       OR (NOT o.is_closed AND o.type <> 'new business')) AS live
             FROM opportunities AS o JOIN main AS m USING (opportunity_id) GROUP BY 1)
         SELECT c.customer_id AS key FROM customers AS c JOIN history AS h USING (customer_id)
         WHERE h.wins > 0 AND c.status IN ('active', 'churned')  -- prospects: consistency.customer_status

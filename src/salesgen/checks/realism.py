@@ -29,7 +29,7 @@ MIN_REPS = 5
 MIN_TOUCHES = 50
 MIN_OPEN = 20
 CYCLE_BANDS = {"small": (14.0, 60.0), "medium": (40.0, 150.0), "enterprise": (90.0, 300.0)}
-CLOSED = "stage IN ('won', 'lost')"
+CLOSED = "is_closed"
 
 
 def _row(con: duckdb.DuckDBPyConnection, ctx: Context, sql: str) -> tuple[Any, ...]:
@@ -50,7 +50,7 @@ def _new_business_win_rate(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outc
     won, closed = _row(
         con,
         ctx,
-        f"""SELECT count(*) FILTER (WHERE stage = 'won'), count(*)
+        f"""SELECT count(*) FILTER (WHERE is_won), count(*)
         FROM opportunities WHERE type = 'new business' AND {CLOSED}""",
     )
     if closed < MIN_CLOSED:
@@ -65,7 +65,7 @@ def _expansion_win_rate(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome
     won, closed = _row(
         con,
         ctx,
-        f"""SELECT count(*) FILTER (WHERE stage = 'won'), count(*)
+        f"""SELECT count(*) FILTER (WHERE is_won), count(*)
         FROM opportunities WHERE type IN ('upsell', 'renewal') AND {CLOSED}""",
     )
     if closed < MIN_LOSSES:
@@ -98,7 +98,7 @@ def _deal_size_by_company_size(con: duckdb.DuckDBPyConnection, ctx: Context) -> 
 def _cycle_by_company_size(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
     rows = con.execute("""SELECT c.size, count(*), median(epoch(o.closed_at) - epoch(o.created_at)) / 86400.0
         FROM opportunities AS o JOIN customers AS c USING (customer_id)
-        WHERE o.stage = 'won' GROUP BY c.size""").fetchall()
+        WHERE o.is_won GROUP BY c.size""").fetchall()
     judged = [(size, float(days)) for size, n, days in rows if size in CYCLE_BANDS and n >= MIN_GROUP]
     if not judged:
         return _skip("won deals in every size band", max((int(n) for _, n, _ in rows), default=0), MIN_GROUP)
@@ -116,7 +116,7 @@ def _quarter_end_wins(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
         ctx,
         """SELECT
         count(*) FILTER (WHERE month(timezone('UTC', closed_at)) IN (3, 6, 9, 12)), count(*)
-        FROM opportunities WHERE stage = 'won' AND closed_at IS NOT NULL""",
+        FROM opportunities WHERE is_won AND closed_at IS NOT NULL""",
     )
     if wins < MIN_CLOSED:
         return _skip("won deals", wins, MIN_CLOSED)
@@ -129,7 +129,7 @@ def _no_decision_share(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
         con,
         ctx,
         """SELECT count(*) FILTER (WHERE lower(loss_reason) = 'no decision'), count(*)
-        FROM opportunities WHERE stage = 'lost'""",
+        FROM opportunities WHERE is_closed AND NOT is_won""",
     )
     if losses < MIN_LOSSES:
         return _skip("lost deals", losses, MIN_LOSSES)
@@ -138,11 +138,11 @@ def _no_decision_share(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
 
 
 def _touches_won_vs_lost(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
-    rows = con.execute("""SELECT o.stage, count(*), avg(coalesce(i.n, 0))
+    rows = con.execute("""SELECT CASE WHEN o.is_won THEN 'won' ELSE 'lost' END, count(*), avg(coalesce(i.n, 0))
         FROM opportunities AS o
         LEFT JOIN (SELECT opportunity_id, count(*) AS n FROM interactions GROUP BY opportunity_id) AS i
                USING (opportunity_id)
-        WHERE o.stage IN ('won', 'lost') GROUP BY o.stage""").fetchall()
+        WHERE o.is_closed GROUP BY 1""").fetchall()
     stats = {stage: (int(n), float(mean)) for stage, n, mean in rows}
     won_n, won_mean = stats.get("won", (0, 0.0))
     lost_n, lost_mean = stats.get("lost", (0, 0.0))
@@ -153,7 +153,7 @@ def _touches_won_vs_lost(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcom
 
 
 def _competitor_effect(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outcome:
-    rows = con.execute(f"""SELECT len(competitors) > 0, count(*), avg(CASE WHEN stage = 'won' THEN 1 ELSE 0 END)
+    rows = con.execute(f"""SELECT len(competitors) > 0, count(*), avg(CASE WHEN is_won THEN 1 ELSE 0 END)
         FROM opportunities WHERE {CLOSED} GROUP BY ALL""").fetchall()
     stats = {bool(named): (int(n), float(rate)) for named, n, rate in rows}
     with_n, with_rate = stats.get(True, (0, 0.0))
@@ -169,7 +169,7 @@ def _rep_skill_dispersion(con: duckdb.DuckDBPyConnection, ctx: Context) -> Outco
         con,
         ctx,
         f"""
-        WITH r AS (SELECT owner_rep_id, count(*) AS n, avg(CASE WHEN stage = 'won' THEN 1 ELSE 0 END) AS p
+        WITH r AS (SELECT owner_rep_id, count(*) AS n, avg(CASE WHEN is_won THEN 1 ELSE 0 END) AS p
                    FROM opportunities WHERE {CLOSED} GROUP BY owner_rep_id HAVING count(*) >= {MIN_REP_CLOSED})
         SELECT count(*), var_pop(p), sum(p * n) / sum(n), avg(1.0 / n) FROM r""",
     )

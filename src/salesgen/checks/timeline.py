@@ -1,7 +1,7 @@
 """Time checks: deal dates, stage history, interaction timing, the as-of horizon.
 
 ``as_of`` is ``config.as_of`` at 00:00 UTC: nothing may be strictly after it.
-A deal is closed when its stage is ``won`` or ``lost`` (the flags are
+A deal is closed when its stage is the won or the lost one (the flags are
 ``consistency.closed_flags``' business). The realism-kind time checks
 (``time.business_hours``, ``time.open_deals_expected_close``) live in
 ``salesgen.checks.realism``.
@@ -25,7 +25,7 @@ CLOSED_DEAL_DATES = Check(
     "closed deals: created_at ≤ closed_at ≤ as_of; open deals: closed_at is null",
     sql="""
 SELECT opportunity_id AS key FROM opportunities
-WHERE CASE WHEN stage IN ('won', 'lost')
+WHERE CASE WHEN stage IN ($won_stage, $lost_stage)
            THEN closed_at IS NULL OR closed_at < created_at OR closed_at > $as_of
            ELSE closed_at IS NOT NULL END
 """,
@@ -57,7 +57,7 @@ NOTHING_AFTER_AS_OF = Check(
 STAGE_HISTORY_CONTIGUOUS = Check(
     "time.stage_history_contiguous",
     "hard",
-    "per deal, ordered by entered_at: starts at 'identified' at created_at; each exited_at is the next "
+    "per deal, ordered by entered_at: starts at the first open stage at created_at; each exited_at is the next "
     "entered_at; entered_at ≤ exited_at; stages follow the configured order (a lost deal may leave "
     "from any open stage, a won deal passes all); the last row is the deal's stage with exited_at null, "
     "entered at closed_at for closed deals (key: opportunity_id)",
@@ -72,15 +72,15 @@ WITH h AS (
 )
 SELECT DISTINCT h.opportunity_id AS key
 FROM h JOIN opportunities AS o USING (opportunity_id) LEFT JOIN $stages AS s ON s.stage = h.stage
-WHERE (h.pos = 1 AND (h.stage <> 'identified' OR h.entered_at <> o.created_at))
+WHERE (h.pos = 1 AND (h.stage <> $first_stage OR h.entered_at <> o.created_at))
    OR (h.pos < h.n AND (h.exited_at IS NULL OR h.exited_at <> h.next_entered))
    OR h.exited_at < h.entered_at
    OR (h.pos = h.n AND (h.stage <> o.stage OR h.exited_at IS NOT NULL))
-   OR (h.pos = h.n AND o.stage IN ('won', 'lost') AND h.entered_at <> o.closed_at)
+   OR (h.pos = h.n AND o.is_closed AND h.entered_at <> o.closed_at)
    OR s.stage IS NULL
    OR (s.is_open AND s.ordinal <> h.pos - 1)
-   OR (h.stage = 'won' AND (h.pos <> h.n OR h.pos - 1 <> $n_open))
-   OR (h.stage = 'lost' AND (h.pos <> h.n OR h.pos < 2))
+   OR (h.stage = $won_stage AND (h.pos <> h.n OR h.pos - 1 <> $n_open))
+   OR (h.stage = $lost_stage AND (h.pos <> h.n OR h.pos < 2))
 UNION
 SELECT o.opportunity_id AS key FROM opportunities AS o
 WHERE NOT EXISTS (SELECT 1 FROM opportunity_stage_history AS x WHERE x.opportunity_id = o.opportunity_id)

@@ -27,6 +27,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from salesgen.config import Config
+from salesgen.config.catalog import relative_to_scenario
 from salesgen.config.presets import merge, preset_fields
 
 PIPE_WIDTH = 240
@@ -117,7 +118,7 @@ def load_config(path: Path | None, flags: dict[str, Any], preset: str | None = N
         loaded = read_scenario(path, flag)
         if not isinstance(loaded, dict):
             raise fail(f"{flag} {path} must be a mapping of fields, e.g. 'num_customers: 1000'")
-        data = loaded
+        data = relative_to_scenario(loaded, path.parent)
     data = merge(base, data)
     data.update({key: value for key, value in flags.items() if value is not None})
     try:

@@ -21,7 +21,8 @@ Example:
     >>> check_catalog("nope.csv")
     Traceback (most recent call last):
     ...
-    ValueError: catalog 'nope.csv': neither a built-in catalog (industrial, saas, software) nor an existing file
+    ValueError: catalog 'nope.csv': no such file (in a scenario file, a relative path is read from the \
+scenario file's directory); fix the path or name a built-in catalog
 """
 
 from __future__ import annotations
@@ -80,13 +81,33 @@ def check_catalog(value: str) -> str:
     if value in CATALOGS:
         return value
     path = Path(value)
-    if path.suffix.lower() not in SUFFIXES or not path.is_file():
+    if path.suffix.lower() not in SUFFIXES:
         raise ValueError(
-            f"catalog {value!r}: neither a built-in catalog ({', '.join(sorted(CATALOGS))}) nor an existing file"
-            + ("" if path.suffix.lower() in SUFFIXES else f" ending in {'/'.join(SUFFIXES)}")
+            f"catalog {value!r}: neither a built-in catalog ({', '.join(sorted(CATALOGS))}) "
+            f"nor a product file ending in {'/'.join(SUFFIXES)}"
+        )
+    if not path.is_file():
+        raise ValueError(
+            f"catalog {value!r}: no such file (in a scenario file, a relative path is read from the "
+            "scenario file's directory); fix the path or name a built-in catalog"
         )
     user_catalog(value)
     return value
+
+
+def relative_to_scenario(scenario: dict[str, Any], directory: Path) -> dict[str, Any]:
+    """The scenario with a relative catalog path taken from ``directory`` (the scenario file's).
+
+    Example:
+        >>> relative_to_scenario({"catalog": "prices.csv", "currency": "EUR"}, Path("examples"))["catalog"]
+        'examples/prices.csv'
+        >>> relative_to_scenario({"catalog": "saas"}, Path("examples"))["catalog"]
+        'saas'
+    """
+    catalog = scenario.get("catalog")
+    if not isinstance(catalog, str) or catalog in CATALOGS or Path(catalog).is_absolute():
+        return scenario
+    return {**scenario, "catalog": (directory / catalog).as_posix()}
 
 
 CatalogChoice = Annotated[str, AfterValidator(check_catalog)]

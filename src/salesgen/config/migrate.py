@@ -47,7 +47,7 @@ MOVED: dict[str, str] = {
     "touches_won": "activity.touches_won",
     "touches_lost": "activity.touches_lost",
     "account_touches": "activity.account_touches",
-    "stage_probabilities": "pipeline.stage_probabilities",
+    "stage_probabilities": "pipeline.stages",
     "quota_stretch": "team.quota_stretch",
 }
 

@@ -26,14 +26,12 @@ from pydantic import Field, field_validator, model_validator
 
 from salesgen.config.base import PerSize, Strict
 from salesgen.config.migrate import moved_fields_error
+from salesgen.config.stages import DEFAULT_STAGES, Stage, check_stages, stages_from_probabilities
 from salesgen.vocab.domain import (
-    CLOSED_STAGES,
     DEFAULT_CATEGORY_MIX,
     DEFAULT_CATEGORY_WIN_SHIFT,
     DEFAULT_INDUSTRY_WIN_SHIFT,
     DEFAULT_LEAD_SOURCE_WIN_SHIFT,
-    DEFAULT_STAGE_PROBABILITIES,
-    FIXED_STAGES,
     Industry,
     LeadSource,
     ProductCategory,
@@ -195,11 +193,15 @@ class Activity(Strict):
 
 
 class Pipeline(Strict):
-    """The open stages a deal moves through."""
+    """The stages a deal moves through, and how stale the open pipeline is."""
 
-    stage_probabilities: dict[str, int] = Field(
-        default_factory=lambda: dict(DEFAULT_STAGE_PROBABILITIES),
-        description="Win probability (percent) of each open stage, in order; won=100, lost=0.",
+    stages: tuple[Stage, ...] = Field(
+        default=DEFAULT_STAGES,
+        description="Every stage as the CRM names it, with its win probability and role: open stages in list "
+        "order (3 to 8, probability never falling), one 'won' (100) and one 'lost' (0). Salesforce's and "
+        "HubSpot's default pipelines work as written (examples/). The older form, {name: percent} of the "
+        "open stages (ordered by rising percent; closed stages 'won' and 'lost' implied), still loads, here "
+        "or as stage_probabilities.",
     )
 
     past_due_share: float = Field(
@@ -216,25 +218,44 @@ class Pipeline(Strict):
         description="Share of open deals nobody touched for the last 30-150 days (stale pipeline).",
     )
 
-    @field_validator("stage_probabilities")
+    @model_validator(mode="before")
     @classmethod
-    def _stages_start_with_identified(cls, stages: dict[str, int]) -> dict[str, int]:
-        # Stages are ordered by their probability, which must rise strictly, so the order survives
-        # any serialization that sorts keys (manifests are written with sorted keys).
-        if set(stages) & set(CLOSED_STAGES):
-            raise ValueError("'won' and 'lost' are implicit; remove them from stage_probabilities")
-        ordered = dict(sorted(stages.items(), key=lambda item: item[1]))
-        names, values = tuple(ordered), list(ordered.values())
-        if any(not 0 < v < 100 for v in values) or len(set(values)) != len(values):
-            raise ValueError("stage probabilities must be distinct, rise through the stages and lie in 1..99")
-        if names[:2] != FIXED_STAGES:
-            raise ValueError(
-                "the open stages must start with 'identified', 'qualified' (the two lowest "
-                f"probabilities); got {list(names)} in order of probability"
-            )
-        if not 3 <= len(names) <= 8:
-            raise ValueError("give between 3 and 8 open stages")
-        return ordered
+    def _older_stage_mapping(cls, data: Any) -> Any:
+        # The older form, {name: percent} of the open stages, under stages or stage_probabilities.
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        if "stage_probabilities" in data:
+            if "stages" in data:
+                raise ValueError("give either stages or stage_probabilities (the older form), not both")
+            data["stages"] = data.pop("stage_probabilities")
+        if isinstance(data.get("stages"), dict):
+            try:
+                data["stages"] = check_stages(stages_from_probabilities(data["stages"]))
+            except ValueError as error:
+                raise ValueError(f"stages given as {{name: probability}} (stage_probabilities): {error}") from None
+        return data
+
+    @field_validator("stages")
+    @classmethod
+    def _stages_form_a_pipeline(cls, stages: tuple[Stage, ...]) -> tuple[Stage, ...]:
+        return check_stages(stages)
+
+    @property
+    def open_stages(self) -> tuple[Stage, ...]:
+        """The open stages, in funnel order."""
+        return tuple(s for s in self.stages if s.role == "open")
+
+    @property
+    def stage_probabilities(self) -> dict[str, int]:
+        """Win probability of each open stage, in funnel order."""
+        return {s.name: s.probability for s in self.open_stages}
+
+    @property
+    def stage_labels(self) -> tuple[str, ...]:
+        """Stage names by stage code: the open stages in order, then the won and the lost stage."""
+        closed = {s.role: s.name for s in self.stages if s.role != "open"}
+        return (*self.stage_probabilities, closed["won"], closed["lost"])
 
 
 class Team(Strict):

@@ -22,6 +22,7 @@ from salesgen.config.base import Strict
 from salesgen.config.bounds import problems
 from salesgen.config.catalog import CatalogChoice
 from salesgen.config.realism import Realism
+from salesgen.vocab.currencies import currency_spec
 from salesgen.vocab.domain import DEFAULT_COUNTRY_MIX
 
 AS_OF_RANGE = (date(1990, 1, 1), date(2199, 12, 31))
@@ -53,7 +54,13 @@ class Config(Strict):
         description="The 'now' of the data: nothing happens after it (UTC).",
     )
     history_days: int = Field(default=1095, ge=90, le=7300, description="Days of history before as_of.")
-    currency: str = Field(default="USD", pattern="^[A-Z]{3}$", description="ISO 4217 code of all money.")
+    currency: str = Field(
+        default="USD",
+        pattern="^[A-Z]{3}$",
+        description="ISO 4217 code of all money. Amounts take the currency's magnitude: the model's dollar "
+        "figures (built-in list prices, realism.deal_size.median, revenue per employee) are converted at the "
+        "fixed rates of salesgen.vocab.currencies (ECB, 2024-12-31) and rounded to its minor unit (JPY: whole yen).",
+    )
     seller_domain: str = Field(
         default="northbeam-software.com", max_length=253, description="Email domain of the sales reps."
     )
@@ -77,6 +84,11 @@ class Config(Strict):
                 f"must be a domain name like example.com (letters, digits, inner hyphens, dots), got {domain[:80]!r}"
             )
         return domain
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, code: str) -> str:
+        return currency_spec(code).code
 
     @field_validator("country_mix")
     @classmethod

@@ -75,7 +75,8 @@ def build_accounts(world: World, block: int) -> Accounts:
     revenue_per_head = np.array([v[1] for v in INDUSTRIES.values()])[industry] * rng(
         CustomerDraw.REVENUE_PER_HEAD
     ).lognormal(0, 0.35, n)
-    revenue = np.round(employees * np.clip(revenue_per_head, 25_000, 1_800_000) / 1000).astype(np.int64) * 100_000
+    per_head = np.clip(revenue_per_head, 25_000, 1_800_000) * world.currency.per_usd  # USD figures, in the currency
+    revenue = np.round(employees * per_head / 1000).astype(np.int64) * 100_000
     territory = np.array([TERRITORIES.index(v.territory) for v in countries()])[country]
     places = sample_places(country, rng(CustomerDraw.PLACE))
     created = _created(world, rng(CustomerDraw.CREATED).random(n))

@@ -22,6 +22,7 @@ from salesgen.contract import assemble
 from salesgen.entities.common import DAY, choose_lists, epoch_seconds, first_of_lists, join, labels, list_column, slug
 from salesgen.entities.draws import DiscountTierDraw, ProductDraw, draw
 from salesgen.vocab.catalogs import CATALOGS, ProductLine
+from salesgen.vocab.currencies import Currency, currency_spec
 from salesgen.vocab.domain import CATEGORIES
 
 # pricing model -> (tier lower bounds, tier discounts in basis points)
@@ -61,11 +62,20 @@ class Catalog:
         return discount
 
 
-def _nice_price_cents(raw_dollars: np.ndarray) -> np.ndarray:
-    """Round to the prices a pricing team picks: 49, 349, 1,250, 18,900…"""
-    small = np.round(raw_dollars / 10) * 10 - 1
-    large = np.round(raw_dollars / 50) * 50
-    return (np.where(raw_dollars < 1000, np.maximum(small, 9), large) * 100).astype(np.int64)
+def _nice_price_cents(raw: np.ndarray, currency: Currency) -> np.ndarray:
+    """Round to the prices a pricing team picks: 49, 349, 1,250, 18,900…
+
+    Counted in the currency's price step (about a dollar's worth), so yen prices read ¥54,900 or
+    ¥2,965,000 and are whole yen.
+
+    Example:
+        >>> _nice_price_cents(np.array([349.0, 18_900.0]) * 156.9, currency_spec("JPY")).tolist()
+        [5490000, 296500000]
+    """
+    steps = raw / currency.price_step
+    small = np.round(steps / 10) * 10 - 1
+    large = np.round(steps / 50) * 50
+    return (np.where(steps < 1000, np.maximum(small, 9), large) * currency.price_step * 100).astype(np.int64)
 
 
 def build_catalog(config: Config, seed: int) -> Catalog:
@@ -92,7 +102,9 @@ def build_catalog(config: Config, seed: int) -> Catalog:
     )
     low = np.array([ln.price[0] for ln in lines])[line]
     high = np.array([ln.price[1] for ln in lines])[line]
-    list_cents = _nice_price_cents(np.exp(draw(seed, ProductDraw.LIST_PRICE).uniform(np.log(low), np.log(high))))
+    currency = currency_spec(config.currency)  # the lines' price ranges are in US dollars
+    raw = np.exp(draw(seed, ProductDraw.LIST_PRICE).uniform(np.log(low), np.log(high))) * currency.per_usd
+    list_cents = _nice_price_cents(raw, currency)
     features = _line_lists(tuple(ln.features for ln in lines), line, draw(seed, ProductDraw.FEATURES), 2, 4)
     options = _line_lists(tuple(ln.customizations for ln in lines), line, draw(seed, ProductDraw.CUSTOMIZATIONS), 1, 3)
     description = join(
@@ -158,12 +170,13 @@ def _from_rows(config: Config, seed: int, entries: tuple[ProductEntry, ...]) -> 
         return list_column(np.r_[0, np.cumsum([len(v) for v in values])], strings([w for v in values for w in v]))
 
     description = [e.description or f"{e.name}: {e.subcategory.lower()}, per {e.unit}." for e in entries]
+    unit = currency_spec(config.currency).unit_cents  # prices as written, rounded half up to the minor unit
     rows = _Rows(
         name=strings([e.name for e in entries]),
         category=np.array([CATEGORIES.index(e.category) for e in entries], dtype=np.int64),
         subcategory=strings([e.subcategory for e in entries]),
         description=strings(description),
-        list_cents=np.array([round(e.list_price * 100) for e in entries], dtype=np.int64),
+        list_cents=np.array([int(e.list_price * 100 / unit + 0.5) * unit for e in entries], dtype=np.int64),
         model=np.array([e.pricing_model for e in entries]),
         unit=strings([e.unit for e in entries]),
         features=lists([e.features for e in entries]),

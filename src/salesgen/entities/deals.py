@@ -110,7 +110,7 @@ def company_median_cents(world: World, accounts: Accounts) -> np.ndarray:
     in log(employees), so a bigger company buys bigger deals with no cliff at a band edge. A typical
     deal stays under ``MAX_REVENUE_SHARE`` of the buyer's annual revenue.
     """
-    medians = np.log(np.array(world.config.realism.deal_size.median.as_tuple()) * 100)
+    medians = np.log(np.array(world.config.realism.deal_size.median.as_tuple()) * 100 * world.currency.per_usd)
     employees = np.log(np.maximum(accounts.customer_columns["employees"].to_numpy(zero_copy_only=False), 1))
     revenue = pc.cast(accounts.customer_columns["annual_revenue"], pa.float64()).to_numpy(zero_copy_only=False)
     anchors = np.log(np.array(BAND_TYPICAL_EMPLOYEES))

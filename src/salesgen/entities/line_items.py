@@ -143,7 +143,7 @@ def build_line_items(world: World, block: int, accounts: Accounts, deals: Deals)
     tier_bp = catalog.tier_discount_bp(product, quantity)
     discount_bp = np.minimum(tier_bp + negotiated.astype(np.int64), MAX_DISCOUNT_BP)
     discount_bp = np.maximum(discount_bp, tier_bp)
-    unit_cents = (list_cents * (10_000 - discount_bp) * 2 + 10_000) // 20_000
+    unit_cents = world.round_money(list_cents * (10_000 - discount_bp), 10_000)  # half up, at the minor unit
     total_cents = quantity * unit_cents
     starts = np.flatnonzero(np.r_[True, deal_of[1:] != deal_of[:-1]]) if deal_of.size else np.zeros(0, np.int64)
     amount = np.add.reduceat(total_cents, starts) if deal_of.size else np.zeros(0, np.int64)

@@ -29,6 +29,7 @@ from salesgen.entities.deals import Deals
 from salesgen.entities.line_items import LineItems
 from salesgen.entities.reps import Roster
 from salesgen.entities.world import World
+from salesgen.vocab.currencies import currency_spec
 from salesgen.vocab.domain import SIZES
 
 
@@ -78,7 +79,8 @@ def finish_reps(roster: Roster, totals: RepTotals, config: Config) -> pa.Table:
     quota = _quotas(roster, totals, config)
     with np.errstate(divide="ignore", invalid="ignore"):
         win_rate = np.round(totals.won / closed, 4)
-        avg_deal = (totals.won_cents * 2 + totals.won) // np.maximum(2 * totals.won, 1)
+        unit = currency_spec(config.currency).unit_cents  # half up, at the currency's minor unit
+        avg_deal = (totals.won_cents * 2 + totals.won * unit) // np.maximum(2 * totals.won * unit, 1) * unit
         cycle = np.round(totals.won_cycle_seconds / np.maximum(totals.won, 1) / DAY, 1)
         attainment = np.round(totals.trailing_year_won_cents / np.maximum(quota, 1), 4)
     metrics = {
@@ -105,7 +107,9 @@ def _quotas(roster: Roster, totals: RepTotals, config: Config) -> np.ndarray:
     Managers, directors and SDRs carry no personal quota.
     """
     team = config.realism.team
-    floor_cents = np.array(config.realism.deal_size.median.as_tuple()) * 100 * 10
+    floor_cents = (
+        np.array(config.realism.deal_size.median.as_tuple()) * 100 * 10 * currency_spec(config.currency).per_usd
+    )
     quota = np.zeros(roster.rep_id.size, dtype=np.int64)
     for seg in range(len(SIZES)):
         members = roster.is_owner & (roster.segment == seg)

@@ -27,8 +27,8 @@ def build_stage_history(world: World, deals: Deals) -> pa.Table:
     steps = deals.stage + 1 + deals.closed
     deal_of = repeat_index(steps)
     step = rank_within(deal_of)
-    stages = np.array([*world.config.realism.pipeline.stage_probabilities, "won", "lost"])
-    open_count = len(world.config.realism.pipeline.stage_probabilities)
+    stages = world.config.realism.pipeline.stage_labels
+    open_count = len(stages) - 2
     is_final = deals.closed[deal_of] & (step == steps[deal_of] - 1)
     final_stage = np.where(deals.won[deal_of], open_count, open_count + 1)
     stage = np.where(is_final, final_stage, step)

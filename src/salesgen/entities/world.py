@@ -28,6 +28,7 @@ from salesgen.entities.competitors import build_competitors
 from salesgen.entities.outcomes import TYPE_AMOUNT_FACTOR, TYPE_CYCLE_FACTOR, WinModel, calibrate_win_model
 from salesgen.entities.reps import Roster, build_roster
 from salesgen.vocab import country_codes
+from salesgen.vocab.currencies import Currency, currency_spec
 from salesgen.vocab.domain import DEAL_TYPES
 
 
@@ -37,6 +38,7 @@ class World:
 
     config: Config
     seed: int
+    currency: Currency  # magnitudes (dollar figures x per_usd) and the minor unit money rounds to
     catalog: Catalog
     roster: Roster
     competitors: pa.Table
@@ -66,7 +68,9 @@ class World:
                 if owner
             },
             "amount_model": {
-                "median_by_size": realism.deal_size.median.model_dump(),
+                "median_by_size": {
+                    k: v * self.currency.per_usd for k, v in realism.deal_size.median.model_dump().items()
+                },
                 "factor_by_type": dict(zip(DEAL_TYPES, TYPE_AMOUNT_FACTOR.tolist(), strict=True)),
                 "log_sigma": realism.deal_size.sigma,
             },
@@ -84,6 +88,18 @@ class World:
         """int64 cents as the contract's decimal money type."""
         return money_array(cents, mask)
 
+    def round_money(self, numerator: np.ndarray, denominator: int | np.ndarray) -> np.ndarray:
+        """round_half_up(numerator / denominator) cents, to the currency's minor unit (whole yen for JPY).
+
+        Example:
+            >>> from salesgen.config import Config
+            >>> world = build_world(Config(num_customers=1, num_sales_reps=1, currency="JPY"), seed=1)
+            >>> world.round_money(np.array([12_345 * 3]), 3).tolist()  # 123.45 yen -> 123 yen
+            [12300]
+        """
+        unit = self.currency.unit_cents
+        return np.asarray((2 * numerator + denominator * unit) // (2 * denominator * unit) * unit)
+
 
 def build_world(config: Config, seed: int) -> World:
     """Generate the run-scope tables and calibrations for (config, seed)."""
@@ -92,6 +108,7 @@ def build_world(config: Config, seed: int) -> World:
     return World(
         config=config,
         seed=seed,
+        currency=currency_spec(config.currency),
         catalog=build_catalog(config, seed),
         roster=roster,
         competitors=build_competitors(config, seed),

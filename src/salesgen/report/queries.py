@@ -32,11 +32,12 @@ from salesgen.checks import Context
 
 Row = dict[str, Any]
 
-_CLOSED = "stage IN ('won', 'lost')"
+_CLOSED = "is_closed"
+_OUTCOME = "CASE WHEN is_won THEN 'won' ELSE 'lost' END"  # the stage's role, whatever the scenario names it
 _DAYS = "(epoch(o.closed_at) - epoch(o.created_at)) / 86400.0"
 # Closed deals with the facts the win-rate chart splits by.
 _CLOSED_DEALS = f"""
-    SELECT o.stage = 'won' AS won, c.size AS segment, o.type AS deal_type, o.lead_source, c.industry,
+    SELECT o.is_won AS won, c.size AS segment, o.type AS deal_type, o.lead_source, c.industry,
            CASE WHEN len(o.competitors) > 0 THEN 'competitor named' ELSE 'no competitor' END AS competition
     FROM opportunities AS o JOIN customers AS c USING (customer_id) WHERE o.{_CLOSED}"""
 
@@ -45,9 +46,9 @@ QUERIES: dict[str, str] = {
         SELECT (SELECT count(*) FROM customers) AS customers,
                (SELECT count(*) FROM sales_reps) AS reps,
                count(*) AS deals,
-               count(*) FILTER (WHERE stage = 'won') AS won,
+               count(*) FILTER (WHERE is_won) AS won,
                count(*) FILTER (WHERE {_CLOSED}) AS closed,
-               coalesce(sum(amount) FILTER (WHERE stage = 'won'), 0)::DOUBLE AS bookings,
+               coalesce(sum(amount) FILTER (WHERE is_won), 0)::DOUBLE AS bookings,
                coalesce(sum(amount) FILTER (WHERE NOT ({_CLOSED})), 0)::DOUBLE AS open_pipeline,
                (SELECT count(*) FROM interactions) AS interactions
         FROM opportunities""",
@@ -56,7 +57,7 @@ QUERIES: dict[str, str] = {
         WITH reached AS (
             SELECT s.stage, s.ordinal, count(h.opportunity_id) AS deals
             FROM $stages AS s LEFT JOIN opportunity_stage_history AS h USING (stage)
-            WHERE s.stage <> 'lost' GROUP BY s.stage, s.ordinal)
+            WHERE s.stage <> $lost_stage GROUP BY s.stage, s.ordinal)
         SELECT stage, ordinal, deals,
                CASE WHEN lead(deals) OVER w IS NULL OR deals = 0 THEN NULL
                     ELSE round(lead(deals) OVER w / deals, 4) END AS conversion_to_next
@@ -78,7 +79,7 @@ QUERIES: dict[str, str] = {
         FROM opportunities AS o JOIN customers AS c USING (customer_id)
         WHERE o.amount > 0 GROUP BY ALL ORDER BY segment, bin""",
     "cycles": f"""
-        SELECT c.size AS segment, o.stage AS outcome, count(*) AS deals,
+        SELECT c.size AS segment, {_OUTCOME} AS outcome, count(*) AS deals,
                round(quantile_cont({_DAYS}, 0.1), 1) AS p10, round(quantile_cont({_DAYS}, 0.25), 1) AS p25,
                round(quantile_cont({_DAYS}, 0.5), 1) AS median, round(quantile_cont({_DAYS}, 0.75), 1) AS p75,
                round(quantile_cont({_DAYS}, 0.9), 1) AS p90
@@ -87,15 +88,15 @@ QUERIES: dict[str, str] = {
     "bookings_by_month": """
         SELECT strftime(date_trunc('month', closed_at), '%Y-%m') AS month,
                month(closed_at) IN (3, 6, 9, 12) AS quarter_end, count(*) AS deals, sum(amount)::DOUBLE AS bookings
-        FROM opportunities WHERE stage = 'won' AND closed_at IS NOT NULL GROUP BY ALL ORDER BY month""",
+        FROM opportunities WHERE is_won AND closed_at IS NOT NULL GROUP BY ALL ORDER BY month""",
     "closes_by_day": f"""
-        SELECT day(closed_at) AS day_of_month, stage AS outcome, count(*) AS deals
+        SELECT day(closed_at) AS day_of_month, {_OUTCOME} AS outcome, count(*) AS deals
         FROM opportunities WHERE {_CLOSED} AND closed_at IS NOT NULL GROUP BY ALL ORDER BY day_of_month, outcome""",
     # Trailing-year bookings (the quota window) of the 15 best reps.
     "leaderboard": """
         WITH b AS (
             SELECT owner_rep_id AS rep_id, sum(amount)::DOUBLE AS bookings, count(*) AS wins
-            FROM opportunities WHERE stage = 'won' AND closed_at > $as_of - INTERVAL 365 DAY GROUP BY ALL)
+            FROM opportunities WHERE is_won AND closed_at > $as_of - INTERVAL 365 DAY GROUP BY ALL)
         SELECT r.first_name || ' ' || r.last_name AS rep, r.segment, b.bookings, b.wins,
                r.quota_attainment, r.win_rate
         FROM b JOIN sales_reps AS r USING (rep_id) ORDER BY b.bookings DESC, r.rep_id LIMIT 15""",
@@ -114,9 +115,9 @@ QUERIES: dict[str, str] = {
     # Touches per closed deal, 60 and more in the last bin.
     "touches": f"""
         WITH n AS (
-            SELECT o.stage AS outcome, least(count(i.interaction_id), 60) AS touches
+            SELECT {_OUTCOME} AS outcome, least(count(i.interaction_id), 60) AS touches
             FROM opportunities AS o LEFT JOIN interactions AS i USING (opportunity_id)
-            WHERE o.{_CLOSED} GROUP BY o.opportunity_id, o.stage)
+            WHERE o.{_CLOSED} GROUP BY o.opportunity_id, o.is_won)
         SELECT outcome, touches, count(*) AS deals FROM n GROUP BY ALL ORDER BY outcome, touches""",
     "open_ageing": f"""
         WITH a AS (

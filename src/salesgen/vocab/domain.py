@@ -81,9 +81,7 @@ EXPANSION_LEAD_SOURCE = "existing customer"
 # Share of new-business deals per lead source, in LEAD_SOURCES order (not a scenario knob).
 LEAD_SOURCE_WEIGHTS = (0.32, 0.30, 0.14, 0.12, 0.12)
 
-# Pipeline: the two lowest open stages are fixed (the generator's stage logic relies on them);
-# the closed stages are implicit (won = 100%, lost = 0%).
-FIXED_STAGES = ("identified", "qualified")
+# Pipeline: names of the closed stages when a scenario gives only open ones (won = 100%, lost = 0%).
 CLOSED_STAGES = ("won", "lost")
 
 # Sales team
