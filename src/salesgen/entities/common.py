@@ -179,13 +179,19 @@ def repeat_suffix(values: pa.Array) -> np.ndarray:
     return np.where(rank > 0, np.char.mod("%d", rank + 1), "")
 
 
-def labels(vocabulary: Sequence[str] | np.ndarray, codes: np.ndarray) -> pa.Array:
+def labels(vocabulary: Sequence[str] | np.ndarray | pa.Array, codes: np.ndarray) -> pa.Array:
     """``vocabulary[codes]`` as an Arrow string array.
 
     Much faster than building a NumPy unicode array and converting it: the
-    vocabulary is encoded to UTF-8 once and rows are gathered by index.
+    vocabulary is encoded to UTF-8 once and rows are gathered by index. An Arrow
+    string array is gathered from directly (no round trip through Python strings).
+
+    Example:
+        >>> labels(pa.array(["a", "b"]), np.array([1, 1, 0])).to_pylist()
+        ['b', 'b', 'a']
     """
-    return pa.array(list(vocabulary), type=pa.string()).take(pa.array(np.asarray(codes, dtype=np.int64)))
+    source = vocabulary if isinstance(vocabulary, pa.Array) else pa.array(list(vocabulary), type=pa.string())
+    return source.take(pa.array(np.asarray(codes, dtype=np.int64)))
 
 
 def constant(value: str, n: int) -> pa.Array:
