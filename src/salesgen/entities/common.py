@@ -171,12 +171,35 @@ def local_to_utc(local_s: np.ndarray, zone_codes: np.ndarray, zone_names: Sequen
 
 
 def repeat_suffix(values: pa.Array) -> np.ndarray:
-    """'' for the first occurrence of a value, then '2', '3', … for its repeats (row order)."""
+    """'' for the first occurrence of a value, then '2', '3', … for its repeats (row order).
+
+    Only the repeats (few) are formatted: formatting every row cost more than finding the repeats.
+
+    Example:
+        >>> repeat_suffix(pa.array(["a", "b", "a", "a"])).tolist()
+        ['', '', '2', '3']
+    """
     codes = pc.dictionary_encode(values).indices.to_numpy(zero_copy_only=False)
     order = np.argsort(codes, kind="stable")
     rank = np.empty(codes.size, dtype=np.int64)
     rank[order] = rank_within(codes[order])
-    return np.where(rank > 0, np.char.mod("%d", rank + 1), "")
+    repeats = np.flatnonzero(rank > 0)
+    suffix = np.full(codes.size, "", dtype=f"<U{len(str(int(rank.max(initial=0)) + 1))}")
+    suffix[repeats] = (rank[repeats] + 1).astype(str)
+    return suffix
+
+
+def decimal_text(values: np.ndarray, width: int = 1) -> pa.Array:
+    """Non-negative integers as decimal strings, zero-padded to ``width`` (``"%0<width>d"``), in Arrow.
+
+    An Arrow cast, not a Python format per row (``np.char.mod`` is ~30x slower).
+
+    Example:
+        >>> decimal_text(np.array([7, 42, 100]), width=2).to_pylist()
+        ['07', '42', '100']
+    """
+    text = pa.array(np.asarray(values, dtype=np.int64)).cast(pa.string())
+    return pc.utf8_lpad(text, width, "0") if width > 1 else text
 
 
 def labels(vocabulary: Sequence[str] | np.ndarray | pa.Array, codes: np.ndarray) -> pa.Array:
