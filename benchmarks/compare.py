@@ -135,10 +135,16 @@ def compare(customers: int, workers: int, reps: int, parent: str | None) -> floa
             f"row counts: A/B = {a_runs[0].rows / b_runs[0].rows:.3f} (target 1 +- {ROW_TOLERANCE})",
             f"ratio of median rows/s, salesgen / tpchgen-cli: {a_rate / b_rate:.2f}x "
             f"(pair by pair: {', '.join(f'{r:.2f}' for r in pairwise)}); target >= 1.0x",
+            f"rows per CPU second, salesgen / tpchgen-cli: {_cpu_rate(a_runs) / _cpu_rate(b_runs):.2f}x "
+            "(less sensitive than wall time to other load on the machine)",
             "MB/s: output bytes on disk / wall seconds; peak RSS: the child's process tree, summed",
         ],
     )
     return a_rate
+
+
+def _cpu_rate(runs: list[Run]) -> float:
+    return per_second(runs[0].rows, statistics.median(r.cpu for r in runs))
 
 
 def snowfakery_style_rows(customers: int) -> float:
