@@ -1,13 +1,14 @@
 """Peak memory of salesgen against dataset size. Prints figures; asserts nothing.
 
-For each size, ``salesgen generate -f parquet`` runs as a child process while a thread polls /proc every
-50 ms for the RSS (and PSS) summed over the child's whole process tree, so spawn workers count too. The
-child's own ``ru_maxrss`` (from ``os.wait4``: the largest single process among it and the workers it reaped)
-is shown alongside. For contrast, the in-memory ``generate_dataset`` is measured the same way.
+For each format (Parquet, the default DuckDB) and size, ``salesgen generate -f FORMAT`` runs as a child
+process while a thread polls /proc every 50 ms for the RSS (and PSS) summed over the child's whole process
+tree, so spawn workers count too. The child's own ``ru_maxrss`` (from ``os.wait4``: the largest single process
+among it and the workers it reaped) is shown alongside. For contrast, the in-memory ``generate_dataset`` is
+measured the same way.
 
 Usage:
-    .venv/bin/python benchmarks/memory.py                        # 10k, 100k, 1M customers, 1 worker
-    .venv/bin/python benchmarks/memory.py --sizes 100000,1000000 --workers 1,2
+    .venv/bin/python benchmarks/memory.py                        # parquet and duckdb, 10k/100k/1M, 2 workers
+    .venv/bin/python benchmarks/memory.py --sizes 100000,1000000 --workers 1,2 --formats duckdb
 """
 
 from __future__ import annotations
@@ -24,18 +25,20 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from _common import MIB, environment, num, parse_ints, print_table, scratch
+from _common import MIB, environment, num, parse_ints, parse_names, print_table, scratch
 
 POLL_SECONDS = 0.05
 LIMIT_MIB = 1024
 RATIO_LIMIT = 1.3
 REFERENCE_SIZE = 100_000
+IN_MEMORY_RATIO = 2
 IN_MEMORY_CODE = """
 import json, sys
 from salesgen import SalesDataGenerator
 n = int(sys.argv[1])
 dataset = SalesDataGenerator(seed=1).generate_dataset(num_customers=n, num_sales_people=max(n // 250, 1))
-print(json.dumps(dataset.row_counts()))
+arrow = sum(table.nbytes for table in dataset.values())
+print(json.dumps({"rows": sum(dataset.row_counts().values()), "arrow_bytes": arrow}))
 """
 
 
@@ -47,6 +50,7 @@ class Peak:
     processes: int  # most processes seen at once in the tree
     seconds: float
     stdout: str
+    cpu: float = 0.0  # user + system seconds of the child and the processes it reaped
 
 
 def _children() -> dict[int, list[int]]:
@@ -116,65 +120,87 @@ def measure(command: list[str]) -> Peak:
         err.seek(0)
         if proc.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} exited {proc.returncode}:\n{err.read().decode(errors='replace')}")
-        return Peak(peak[0], peak[1], usage.ru_maxrss * 1024, peak[2], seconds, out.read().decode())
+        cpu = usage.ru_utime + usage.ru_stime
+        return Peak(peak[0], peak[1], usage.ru_maxrss * 1024, peak[2], seconds, out.read().decode(), cpu)
 
 
-def bench_cli(sizes: list[int], workers: list[int], parent: str | None) -> None:
+def _rows_written(out: Path, format: str) -> int:
+    if format == "duckdb":
+        import duckdb
+
+        with duckdb.connect(str(out), read_only=True) as connection:
+            found = connection.execute("SELECT value FROM salesgen_metadata WHERE key = 'row_counts'").fetchone()
+        return sum(json.loads(found[0]).values()) if found else 0
+    return sum(json.loads((out / "manifest.json").read_text())["row_counts"].values())
+
+
+def bench_cli(sizes: list[int], workers: list[int], formats: list[str], parent: str | None) -> None:
     rows: list[list[object]] = []
-    peaks: dict[tuple[int, int], int] = {}
+    peaks: dict[tuple[str, int, int], int] = {}
+    seconds: dict[tuple[str, int, int], float] = {}
     with scratch(parent, ".salesgen-memory-") as root:
-        for w in workers:
-            for n in sizes:
-                out = root / f"crm-{n}-{w}"
-                command = [
-                    sys.executable,
-                    "-m",
-                    "salesgen",
-                    "generate",
-                    "-n",
-                    str(n),
-                    "--reps",
-                    str(max(n // 250, 1)),
-                    "-f",
-                    "parquet",
-                    "-o",
-                    str(out),
-                    "-q",
-                    "--workers",
-                    str(w),
+        for format, w, n in ((f, w, n) for f in formats for w in workers for n in sizes):
+            out = root / f"crm-{n}-{w}.{format}"
+            command = [
+                sys.executable,
+                "-m",
+                "salesgen",
+                "generate",
+                "-n",
+                str(n),
+                "--reps",
+                str(max(n // 250, 1)),
+                "-f",
+                format,
+                "-o",
+                str(out),
+                "-q",
+                "--workers",
+                str(w),
+            ]
+            peak = measure(command)
+            written = _rows_written(out, format)
+            peaks[(format, n, w)] = peak.rss
+            seconds[(format, n, w)] = peak.seconds
+            rows.append(
+                [
+                    format,
+                    num(n),
+                    w,
+                    num(written),
+                    f"{peak.seconds:.1f}",
+                    f"{peak.cpu:.1f}",
+                    num(peak.rss / MIB),
+                    num(peak.pss / MIB),
+                    num(peak.maxrss / MIB),
+                    peak.processes,
                 ]
-                peak = measure(command)
-                counts = json.loads((out / "manifest.json").read_text())["row_counts"]
-                peaks[(n, w)] = peak.rss
-                rows.append(
-                    [
-                        num(n),
-                        w,
-                        num(sum(counts.values())),
-                        f"{peak.seconds:.1f}",
-                        num(peak.rss / MIB),
-                        num(peak.pss / MIB),
-                        num(peak.maxrss / MIB),
-                        peak.processes,
-                    ]
-                )
-                print(f"  ... generate N={num(n)} workers={w}: {peak.seconds:.1f} s", file=sys.stderr)
+            )
+            print(f"  ... generate -f {format} N={num(n)} workers={w}: {peak.seconds:.1f} s", file=sys.stderr)
+            if out.is_dir():
                 shutil.rmtree(out)
-    for row, (n, w) in zip(rows, peaks, strict=True):
-        base = peaks.get((REFERENCE_SIZE, w))
-        row.append(f"{peaks[(n, w)] / base:.2f}x" if base else "-")
+            else:
+                out.unlink()
+    for row, (format, n, w) in zip(rows, peaks, strict=True):
+        base = peaks.get((format, REFERENCE_SIZE, w))
+        row.append(f"{peaks[(format, n, w)] / base:.2f}x" if base else "-")
+        parquet = seconds.get(("parquet", n, w))
+        row.append(f"{seconds[(format, n, w)] / parquet:.2f}x" if parquet else "-")
     print_table(
-        "CLI: salesgen generate -n N --reps N//250 -f parquet -q --workers W (child process)",
+        "CLI: salesgen generate -n N --reps N//250 -f FORMAT -q --workers W (child process)",
         [
+            "format",
             "customers",
             "workers",
             "rows",
             "seconds",
+            "CPU s",
             "peak RSS MiB",
             "peak PSS MiB",
             "max 1-proc MiB",
             "procs",
             f"RSS / RSS@{num(REFERENCE_SIZE)}",
+            "wall / parquet",
         ],
         rows,
         [
@@ -182,7 +208,8 @@ def bench_cli(sizes: list[int], workers: list[int], parent: str | None) -> None:
             "(a spike shorter than a poll can be missed)",
             "max 1-proc: ru_maxrss from os.wait4, the largest single process of the tree",
             f"targets: at 1,000,000 customers under {LIMIT_MIB} MiB and within {RATIO_LIMIT}x of the peak at "
-            f"{num(REFERENCE_SIZE)} with the same workers (ratio '-' when {num(REFERENCE_SIZE)} was not run)",
+            f"{num(REFERENCE_SIZE)} with the same format and workers ('-' when {num(REFERENCE_SIZE)} was not run);",
+            f"the default output (duckdb) within {RATIO_LIMIT}x of the Parquet wall time ('wall / parquet')",
         ],
     )
 
@@ -191,15 +218,27 @@ def bench_in_memory(sizes: list[int]) -> None:
     rows: list[list[object]] = []
     for n in sizes:
         peak = measure([sys.executable, "-c", IN_MEMORY_CODE, str(n)])
-        counts = json.loads(peak.stdout.strip().splitlines()[-1])
+        found = json.loads(peak.stdout.strip().splitlines()[-1])
+        arrow = found["arrow_bytes"]
         rows.append(
-            [num(n), num(sum(counts.values())), f"{peak.seconds:.1f}", num(peak.rss / MIB), num(peak.maxrss / MIB)]
+            [
+                num(n),
+                num(found["rows"]),
+                f"{peak.seconds:.1f}",
+                num(arrow / MIB),
+                num(peak.rss / MIB),
+                num(peak.maxrss / MIB),
+                f"{peak.rss / arrow:.2f}x",
+            ]
         )
     print_table(
-        "In memory, for contrast: generate_dataset(num_customers=N, num_sales_people=N//250) (child process)",
-        ["customers", "rows", "seconds", "peak RSS MiB", "max 1-proc MiB"],
+        "In memory: generate_dataset(num_customers=N, num_sales_people=N//250) (child process)",
+        ["customers", "rows", "seconds", "Arrow MiB returned", "peak RSS MiB", "max 1-proc MiB", "RSS / Arrow"],
         rows,
-        ["the whole dataset is held as Arrow tables: memory grows with N"],
+        [
+            "Arrow MiB: sum of Table.nbytes of the ten tables returned; the whole dataset is held: memory grows with N",
+            f"target: peak RSS <= {IN_MEMORY_RATIO}x the Arrow bytes at {num(REFERENCE_SIZE)} customers",
+        ],
     )
 
 
@@ -214,7 +253,8 @@ def baseline() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000,1000000", help="customers for the CLI runs")
-    parser.add_argument("--workers", default="1", help="worker counts for the CLI runs, e.g. 1,2")
+    parser.add_argument("--workers", default="2", help="worker counts for the CLI runs, e.g. 1,2")
+    parser.add_argument("--formats", default="parquet,duckdb", help="output formats of the CLI runs")
     parser.add_argument("--in-memory-sizes", default="10000,100000", help="customers for generate_dataset ('' = skip)")
     parser.add_argument("--dir", help="parent of the scratch directory for outputs (default: system temp dir)")
     args = parser.parse_args()
@@ -222,7 +262,7 @@ def main() -> None:
         sys.exit("memory.py needs Linux /proc (smaps_rollup) to follow the process tree")
     print(f"salesgen memory | {environment()}")
     baseline()
-    bench_cli(parse_ints(args.sizes), parse_ints(args.workers), args.dir)
+    bench_cli(parse_ints(args.sizes), parse_ints(args.workers), parse_names(args.formats), args.dir)
     if in_memory := parse_ints(args.in_memory_sizes):
         bench_in_memory(in_memory)
     print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

@@ -5,6 +5,8 @@ Prints figures; asserts nothing. Sections (``--sections``, default all):
 * ``core``  — in memory: ``SalesDataGenerator(seed=1).generate_dataset(N, N // 250)``, rows/s per table;
 * ``faker`` — reference 1: a plain Faker loop building contact dicts, and the core ÷ Faker ratio;
 * ``files`` — end to end: ``write_dataset`` to each format, size and worker count; speed-up over 1 worker;
+* ``fixed`` — the fixed costs every run or worker pays once: interpreter start, imports, world build, pool
+  start, one block (generate + encode), and a 10,000-customer run end to end (target well under 3 s);
 * ``tpch``  — reference 2: DuckDB's ``CALL dbgen(sf=…)`` if a tpch extension matching the installed
   duckdb can be loaded, and the Rust ``tpchgen-cli`` writing Parquet if it is installed.
 
@@ -24,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -38,7 +41,7 @@ TPCH_TABLES = ("region", "nation", "supplier", "customer", "part", "partsupp", "
 TPCHGEN_PACKAGE = "tpchgen-cli==4.0.0"
 RATIO_TARGET = 300
 PARQUET_TARGET = 1_000_000
-SPEEDUP_TARGET = 1.7
+SPEEDUP_TARGET = 1.8
 
 
 def bench_core(sizes: list[int]) -> dict[int, float]:
@@ -281,9 +284,91 @@ def bench_tpch(sf: float, threads: list[int], parent: str | None, extension: str
     )
 
 
+SMALL_RUN = 10_000
+SMALL_RUN_TARGET = 3.0
+
+
+def _child_seconds(command: list[str], reps: int = 3) -> float:
+    """Median wall seconds of ``command`` run as a child process ``reps`` times."""
+    times = []
+    for _ in range(reps):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    return sorted(times)[reps // 2]
+
+
+def _median_seconds(action: Callable[[], object], reps: int = 3) -> float:
+    times = []
+    for _ in range(reps):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return sorted(times)[reps // 2]
+
+
+def _pool_start(workers: int) -> float:
+    """Seconds from creating a spawn pool (each worker builds the world) to every worker having run a task."""
+    from salesgen.engine.workers import map_blocks
+
+    config = Config(num_customers=workers, block_size=1)
+    started = time.perf_counter()
+    list(map_blocks(config, 1, _noop, range(workers), workers=workers))
+    return time.perf_counter() - started
+
+
+def bench_fixed(parent: str | None) -> None:
+    """Section: what a run or a worker pays once, whatever its size (medians of 3)."""
+    import tempfile
+
+    from salesgen.entities.registry import build_block
+    from salesgen.entities.world import build_world
+    from salesgen.formats.registry import FORMATS
+
+    config = Config(num_customers=SMALL_RUN)
+    world = build_world(config, 1)
+    block = build_block(world, 0)
+    with tempfile.TemporaryDirectory(dir=parent) as folder:
+        encode = _median_seconds(
+            lambda: [FORMATS["parquet"].write_part(Path(folder), n, 0, t) for n, t in block.tables.items()]
+        )
+    with scratch(parent, ".salesgen-fixed-") as root:
+        small = [sys.executable, "-m", "salesgen", "generate", "-n", str(SMALL_RUN), "-f", "parquet"]
+        small += ["-o", str(root / "crm"), "-q", "--overwrite"]
+        rows = [
+            ["interpreter start (python -c pass)", _child_seconds([sys.executable, "-c", "pass"])],
+            [
+                "+ import salesgen.cli (the CLI; a spawn worker too)",
+                _child_seconds([sys.executable, "-c", "import salesgen.cli"]),
+            ],
+            [
+                "+ import salesgen.engine.workers",
+                _child_seconds([sys.executable, "-c", "import salesgen.engine.workers"]),
+            ],
+            ["world build (catalog, roster, vocabularies)", _median_seconds(lambda: build_world(config, 1))],
+            ["pool start, 2 spawn workers (to first results)", _median_seconds(lambda: _pool_start(2), 1)],
+            [
+                f"one block of {num(config.block_size)} customers: generate",
+                _median_seconds(lambda: build_block(world, 0)),
+            ],
+            [f"one block of {num(config.block_size)} customers: encode Parquet", encode],
+            [f"salesgen generate -n {num(SMALL_RUN)} -f parquet, end to end", _child_seconds(small)],
+        ]
+    print_table(
+        "Fixed costs (wall seconds, median of 3; child processes include interpreter start)",
+        ["step", "seconds"],
+        [[name, f"{seconds:.2f}"] for name, seconds in rows],
+        [f"target: {num(SMALL_RUN)} customers end to end well under {SMALL_RUN_TARGET:.0f} s"],
+    )
+
+
+def _noop(world: object, block: int) -> int:
+    return block
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sections", default="core,faker,files,tpch", help="which of core,faker,files,tpch to run")
+    parser.add_argument("--sections", default="core,faker,fixed,files,tpch", help="which of these to run")
     parser.add_argument("--quick", action="store_true", help="files only at 100,000 customers")
     parser.add_argument("--sizes", default="100000,1000000", help="customers for the files section")
     parser.add_argument("--formats", default="parquet,duckdb", help="formats for the files section")
@@ -301,6 +386,8 @@ def main() -> None:
     core = bench_core(list(CORE_SIZES)) if "core" in sections else {}
     if "faker" in sections:
         bench_faker(args.faker_rows, core)
+    if "fixed" in sections:
+        bench_fixed(args.dir)
     if "files" in sections:
         bench_files(sizes, parse_names(args.formats), workers, args.dir)
     if "tpch" in sections:

@@ -160,8 +160,11 @@ def local_to_utc(local_s: np.ndarray, zone_codes: np.ndarray, zone_names: Sequen
     One vectorized conversion per zone, through the system time zone database.
     """
     out = np.empty_like(local_s)
+    # One sort instead of a scan of every row per zone: rows grouped by zone, row order kept within a zone.
+    order = np.argsort(zone_codes, kind="stable")
+    bounds = np.searchsorted(np.asarray(zone_codes)[order], np.arange(len(zone_names) + 1))
     for code, zone in enumerate(zone_names):
-        rows = np.flatnonzero(zone_codes == code)
+        rows = order[bounds[code] : bounds[code + 1]]
         if rows.size == 0:
             continue
         naive = pa.array(local_s[rows], type=pa.int64()).cast(pa.timestamp("s"))
@@ -171,21 +174,50 @@ def local_to_utc(local_s: np.ndarray, zone_codes: np.ndarray, zone_names: Sequen
 
 
 def repeat_suffix(values: pa.Array) -> np.ndarray:
-    """'' for the first occurrence of a value, then '2', '3', … for its repeats (row order)."""
+    """'' for the first occurrence of a value, then '2', '3', … for its repeats (row order).
+
+    Only the repeats (few) are formatted: formatting every row cost more than finding the repeats.
+
+    Example:
+        >>> repeat_suffix(pa.array(["a", "b", "a", "a"])).tolist()
+        ['', '', '2', '3']
+    """
     codes = pc.dictionary_encode(values).indices.to_numpy(zero_copy_only=False)
     order = np.argsort(codes, kind="stable")
     rank = np.empty(codes.size, dtype=np.int64)
     rank[order] = rank_within(codes[order])
-    return np.where(rank > 0, np.char.mod("%d", rank + 1), "")
+    repeats = np.flatnonzero(rank > 0)
+    suffix = np.full(codes.size, "", dtype=f"<U{len(str(int(rank.max(initial=0)) + 1))}")
+    suffix[repeats] = (rank[repeats] + 1).astype(str)
+    return suffix
 
 
-def labels(vocabulary: Sequence[str] | np.ndarray, codes: np.ndarray) -> pa.Array:
+def decimal_text(values: np.ndarray, width: int = 1) -> pa.Array:
+    """Non-negative integers as decimal strings, zero-padded to ``width`` (``"%0<width>d"``), in Arrow.
+
+    An Arrow cast, not a Python format per row (``np.char.mod`` is ~30x slower).
+
+    Example:
+        >>> decimal_text(np.array([7, 42, 100]), width=2).to_pylist()
+        ['07', '42', '100']
+    """
+    text = pa.array(np.asarray(values, dtype=np.int64)).cast(pa.string())
+    return pc.utf8_lpad(text, width, "0") if width > 1 else text
+
+
+def labels(vocabulary: Sequence[str] | np.ndarray | pa.Array, codes: np.ndarray) -> pa.Array:
     """``vocabulary[codes]`` as an Arrow string array.
 
     Much faster than building a NumPy unicode array and converting it: the
-    vocabulary is encoded to UTF-8 once and rows are gathered by index.
+    vocabulary is encoded to UTF-8 once and rows are gathered by index. An Arrow
+    string array is gathered from directly (no round trip through Python strings).
+
+    Example:
+        >>> labels(pa.array(["a", "b"]), np.array([1, 1, 0])).to_pylist()
+        ['b', 'b', 'a']
     """
-    return pa.array(list(vocabulary), type=pa.string()).take(pa.array(np.asarray(codes, dtype=np.int64)))
+    source = vocabulary if isinstance(vocabulary, pa.Array) else pa.array(list(vocabulary), type=pa.string())
+    return source.take(pa.array(np.asarray(codes, dtype=np.int64)))
 
 
 def constant(value: str, n: int) -> pa.Array:

@@ -205,11 +205,11 @@ def _topic_pools() -> tuple[tuple[str, ...], ...]:
 def _topic_phrase(topics: pa.Array) -> pa.Array:
     """'pricing', 'pricing and discount', 'pricing, discount and legal review'."""
     offsets = topics.offsets.to_numpy()
-    values = np.array(topics.values.to_pylist(), dtype=object)
+    values = topics.values  # gathered from in Arrow: no round trip through Python strings
     count = np.diff(offsets)
     first = offsets[:-1]
     second, third = np.minimum(first + 1, offsets[1:] - 1), np.minimum(first + 2, offsets[1:] - 1)
-    a, b, c = (labels(values, i) if values.size else constant("", count.size) for i in (first, second, third))
+    a, b, c = (labels(values, i) if len(values) else constant("", count.size) for i in (first, second, third))
     two = join(a, " and ", b)
     return pc.if_else(pa.array(count >= 3), join(a, ", ", b, " and ", c), pc.if_else(pa.array(count == 2), two, a))
 

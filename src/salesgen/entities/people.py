@@ -20,7 +20,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from salesgen.entities.common import fill_pattern, list_column
+from salesgen.entities.common import decimal_text, fill_pattern, list_column
 from salesgen.vocab import CountryVocab, country_codes, load_country
 from salesgen.vocab.phones import phone_plan, write
 
@@ -117,7 +117,7 @@ def _area_table(code: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def office_extensions(switchboard: pa.Array, rng: np.random.Generator) -> pa.Array:
     """Direct lines in the company's number block: the switchboard with its last two digits redrawn."""
     n = len(switchboard)
-    tail = pa.array(np.char.mod("%02d", rng.integers(0, 100, n)).astype(object), pa.string())
+    tail = decimal_text(rng.integers(0, 100, n), width=2)
     return pc.binary_join_element_wise(pc.utf8_slice_codeunits(switchboard, 0, -2), tail, "")
 
 
@@ -139,7 +139,7 @@ def sample_places(country: np.ndarray, rng: np.random.Generator) -> Places:
     def draw(vocab: CountryVocab, count: int) -> tuple[pa.Array, ...]:
         city = pa.array(rng.choice(len(vocab.cities), count, p=vocab.city_weights))
         street = vocab.streets.take(pa.array(rng.integers(0, len(vocab.streets), count)))
-        number = pa.array(np.char.mod("%d", 1 + np.floor(np.exp(rng.uniform(0, np.log(2500), count))).astype(np.int64)))
+        number = decimal_text(1 + np.floor(np.exp(rng.uniform(0, np.log(2500), count))).astype(np.int64))
         pieces = (number, " ", street) if vocab.street_number_first else (street, " ", number)
         prefixes = _postal_prefixes(vocab.code)[city.to_numpy()]
         return (
