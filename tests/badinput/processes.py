@@ -39,7 +39,8 @@ def wait_until(condition: object, timeout: float = 60.0, what: str = "condition"
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def _default_sigint() -> None:
+def default_sigint() -> None:
+    """Give a child the default SIGINT disposition (a background job inherits it ignored)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
@@ -55,7 +56,7 @@ def salesgen(*args: str, env: dict[str, str] | None = None) -> Iterator[subproce
         start_new_session=True,
         # A shell's background job (as CI may run us) ignores SIGINT, and Python then never installs its
         # KeyboardInterrupt handler: give the run a terminal's default disposition, as a user's would have.
-        preexec_fn=_default_sigint,
+        preexec_fn=default_sigint,
     )
     try:
         yield process

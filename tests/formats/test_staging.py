@@ -14,6 +14,7 @@ import pytest
 from salesgen.config import Config
 from salesgen.formats import FORMAT_NAMES, FORMATS, write_dataset, write_tables
 from salesgen.generator import Dataset
+from tests.badinput.processes import default_sigint
 from tests.formats.outputs import digests, leftovers, tree_hashes, write_all, write_data
 from tests.samples import dataset
 
@@ -117,6 +118,7 @@ def _start_cli(out: Path, customers: int, *extra: str) -> subprocess.Popen[bytes
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        preexec_fn=default_sigint,  # Ctrl-C must reach the run even when the suite is a background job
     )
 
 
