@@ -312,8 +312,12 @@ class Calendar(Strict):
     month_end_close_share: PerSize = Field(
         default=PerSize(small=0.03, medium=0.04, enterprise=0.05),
         description="Share of wins landing in the last three business days of the month on top of their own "
-        "date; losses twice the share (InsideSales: the month's last day closes ~3x the deals of an average day "
-        "and loses far more).",
+        "date (InsideSales: the month's last day closes ~3x the deals of an average day).",
+    )
+    month_end_loss_share: PerSize = Field(
+        default=PerSize(small=0.5, medium=0.5, enterprise=0.5),
+        description="Share of losses a rep books in the last three business days of the month, clearing dead "
+        "deals before the forecast call (InsideSales: the month's last day loses 11.4x an average day).",
     )
     month_end_forecast_share: float = Field(
         default=0.5,
@@ -351,6 +355,14 @@ class Lifecycle(Strict):
         ge=7,
         le=365,
         description="Days before term end a renewal opportunity is opened (practitioner rule: 60-120), varying ±30%.",
+    )
+    max_open_deals: int = Field(
+        default=3,
+        ge=2,
+        le=10,
+        description="Deals one account has open at once at most (a buying group runs a few projects at a time). "
+        "New business and upsells take at most all but one place, leaving it for a renewal; a renewal that finds "
+        "no place lapses, and a deal that finds none is not opened.",
     )
 
 

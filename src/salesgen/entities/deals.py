@@ -39,11 +39,18 @@ from salesgen.entities.outcomes import (
     draw_categories,
     sigmoid,
 )
-from salesgen.entities.renewals import Resolved, renewal_chains
+from salesgen.entities.renewals import (
+    KEY_STRIDE,
+    Resolved,
+    end_at_churn,
+    open_counts,
+    place_renewals,
+    renewal_chains,
+    take_place,
+)
 from salesgen.entities.world import World
 from salesgen.vocab.domain import CATEGORIES, LEAD_SOURCE_WEIGHTS
 
-KEY_STRIDE = 16  # a new deal's key x 16; its renewals take the 15 keys after it
 MAX_OPENINGS = 60  # new deals (new business and upsells) per account at most; renewals come on top
 # New deals per account-year, as a share of opportunities_per_customer: renewals make up the rest.
 OPENINGS_PER_YEAR = 0.8 / 3
@@ -191,14 +198,20 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
     u_pull, u_day = uniform(OpportunityDraw.QUARTER_PULL, n), uniform(OpportunityDraw.QUARTER_DAY, n)
     u_close = np.stack([uniform(OpportunityDraw.CLOSE_DAY, n), uniform(OpportunityDraw.CLOSE_CLOCK, n)])
     u_month_end = keyed_uniform(world.seed, OpportunityDraw.MONTH_END, block, key, lanes=2)
-    month_end_share = np.array(calendar.month_end_close_share.as_tuple())[accounts.size]
+    shares = (calendar.month_end_loss_share, calendar.month_end_close_share)  # indexed by won
+    month_end_share = np.array([share.as_tuple() for share in shares])[:, accounts.size]
     deal_type = np.zeros(n, dtype=np.int64)
     won = np.zeros(n, dtype=bool)
     planned = np.zeros(n, dtype=np.int64)
     close = np.zeros(n, dtype=np.int64)
     first_win = np.full(accounts.customer_id.size, np.iinfo(np.int64).max)
+    # New deals leave one place of max_open_deals for a renewal: a deal that finds none is never opened.
+    slots = np.full((accounts.customer_id.size, realism.lifecycle.max_open_deals - 1), np.iinfo(np.int64).min)
+    opened = np.zeros(n, dtype=bool)
     for k in range(int(rank.max(initial=-1)) + 1):
         rows = np.flatnonzero(rank == k)
+        rows = rows[open_counts(slots[parent[rows]], created[rows]) < slots.shape[1]]
+        opened[rows] = True
         # Upsells follow a win: a deal opened after the account's first closed win expands it.
         expansion = first_win[parent[rows]] < created[rows]
         deal_type[rows] = np.where(expansion, UPSELL, NEW_BUSINESS)
@@ -210,12 +223,13 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
         )
         planned[rows] = created[rows] + (days * DAY).astype(np.int64)
         pulled = _pull_to_quarter_end(world, planned[rows], won[rows], u_pull[rows], u_day[rows])
-        # Reps clear dead deals at month end: losses bunch there twice as often as wins (InsideSales).
-        to_month_end = u_month_end[0, rows] < month_end_share[parent[rows]] * np.where(won[rows], 1.0, 2.0)
+        # Reps clear dead deals at month end: losses bunch there far more than wins (InsideSales).
+        to_month_end = u_month_end[0, rows] < month_end_share[won[rows].astype(np.int64), parent[rows]]
         u = (u_close[0, rows], u_close[1, rows], to_month_end, u_month_end[1, rows])
         close[rows] = close_time(calendar, pulled, created[rows], won[rows], u, (zone[0][rows], zones[1]))
         done = won[rows] & (close[rows] <= world.as_of_s)
         np.minimum.at(first_win, parent[rows][done], close[rows][done])
+        take_place(slots, parent[rows], close[rows])
     target = (
         company_median_cents(world, accounts)[parent]
         * TYPE_AMOUNT_FACTOR[deal_type]
@@ -236,7 +250,10 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
         won,
         key,
     )
-    every = first.concat(renewal_chains(world, block, first, zones, month_end_share))
+    first = first.take(np.flatnonzero(opened))
+    renewals = renewal_chains(world, block, first, zones, month_end_share)
+    every = place_renewals(first, renewals, accounts.customer_id.size, realism.lifecycle.max_open_deals)
+    every = end_at_churn(every, accounts.customer_id.size)
     return _finish(world, block, accounts, every.take(np.lexsort((every.created, every.parent))))
 
 

@@ -152,7 +152,8 @@ def _next_steps(world: World, block: int, deals: Deals, group: np.ndarray) -> pa
 def expected_close_days(world: World, block: int, deals: Deals) -> np.ndarray:
     """Forecast close date: a business day, often the month's last one (where reps put close dates).
 
-    Open deals carry their current plan, capped at the horizon their typical cycle justifies;
+    Open deals carry their current plan, capped at the horizon their typical cycle justifies (and
+    under a year out);
     ``pipeline.past_due_share`` of them have slipped past it (up to ~4 months overdue). Closed
     deals keep the forecast made when they opened — the typical cycle for the deal, with its own
     error — which knows nothing of the outcome, so it neither equals closed_at nor hints at it.
@@ -167,7 +168,8 @@ def expected_close_days(world: World, block: int, deals: Deals) -> np.ndarray:
     noise = draw(world.seed, OpportunityDraw.FORECAST, block).normal(size=n)
     opened_with = deals.created_s + (deals.forecast_days * np.exp(0.25 * noise) * DAY)
     forecast = np.asarray(opened_with, dtype=np.int64) // DAY
-    horizon = as_of_day + np.maximum(90, 1.5 * deals.forecast_days).astype(np.int64)
+    # Under a year out even after the move to a month end: a forecast further off is a dead deal (no cycle needs it).
+    horizon = as_of_day + np.clip(1.5 * deals.forecast_days, 90, 365 - 31).astype(np.int64)
     planned = np.clip(deals.planned_close_s // DAY, as_of_day, horizon)
     day = np.where(deals.closed, forecast, np.where(overdue, slipped, planned))
     to_month_end = draw(world.seed, OpportunityDraw.FORECAST_MONTH_END, block).random(n) < (

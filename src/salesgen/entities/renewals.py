@@ -28,12 +28,13 @@ from dataclasses import dataclass, fields, replace
 import numpy as np
 
 from salesgen.entities.calendar import close_time, open_time
-from salesgen.entities.common import DAY
+from salesgen.entities.common import DAY, rank_within
 from salesgen.entities.draws import OpportunityDraw, hashed_normal, hashed_uniform, stream_base
 from salesgen.entities.outcomes import EXISTING_CUSTOMER_LEAD, RENEWAL, DealFeatures, cycle_days, sigmoid
 from salesgen.entities.world import World
 
 MAX_TERMS = 12  # renewals per chain at most (a 12-month term over a long history)
+KEY_STRIDE = 16  # a new deal's key x 16; its renewals take the keys after it (MAX_TERMS < 16)
 RENEWAL_CLOSE_SPREAD_DAYS = 12.0  # renewals close around term end
 
 
@@ -77,7 +78,10 @@ class Resolved:
 def renewal_chains(
     world: World, block: int, first: Resolved, zones: tuple[np.ndarray, Sequence[str]], month_end_share: np.ndarray
 ) -> Resolved:
-    """Every renewal of every won subscription among ``first`` (and of the renewals they lead to)."""
+    """Every renewal of every won subscription among ``first`` (and of the renewals they lead to).
+
+    ``month_end_share[won, account]``: the share of the account's losses (row 0) and wins (row 1) booked at month end.
+    """
     config = world.config
     lifecycle = config.realism.lifecycle
     term = int(lifecycle.subscription_term_months * 30.4375 * DAY)
@@ -119,7 +123,7 @@ def renewal_chains(
             * DAY
         ).astype(np.int64)
         planned = np.maximum(term_end + (spread * RENEWAL_CLOSE_SPREAD_DAYS * DAY).astype(np.int64), quickest)
-        to_month_end = calendar_u[2] < month_end_share[base.parent]
+        to_month_end = calendar_u[2] < month_end_share[won.astype(np.int64), base.parent]
         close = close_time(
             config.realism.calendar,
             planned,
@@ -151,3 +155,53 @@ def renewal_chains(
     for part in chain:
         result = result.concat(part)
     return result
+
+
+def open_counts(slots: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """Per row of ``slots`` (the close times of an account's latest deals), how many are still open at ``at``."""
+    return np.asarray((slots > at[:, None]).sum(axis=1))
+
+
+def take_place(slots: np.ndarray, accounts: np.ndarray, close: np.ndarray) -> None:
+    """Record a new open deal (one per account at most) in the place of the account's earliest close."""
+    place = np.argmin(slots[accounts], axis=1)
+    slots[accounts, place] = close
+
+
+def place_renewals(first: Resolved, renewals: Resolved, accounts: int, max_open: int) -> Resolved:
+    """The renewals that find a place among the account's open deals; a chain that finds none lapses there.
+
+    In creation order per account, a renewal is kept when its predecessor in the chain was and fewer
+    than ``max_open`` deals are open at its creation (all of ``first`` are already placed). Whether a
+    deal is open at a date is known at that date, so this keeps the timeline causal.
+    """
+    every = first.concat(renewals)
+    order = np.lexsort((every.created, every.parent))
+    is_renewal = np.r_[np.zeros(first.parent.size, bool), np.ones(renewals.parent.size, bool)][order]
+    every = every.take(order)
+    slots = np.full((accounts, max_open), np.iinfo(np.int64).min)
+    keep = ~is_renewal
+    key_order = np.argsort(every.key)
+    rank = rank_within(every.parent)
+    for k in range(int(rank.max(initial=-1)) + 1):
+        rows = np.flatnonzero(rank == k)
+        renewing = is_renewal[rows]
+        wanted = np.searchsorted(every.key, every.key[rows] - np.uint64(1), sorter=key_order)
+        before = key_order[np.minimum(wanted, every.key.size - 1)]  # the chain's previous deal (renewals only)
+        room = open_counts(slots[every.parent[rows]], every.created[rows]) < max_open
+        keep[rows] = np.where(renewing, keep[before] & room, True)
+        placed = rows[keep[rows]]
+        take_place(slots, every.parent[placed], every.close[placed])
+    return every.take(np.flatnonzero(keep))
+
+
+def end_at_churn(deals: Resolved, accounts: int) -> Resolved:
+    """Drop every deal opened after the account lost a renewal: losing a renewal is the customer leaving.
+
+    The churn date is the close of the account's first lost renewal (its eventual close: a deal opened
+    after a date that lies beyond as_of does not exist at as_of either, so this stays causal).
+    """
+    lost = (deals.deal_type == RENEWAL) & ~deals.won
+    churn = np.full(accounts, np.iinfo(np.int64).max)
+    np.minimum.at(churn, deals.parent[lost], deals.close[lost])
+    return deals.take(np.flatnonzero(deals.created <= churn[deals.parent]))
