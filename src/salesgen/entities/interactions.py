@@ -4,7 +4,9 @@ Won deals get more touches than lost ones; touches bunch toward the later
 stages; calls, meetings and demos land on weekdays in the contact's local
 business hours; sentiment drifts toward the outcome; topics, notes and next
 steps follow the stage. Interactions of a deal lie in [created_at - 14 days,
-closed_at or as_of]; account touches have no deal.
+closed_at or as_of]; account touches have no deal. The account's owner logs
+them, except the emails and calls before qualification of inbound and outbound
+new business: the SDR paired with the owner sources and qualifies those.
 
 Example:
     >>> from salesgen.entities.world import build_world
@@ -43,10 +45,13 @@ from salesgen.entities.draws import InteractionDraw, draw
 from salesgen.entities.line_items import LineItems
 from salesgen.entities.notes import CALL, DEMO, EMAIL, MAX_MEETING_MINUTES, MEETING, Draws, TouchFacts, describe_touches
 from salesgen.entities.opportunities import DealRivals
+from salesgen.entities.outcomes import NEW_BUSINESS
 from salesgen.entities.world import World
 from salesgen.vocab.business import INTERACTION_TYPES
+from salesgen.vocab.domain import LEAD_SOURCES, LeadSource
 
 LEAD_TIME_DAYS = 14
+SDR_LEAD_SOURCES = (LEAD_SOURCES.index(LeadSource.INBOUND), LEAD_SOURCES.index(LeadSource.OUTBOUND))
 PRE_CREATION_TOUCHES = 1.0  # mean touches in the lead time before a deal is opened
 ACCOUNT_GROUP = 4
 MEETING_SLOT_MINUTES = MAX_MEETING_MINUTES  # a rep's meetings start at least this far apart; none lasts longer
@@ -123,6 +128,9 @@ def build_interactions(
     # masked ``won`` handed to the notes) its length, outcome or mood depend on the outcome.
     knows_outcome = deals.won[deal_of] & ~lead
     kind = _types(group, knows_outcome, rng(InteractionDraw.TYPE))
+    # SDRs source outbound and qualify inbound new business: they log its emails and calls until qualified.
+    sourced = (deals.deal_type == NEW_BUSINESS) & np.isin(deals.lead, SDR_LEAD_SOURCES)
+    by_sdr = sourced[deal_of] & (lead | (group == 0)) & ((kind == EMAIL) | (kind == CALL))
     customer = deals.customer[deal_of]
     contact_pick = _random_contact(accounts, contacts, customer, rng(InteractionDraw.CONTACT))
     contact = np.where(rng(InteractionDraw.PRIMARY_CONTACT).random(m) < 0.45, primary_contact[deal_of], contact_pick)
@@ -142,6 +150,7 @@ def build_interactions(
         items.first_product[deal_of],
         rivals.first[deal_of],
         np.full(m, -1),
+        by_sdr,
     )
     account = _account_touches(world, accounts, contacts, deals, rng)
     return _assemble(world, block, accounts, contacts, columns.concat(account), rng)
@@ -164,6 +173,7 @@ class _Touches:
     product: np.ndarray  # catalog row of the deal's main product, -1 for account touches
     competitor: np.ndarray  # competitor row of the deal's main rival, -1 when none
     clock: np.ndarray  # local seconds after midnight once placed (-1: not on the calendar)
+    by_sdr: np.ndarray  # logged by the SDR working with the account's owner (an email or call before qualification)
 
     def concat(self, other: _Touches) -> _Touches:
         return _Touches(*(np.concatenate([getattr(self, f.name), getattr(other, f.name)]) for f in fields(self)))
@@ -211,6 +221,7 @@ def _account_touches(world: World, accounts: Accounts, contacts: Contacts, deals
         none,
         none,
         none.copy(),
+        np.zeros(m, bool),
     )
 
 
@@ -290,7 +301,10 @@ def _assemble(
     zones = pc.dictionary_encode(accounts.customer_columns["timezone"])
     touch_zones = pa.DictionaryArray.from_arrays(zones.indices.take(pa.array(touches.customer)), zones.dictionary)
     placed = _place(world, touches, touch_zones, rng(InteractionDraw.SLOT))
-    occurred = _book_meetings(world, block, touches, placed, accounts.owner[touches.customer])
+    owner = accounts.owner[touches.customer]
+    occurred = _book_meetings(world, block, touches, placed, owner)
+    sdr = world.roster.sdr_for(owner)
+    rep = np.where(touches.by_sdr & (sdr >= 0), sdr, owner)
     order = np.lexsort((occurred, touches.customer))  # stable: ties keep their (deterministic) order
     kind, group = touches.kind[order], touches.group[order]
     occurred, customer = occurred[order], touches.customer[order]
@@ -315,7 +329,7 @@ def _assemble(
             "opportunity_id": pa.array(opportunity, mask=opportunity < 0),
             "customer_id": pa.array(accounts.customer_id[customer]),
             "contact_id": pa.array(touches.contact[order]),
-            "rep_id": pa.array(world.roster.rep_id[accounts.owner[customer]]),
+            "rep_id": pa.array(world.roster.rep_id[rep[order]]),
             "type": labels(INTERACTION_TYPES, kind),
             "occurred_at": timestamp_array(occurred),
             **describe_touches(world, facts, rng),
