@@ -42,3 +42,29 @@ def test_a_later_as_of_keeps_every_earlier_deal(seed: int, extra_days: int) -> N
     assert np.array_equal(amounts_before, amounts_after)
     opened_early = before.created_s < cutoff
     assert (after.created_s < cutoff).sum() == opened_early.sum()  # nothing new appears in the past
+
+
+@settings(max_examples=3, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate))
+@given(st.integers(0, 2**31), st.integers(30, 400))
+def test_a_later_as_of_keeps_every_stage_already_entered(seed: int, extra_days: int) -> None:
+    early = Config(num_customers=300, as_of=date(2026, 1, 1), history_days=1095)
+    late = early.model_copy(
+        update={"as_of": early.as_of + timedelta(days=extra_days), "history_days": 1095 + extra_days}
+    )
+    world_early, world_late = build_world(early, seed), build_world(late, seed)
+    accounts = build_accounts(world_early, 0)
+    before, after = build_deals(world_early, 0, accounts), build_deals(world_late, 0, accounts)
+    order = np.argsort(after.opportunity_id)
+    row = order[np.searchsorted(after.opportunity_id, before.opportunity_id, sorter=order)]
+    assert np.array_equal(after.opportunity_id[row], before.opportunity_id)  # every deal of D1 is still there
+    assert np.array_equal(after.created_s[row], before.created_s)
+    still_open = ~before.closed
+    assert still_open.sum() > 20
+    assert (after.stage[row] >= before.stage).all()  # a deal never goes back a stage
+    entered = np.arange(before.entries_s.shape[1])[None, :] <= before.stage[:, None]
+    assert np.array_equal(np.where(entered, before.entries_s, 0), np.where(entered, after.entries_s[row], 0))
+    cutoff = epoch_seconds(early.as_of) - DAY
+    assert (after.created_s < cutoff).sum() == before.created_s.size  # no deal appears in the past
+    closed_by_then = before.closed
+    assert np.array_equal(before.end_s[closed_by_then], after.end_s[row][closed_by_then])
+    assert np.array_equal(before.won, after.won[row] & after.closed[row] & (after.end_s[row] <= before.end_s.max()))

@@ -142,8 +142,9 @@ def _openings(world: World, block: int, accounts: Accounts) -> tuple[np.ndarray,
     per_year = np.array(realism.accounts.opportunities_per_customer.as_tuple())[accounts.size] * OPENINGS_PER_YEAR
     gaps = draw(world.seed, OpportunityDraw.OPENING_GAPS, block).exponential(1.0, (per_year.size, MAX_OPENINGS))
     times = first_possible[:, None] + np.cumsum(gaps * (365 * DAY) / np.maximum(per_year, 1e-9)[:, None], axis=1)
-    parent, arrival = np.nonzero(times < world.as_of_s - DAY)  # row-major: by account, then in time order
-    return parent, arrival, np.asarray(times[times < world.as_of_s - DAY], dtype=np.int64)
+    # A week past as_of: the calendar may move an opening to another day of its week (the caller truncates).
+    parent, arrival = np.nonzero(times < world.as_of_s + 7 * DAY)  # row-major: by account, then in time order
+    return parent, arrival, np.asarray(times[times < world.as_of_s + 7 * DAY], dtype=np.int64)
 
 
 def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
@@ -168,10 +169,12 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
         calendar,
         wanted,
         accounts.created_s[parent] + FIRST_DEAL_AFTER_DAYS * DAY,
-        world.as_of_s - DAY,
         np.stack([uniform(OpportunityDraw.CREATED_DAY, n), uniform(OpportunityDraw.CREATED_CLOCK, n)]),
         zone,
     )
+    kept = created < world.as_of_s - DAY  # a deal opens before as_of or not yet: as_of only truncates
+    parent, key, created, zone = parent[kept], key[kept], created[kept], (zone[0][kept], zone[1])
+    n = parent.size
     order = np.lexsort((created, parent))
     created, key = created[order], key[order]
     rank = rank_within(parent)
@@ -263,7 +266,7 @@ def _finish(world: World, block: int, accounts: Accounts, deals: Resolved) -> De
     closed = deals.close <= world.as_of_s
     won = deals.won & closed
     end = np.where(closed, deals.close, world.as_of_s)
-    stage, entries = _stage_path(world, block, deals, end, closed, won)
+    stage, entries = _stage_path(world, block, deals, closed)
     rank = rank_within(deals.parent)
     numbers = _opaque_numbers(
         deals.parent, rank, accounts.customer_id.size, draw(world.seed, OpportunityDraw.NUMBERING, block)
@@ -317,29 +320,25 @@ def _pull_to_quarter_end(
     return np.where(apply, moved, planned)
 
 
-def _stage_path(
-    world: World, block: int, deals: Resolved, end: np.ndarray, closed: np.ndarray, won: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Last open stage reached and the entry time of each stage up to it.
+def _stage_path(world: World, block: int, deals: Resolved, closed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Last open stage reached by as_of and the entry time of each stage up to the deal's last.
 
-    Won deals pass every open stage; lost deals drop out of an earlier stage
-    more often than a later one; open deals sit where their planned timeline
-    puts them at as_of.
+    Won deals pass every open stage; lost deals drop out of an earlier stage more often than a
+    later one. The path is laid over the deal's own timeline — creation to its eventual close,
+    from its own draws — and as_of only says how far along it the deal is: a later as_of never
+    moves an earlier stage entry (the timeline is causal).
     """
     stages = len(world.config.realism.pipeline.stage_probabilities)
-    created, planned = deals.created, deals.planned
     lost_weights = np.arange(stages, 0, -1, dtype=float)
     lost_draw = keyed_uniform(world.seed, OpportunityDraw.LOST_STAGE, block, deals.key)[0]
     lost_stage = np.searchsorted(np.cumsum(lost_weights) / lost_weights.sum(), lost_draw * 0.999999)
-    stage = np.where(closed, np.where(won, stages - 1, lost_stage), stages - 1)
+    last = np.where(deals.won, stages - 1, lost_stage)
     # Gamma(2, 1) stage lengths as the sum of two exponentials, keyed by deal like every deal draw.
     u = keyed_uniform(world.seed, OpportunityDraw.STAGE_DURATIONS, block, deals.key, lanes=2 * stages)
     durations = (-np.log1p(-u[:stages]) - np.log1p(-u[stages:])).T
-    durations[np.arange(stages)[None, :] > stage[:, None]] = 0.0
+    durations[np.arange(stages)[None, :] > last[:, None]] = 0.0
     share = np.cumsum(durations, axis=1) - durations  # time before entering each stage
     share /= durations.sum(axis=1, keepdims=True)
-    span = np.where(closed, end, planned) - created
-    entries = created[:, None] + (share * span[:, None]).astype(np.int64)
-    open_stage = (entries <= world.as_of_s).sum(axis=1) - 1
-    stage = np.where(closed, stage, np.minimum(open_stage, stages - 1))
-    return stage, entries
+    entries = deals.created[:, None] + (share * (deals.close - deals.created)[:, None]).astype(np.int64)
+    reached = np.minimum((entries <= world.as_of_s).sum(axis=1) - 1, last)
+    return np.where(closed, last, reached), entries

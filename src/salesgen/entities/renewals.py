@@ -107,9 +107,7 @@ def renewal_chains(
         (lead_u, outcome_u), (noise, spread), calendar_u = keyed(k)
         term_end = term_end + term
         wanted = term_end - (lifecycle.renewal_lead_days * (0.7 + 0.6 * lead_u) * DAY).astype(np.int64)
-        opened = open_time(
-            config.realism.calendar, wanted, wanted, world.as_of_s, calendar_u[0:2], (zone_codes, zones[1])
-        )
+        opened = open_time(config.realism.calendar, wanted, wanted, calendar_u[0:2], (zone_codes, zones[1]))
         exists = alive & (opened < world.as_of_s - DAY)
         if not exists.any():
             break
