@@ -192,6 +192,15 @@ class Activity(Strict):
     )
     touches_lost: float = Field(default=8.0, gt=0, le=500, description="Mean interactions on a lost deal.")
     account_touches: float = Field(default=1.5, ge=0, le=100, description="Mean account-level touches per customer.")
+    engagement_coupling: float = Field(
+        default=0.8,
+        ge=0,
+        le=1,
+        description="How strongly the buyer's engagement, drawn when the deal opens with its win chance p, "
+        "decides the outcome: P(won | engaged) = p + k(1 - p), P(won | not) = (1 - k)p, so P(won) stays p. "
+        "Engaged deals get won-deal touch volume, meetings and warming sentiment (Implisit: won deals ~4.8x the "
+        "emails); touches follow engagement, never the outcome draw, so the timeline stays causal.",
+    )
 
 
 class Pipeline(Strict):

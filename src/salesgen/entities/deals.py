@@ -37,6 +37,7 @@ from salesgen.entities.outcomes import (
     category_cumulative,
     cycle_days,
     draw_categories,
+    engaged_outcome,
     sigmoid,
 )
 from salesgen.entities.renewals import (
@@ -89,6 +90,7 @@ class Deals:
     forecast_days: np.ndarray  # typical cycle of the deal when opened (no outcome, no noise)
     subscription: np.ndarray  # sold on a subscription term (renews); else one-time or per-hour
     key: np.ndarray  # uint64 key of the deal's draws, independent of its row (see ``keyed_uniform``)
+    engaged: np.ndarray  # the buyer is engaged (drawn at opening on the win chance): touches follow it
 
     @property
     def lost(self) -> np.ndarray:
@@ -197,7 +199,8 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
         realism.deal_size.sigma * z_amount,
         z_noise,
     )
-    u_outcome = uniform(OpportunityDraw.OUTCOME, n)
+    u_outcome, u_engaged = uniform(OpportunityDraw.OUTCOME, n), uniform(OpportunityDraw.ENGAGEMENT, n)
+    coupling = realism.activity.engagement_coupling
     u_pull, u_day = uniform(OpportunityDraw.QUARTER_PULL, n), uniform(OpportunityDraw.QUARTER_DAY, n)
     u_close = np.stack([uniform(OpportunityDraw.CLOSE_DAY, n), uniform(OpportunityDraw.CLOSE_CLOCK, n)])
     u_month_end = keyed_uniform(world.seed, OpportunityDraw.MONTH_END, block, key, lanes=2)
@@ -205,6 +208,7 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
     month_end_share = np.array([share.as_tuple() for share in shares])[:, accounts.size]
     deal_type = np.zeros(n, dtype=np.int64)
     won = np.zeros(n, dtype=bool)
+    engaged = np.zeros(n, dtype=bool)
     planned = np.zeros(n, dtype=np.int64)
     close = np.zeros(n, dtype=np.int64)
     first_win = np.full(accounts.customer_id.size, np.iinfo(np.int64).max)
@@ -220,7 +224,9 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
         deal_type[rows] = np.where(expansion, UPSELL, NEW_BUSINESS)
         lead = np.where(expansion, EXISTING_CUSTOMER_LEAD, new_lead[rows])
         known = replace(features.subset(rows), deal_type=deal_type[rows], lead=lead)
-        won[rows] = u_outcome[rows] < sigmoid(world.win_model.log_odds(known))
+        chance = sigmoid(world.win_model.log_odds(known))
+        engaged[rows] = u_engaged[rows] < chance
+        won[rows] = engaged_outcome(u_outcome[rows], engaged[rows], chance, coupling)
         days = cycle_days(
             config, size[rows], deal_type[rows], realism.deal_size.sigma * z_amount[rows], ~won[rows], z_cycle[rows]
         )
@@ -252,6 +258,7 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
         close,
         won,
         key,
+        engaged,
     )
     first = first.take(np.flatnonzero(opened))
     renewals = renewal_chains(world, block, first, zones, month_end_share)
@@ -292,6 +299,7 @@ def _finish(world: World, block: int, accounts: Accounts, deals: Resolved) -> De
         forecast,
         deals.subscription,
         deals.key,
+        deals.engaged,
     )
 
 

@@ -118,7 +118,7 @@ def round_price(list_cents: np.ndarray, wanted_cents: np.ndarray) -> tuple[np.nd
     """
     steps = np.array(ROUND_STEPS_CENTS)
     below = (wanted_cents[:, None] // steps)[:, :, None] * steps[:, None] - np.arange(ROUND_TRIES) * steps[:, None]
-    candidates = below.reshape(wanted_cents.size, -1)
+    candidates = below.reshape(wanted_cents.size, steps.size * ROUND_TRIES)
     # Smallest list share x (in bp) whose half-up rounding reaches the candidate; it does iff below the next cent.
     share = -((-(candidates * 10_000 - 5_000)) // np.maximum(list_cents, 1)[:, None])
     exact = (share * list_cents[:, None] < candidates * 10_000 + 5_000) & (candidates > 0)

@@ -29,8 +29,15 @@ import numpy as np
 
 from salesgen.entities.calendar import close_time, open_time
 from salesgen.entities.common import DAY, rank_within
-from salesgen.entities.draws import OpportunityDraw, hashed_normal, hashed_uniform, stream_base
-from salesgen.entities.outcomes import EXISTING_CUSTOMER_LEAD, RENEWAL, DealFeatures, cycle_days, sigmoid
+from salesgen.entities.draws import OpportunityDraw, hashed_normal, hashed_uniform, keyed_uniform, stream_base
+from salesgen.entities.outcomes import (
+    EXISTING_CUSTOMER_LEAD,
+    RENEWAL,
+    DealFeatures,
+    cycle_days,
+    engaged_outcome,
+    sigmoid,
+)
 from salesgen.entities.world import World
 
 MAX_TERMS = 12  # renewals per chain at most (a 12-month term over a long history)
@@ -54,6 +61,7 @@ class Resolved:
     close: np.ndarray  # may be after as_of: the deal is still open
     won: np.ndarray  # the outcome the deal is heading for
     key: np.ndarray  # uint64 key of the deal's draws: (customer, arrival) for new deals, (root, term) for renewals
+    engaged: np.ndarray  # the buyer is engaged (drawn at opening on the win chance; the outcome leans on it)
 
     def take(self, rows: np.ndarray) -> Resolved:
         values = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -114,7 +122,10 @@ def renewal_chains(
         features = replace(
             base.features, deal_type=np.full(m, RENEWAL), lead=np.full(m, EXISTING_CUSTOMER_LEAD), noise=noise
         )
-        won = outcome_u < sigmoid(world.win_model.log_odds(features))
+        chance = sigmoid(world.win_model.log_odds(features))
+        key = base.key + np.uint64(k + 1)
+        engaged = keyed_uniform(world.seed, OpportunityDraw.RENEWAL_ENGAGEMENT, block, key)[0] < chance
+        won = engaged_outcome(outcome_u, engaged, chance, config.realism.activity.engagement_coupling)
         quickest = opened + (
             cycle_days(config, features.size, features.deal_type, features.log_size_ratio, ~won, np.zeros(m))
             * 0.2
@@ -142,7 +153,8 @@ def renewal_chains(
             planned=planned,
             close=close,
             won=won,
-            key=base.key + np.uint64(k + 1),
+            key=key,
+            engaged=engaged,
         )
         chain.append(renewal.take(rows))
         base = replace(base, target_cents=renewal.target_cents)
