@@ -31,6 +31,8 @@ from salesgen.entities.reps import Roster
 from salesgen.entities.world import World
 from salesgen.vocab.domain import SIZES
 
+QUOTA_FLOOR_DEALS = 3  # a quota is never below this many typical deals of the segment (a new book still carries one)
+
 
 @dataclass
 class RepTotals:
@@ -105,7 +107,7 @@ def _quotas(roster: Roster, totals: RepTotals, config: Config) -> np.ndarray:
     Managers, directors and SDRs carry no personal quota.
     """
     team = config.realism.team
-    floor_cents = np.array(config.realism.deal_size.median.as_tuple()) * 100 * 10
+    floor_cents = np.array(config.realism.deal_size.median.as_tuple()) * 100 * QUOTA_FLOOR_DEALS
     quota = np.zeros(roster.rep_id.size, dtype=np.int64)
     for seg in range(len(SIZES)):
         members = roster.is_owner & (roster.segment == seg)
