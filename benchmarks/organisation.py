@@ -109,6 +109,18 @@ FIGURES: list[tuple[str, str, str]] = [
         FROM interactions WHERE occurred_at > $as_of - INTERVAL 365 DAY GROUP BY 1)""",
     ),
     (
+        "SDRs who log touches / their share of touches % / touches per SDR per working day (median)",
+        "all / 10-30 / ≈ the AE median",
+        """
+        WITH t AS (SELECT i.rep_id, count(*) AS n FROM interactions i JOIN sales_reps r USING (rep_id)
+                   WHERE r.title = 'SDR' GROUP BY 1)
+        SELECT printf('%d of %d / %.0f / %.0f', (SELECT count(*) FROM t), count(*),
+            100 * (SELECT sum(n) FROM t) / (SELECT count(*) FROM interactions),
+            (SELECT median(n) FROM t) / (SELECT greatest(1, count(DISTINCT occurred_at::DATE)
+                FILTER (WHERE isodow(occurred_at) < 6)) FROM interactions))
+        FROM sales_reps WHERE title = 'SDR'""",
+    ),
+    (
         "max meetings + demos of one rep on one day",
         "2-5 (cap)",
         """

@@ -35,6 +35,7 @@ ADDED_AFTER_SPLIT = {
     "pipeline.quiet_share",
     *(f"lifecycle.{name}" for name in ("growth_rate", "pre_window_days", "subscription_term_months")),
     "lifecycle.renewal_lead_days",
+    *("calendar.month_end_loss_share", "lifecycle.max_open_deals", "activity.engagement_coupling"),
 }
 
 

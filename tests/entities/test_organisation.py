@@ -11,6 +11,7 @@ import salesgen
 from salesgen.checks import run_checks
 from salesgen.config import Config, PerSize
 from salesgen.entities import calendar
+from salesgen.entities.line_items import MAX_DISCOUNT_BP, ROUND_GIVE, round_price
 from salesgen.entities.reps import AE, build_roster, plan_team
 
 SCENARIOS = st.builds(
@@ -86,3 +87,15 @@ def test_bigger_company_buys_bigger_deals_within_its_band(seed: int) -> None:
         amount = np.log(band["amount"].astype(float))
         employees = np.log(band["employees"].astype(float))
         assert np.corrcoef(amount, employees)[0, 1] > 0.1, size
+
+
+@given(st.lists(st.tuples(st.integers(100, 5_000_000), st.floats(0.25, 1.0)), min_size=1, max_size=40))
+def test_a_round_quote_is_exact_and_a_little_under_the_price(lines: list[tuple[int, float]]) -> None:
+    list_cents = np.array([cents for cents, _ in lines])
+    wanted = np.maximum((list_cents * np.array([share for _, share in lines])).astype(np.int64), 1)
+    unit, discount = round_price(list_cents, wanted)
+    quoted = discount >= 0
+    assert ((list_cents * (10_000 - discount) * 2 + 10_000) // 20_000 == unit)[quoted].all()
+    assert (unit <= wanted).all() and (unit[quoted] >= wanted[quoted] * (1 - ROUND_GIVE)).all()
+    assert (unit[~quoted] == wanted[~quoted]).all()
+    assert (discount[quoted] <= MAX_DISCOUNT_BP).all()

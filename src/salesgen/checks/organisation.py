@@ -104,11 +104,12 @@ def _status_agrees_with_history(con: duckdb.DuckDBPyConnection, ctx: Context) ->
                                            AND o.closed_at + to_seconds(CAST({term_days} * 86400 AS BIGINT)) > $as_of)
                                        OR (o.is_won AND NOT m.subscription
                                            AND o.closed_at > $as_of - INTERVAL {CHURN_AFTER_DAYS} DAY)
-                                       OR (NOT o.is_closed AND o.type <> 'new business')) AS live
+                                       OR (NOT o.is_closed AND o.type <> 'new business')) AS live,
+                   count(*) FILTER (WHERE o.is_closed AND NOT o.is_won AND o.type = 'renewal') AS lost_renewals
             FROM opportunities AS o JOIN main AS m USING (opportunity_id) GROUP BY 1)
         SELECT c.customer_id AS key FROM customers AS c JOIN history AS h USING (customer_id)
         WHERE h.wins > 0 AND c.status IN ('active', 'churned')  -- prospects: consistency.customer_status
-          AND c.status <> CASE WHEN h.live > 0 THEN 'active' ELSE 'churned' END""")
+          AND c.status <> CASE WHEN h.live > 0 AND h.lost_renewals = 0 THEN 'active' ELSE 'churned' END""")
     keys = [str(key) for (key,) in con.execute(f"{query} ORDER BY 1").fetchall()]
     if not keys:
         return Outcome("pass", "0 violations")
@@ -118,8 +119,9 @@ def _status_agrees_with_history(con: duckdb.DuckDBPyConnection, ctx: Context) ->
 STATUS_AGREES_WITH_HISTORY = Check(
     "organisation.status_agrees_with_history",
     "hard",
-    "a customer that won a deal is active while a subscription term runs, a renewal or upsell is in negotiation or a "
-    "one-time purchase is under 400 days old, and churned otherwise (key: customer_id)",
+    "a customer that won a deal and never lost a renewal is active while a subscription term runs, a renewal or "
+    "upsell is in negotiation or a one-time purchase is under 400 days old, and churned otherwise; losing a "
+    "renewal is churning (key: customer_id)",
     evaluate=_status_agrees_with_history,
 )
 

@@ -190,6 +190,15 @@ class Activity(Strict):
     )
     touches_lost: float = Field(default=8.0, gt=0, le=500, description="Mean interactions on a lost deal.")
     account_touches: float = Field(default=1.5, ge=0, le=100, description="Mean account-level touches per customer.")
+    engagement_coupling: float = Field(
+        default=0.8,
+        ge=0,
+        le=1,
+        description="How strongly the buyer's engagement, drawn when the deal opens with its win chance p, "
+        "decides the outcome: P(won | engaged) = p + k(1 - p), P(won | not) = (1 - k)p, so P(won) stays p. "
+        "Engaged deals get won-deal touch volume, meetings and warming sentiment (Implisit: won deals ~4.8x the "
+        "emails); touches follow engagement, never the outcome draw, so the timeline stays causal.",
+    )
 
 
 class Pipeline(Strict):
@@ -333,8 +342,12 @@ class Calendar(Strict):
     month_end_close_share: PerSize = Field(
         default=PerSize(small=0.03, medium=0.04, enterprise=0.05),
         description="Share of wins landing in the last three business days of the month on top of their own "
-        "date; losses twice the share (InsideSales: the month's last day closes ~3x the deals of an average day "
-        "and loses far more).",
+        "date (InsideSales: the month's last day closes ~3x the deals of an average day).",
+    )
+    month_end_loss_share: PerSize = Field(
+        default=PerSize(small=0.5, medium=0.5, enterprise=0.5),
+        description="Share of losses a rep books in the last three business days of the month, clearing dead "
+        "deals before the forecast call (InsideSales: the month's last day loses 11.4x an average day).",
     )
     month_end_forecast_share: float = Field(
         default=0.5,
@@ -372,6 +385,14 @@ class Lifecycle(Strict):
         ge=7,
         le=365,
         description="Days before term end a renewal opportunity is opened (practitioner rule: 60-120), varying ±30%.",
+    )
+    max_open_deals: int = Field(
+        default=3,
+        ge=2,
+        le=10,
+        description="Deals one account has open at once at most (a buying group runs a few projects at a time). "
+        "New business and upsells take at most all but one place, leaving it for a renewal; a renewal that finds "
+        "no place lapses, and a deal that finds none is not opened.",
     )
 
 

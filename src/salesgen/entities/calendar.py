@@ -151,15 +151,14 @@ def close_time(
 
 
 def open_time(
-    calendar: Calendar,
-    wanted_s: np.ndarray,
-    first_s: np.ndarray,
-    last_s: int,
-    u: np.ndarray,
-    zone: tuple[np.ndarray, Sequence[str]],
+    calendar: Calendar, wanted_s: np.ndarray, first_s: np.ndarray, u: np.ndarray, zone: tuple[np.ndarray, Sequence[str]]
 ) -> np.ndarray:
-    """A deal opens on a working day and hour of the customer near ``wanted_s``, inside [first_s, last_s]."""
-    first_day, last_day = first_s // DAY + 2, last_s // DAY - 2
-    day = within(workday(wanted_s // DAY, u[0], calendar.weekday_weights), first_day, last_day)
-    local = to_utc(day, office_clock(u[1], calendar.lunch_dip), zone[0], zone[1])
-    return np.asarray(np.where(first_day <= last_day, local, wanted_s))
+    """A deal opens on a working day and hour of the customer in the week of ``wanted_s``, not before ``first_s``.
+
+    Nothing here looks at as_of: the caller drops what opens after it, so a later as_of never moves
+    an earlier opening.
+    """
+    first_day = first_s // DAY + 2
+    wanted = workday(wanted_s // DAY, u[0], calendar.weekday_weights)
+    day = within(wanted, first_day, np.maximum(wanted, first_day) + 6)  # moved by whole weeks: a workday stays one
+    return to_utc(day, office_clock(u[1], calendar.lunch_dip), zone[0], zone[1])

@@ -37,13 +37,21 @@ from salesgen.entities.outcomes import (
     category_cumulative,
     cycle_days,
     draw_categories,
+    engaged_outcome,
     sigmoid,
 )
-from salesgen.entities.renewals import Resolved, renewal_chains
+from salesgen.entities.renewals import (
+    KEY_STRIDE,
+    Resolved,
+    end_at_churn,
+    open_counts,
+    place_renewals,
+    renewal_chains,
+    take_place,
+)
 from salesgen.entities.world import World
 from salesgen.vocab.domain import CATEGORIES, LEAD_SOURCE_WEIGHTS
 
-KEY_STRIDE = 16  # a new deal's key x 16; its renewals take the 15 keys after it
 MAX_OPENINGS = 60  # new deals (new business and upsells) per account at most; renewals come on top
 # New deals per account-year, as a share of opportunities_per_customer: renewals make up the rest.
 OPENINGS_PER_YEAR = 0.8 / 3
@@ -82,6 +90,7 @@ class Deals:
     forecast_days: np.ndarray  # typical cycle of the deal when opened (no outcome, no noise)
     subscription: np.ndarray  # sold on a subscription term (renews); else one-time or per-hour
     key: np.ndarray  # uint64 key of the deal's draws, independent of its row (see ``keyed_uniform``)
+    engaged: np.ndarray  # the buyer is engaged (drawn at opening on the win chance): touches follow it
 
     @property
     def lost(self) -> np.ndarray:
@@ -135,8 +144,9 @@ def _openings(world: World, block: int, accounts: Accounts) -> tuple[np.ndarray,
     per_year = np.array(realism.accounts.opportunities_per_customer.as_tuple())[accounts.size] * OPENINGS_PER_YEAR
     gaps = draw(world.seed, OpportunityDraw.OPENING_GAPS, block).exponential(1.0, (per_year.size, MAX_OPENINGS))
     times = first_possible[:, None] + np.cumsum(gaps * (365 * DAY) / np.maximum(per_year, 1e-9)[:, None], axis=1)
-    parent, arrival = np.nonzero(times < world.as_of_s - DAY)  # row-major: by account, then in time order
-    return parent, arrival, np.asarray(times[times < world.as_of_s - DAY], dtype=np.int64)
+    # A week past as_of: the calendar may move an opening to another day of its week (the caller truncates).
+    parent, arrival = np.nonzero(times < world.as_of_s + 7 * DAY)  # row-major: by account, then in time order
+    return parent, arrival, np.asarray(times[times < world.as_of_s + 7 * DAY], dtype=np.int64)
 
 
 def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
@@ -161,10 +171,12 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
         calendar,
         wanted,
         accounts.created_s[parent] + FIRST_DEAL_AFTER_DAYS * DAY,
-        world.as_of_s - DAY,
         np.stack([uniform(OpportunityDraw.CREATED_DAY, n), uniform(OpportunityDraw.CREATED_CLOCK, n)]),
         zone,
     )
+    kept = created < world.as_of_s - DAY  # a deal opens before as_of or not yet: as_of only truncates
+    parent, key, created, zone = parent[kept], key[kept], created[kept], (zone[0][kept], zone[1])
+    n = parent.size
     order = np.lexsort((created, parent))
     created, key = created[order], key[order]
     rank = rank_within(parent)
@@ -187,35 +199,46 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
         realism.deal_size.sigma * z_amount,
         z_noise,
     )
-    u_outcome = uniform(OpportunityDraw.OUTCOME, n)
+    u_outcome, u_engaged = uniform(OpportunityDraw.OUTCOME, n), uniform(OpportunityDraw.ENGAGEMENT, n)
+    coupling = realism.activity.engagement_coupling
     u_pull, u_day = uniform(OpportunityDraw.QUARTER_PULL, n), uniform(OpportunityDraw.QUARTER_DAY, n)
     u_close = np.stack([uniform(OpportunityDraw.CLOSE_DAY, n), uniform(OpportunityDraw.CLOSE_CLOCK, n)])
     u_month_end = keyed_uniform(world.seed, OpportunityDraw.MONTH_END, block, key, lanes=2)
-    month_end_share = np.array(calendar.month_end_close_share.as_tuple())[accounts.size]
+    shares = (calendar.month_end_loss_share, calendar.month_end_close_share)  # indexed by won
+    month_end_share = np.array([share.as_tuple() for share in shares])[:, accounts.size]
     deal_type = np.zeros(n, dtype=np.int64)
     won = np.zeros(n, dtype=bool)
+    engaged = np.zeros(n, dtype=bool)
     planned = np.zeros(n, dtype=np.int64)
     close = np.zeros(n, dtype=np.int64)
     first_win = np.full(accounts.customer_id.size, np.iinfo(np.int64).max)
+    # New deals leave one place of max_open_deals for a renewal: a deal that finds none is never opened.
+    slots = np.full((accounts.customer_id.size, realism.lifecycle.max_open_deals - 1), np.iinfo(np.int64).min)
+    opened = np.zeros(n, dtype=bool)
     for k in range(int(rank.max(initial=-1)) + 1):
         rows = np.flatnonzero(rank == k)
+        rows = rows[open_counts(slots[parent[rows]], created[rows]) < slots.shape[1]]
+        opened[rows] = True
         # Upsells follow a win: a deal opened after the account's first closed win expands it.
         expansion = first_win[parent[rows]] < created[rows]
         deal_type[rows] = np.where(expansion, UPSELL, NEW_BUSINESS)
         lead = np.where(expansion, EXISTING_CUSTOMER_LEAD, new_lead[rows])
         known = replace(features.subset(rows), deal_type=deal_type[rows], lead=lead)
-        won[rows] = u_outcome[rows] < sigmoid(world.win_model.log_odds(known))
+        chance = sigmoid(world.win_model.log_odds(known))
+        engaged[rows] = u_engaged[rows] < chance
+        won[rows] = engaged_outcome(u_outcome[rows], engaged[rows], chance, coupling)
         days = cycle_days(
             config, size[rows], deal_type[rows], realism.deal_size.sigma * z_amount[rows], ~won[rows], z_cycle[rows]
         )
         planned[rows] = created[rows] + (days * DAY).astype(np.int64)
         pulled = _pull_to_quarter_end(world, planned[rows], won[rows], u_pull[rows], u_day[rows])
-        # Reps clear dead deals at month end: losses bunch there twice as often as wins (InsideSales).
-        to_month_end = u_month_end[0, rows] < month_end_share[parent[rows]] * np.where(won[rows], 1.0, 2.0)
+        # Reps clear dead deals at month end: losses bunch there far more than wins (InsideSales).
+        to_month_end = u_month_end[0, rows] < month_end_share[won[rows].astype(np.int64), parent[rows]]
         u = (u_close[0, rows], u_close[1, rows], to_month_end, u_month_end[1, rows])
         close[rows] = close_time(calendar, pulled, created[rows], won[rows], u, (zone[0][rows], zones[1]))
         done = won[rows] & (close[rows] <= world.as_of_s)
         np.minimum.at(first_win, parent[rows][done], close[rows][done])
+        take_place(slots, parent[rows], close[rows])
     target = (
         company_median_cents(world, accounts)[parent]
         * TYPE_AMOUNT_FACTOR[deal_type]
@@ -235,8 +258,12 @@ def build_deals(world: World, block: int, accounts: Accounts) -> Deals:
         close,
         won,
         key,
+        engaged,
     )
-    every = first.concat(renewal_chains(world, block, first, zones, month_end_share))
+    first = first.take(np.flatnonzero(opened))
+    renewals = renewal_chains(world, block, first, zones, month_end_share)
+    every = place_renewals(first, renewals, accounts.customer_id.size, realism.lifecycle.max_open_deals)
+    every = end_at_churn(every, accounts.customer_id.size)
     return _finish(world, block, accounts, every.take(np.lexsort((every.created, every.parent))))
 
 
@@ -246,7 +273,7 @@ def _finish(world: World, block: int, accounts: Accounts, deals: Resolved) -> De
     closed = deals.close <= world.as_of_s
     won = deals.won & closed
     end = np.where(closed, deals.close, world.as_of_s)
-    stage, entries = _stage_path(world, block, deals, end, closed, won)
+    stage, entries = _stage_path(world, block, deals, closed)
     rank = rank_within(deals.parent)
     numbers = _opaque_numbers(
         deals.parent, rank, accounts.customer_id.size, draw(world.seed, OpportunityDraw.NUMBERING, block)
@@ -272,6 +299,7 @@ def _finish(world: World, block: int, accounts: Accounts, deals: Resolved) -> De
         forecast,
         deals.subscription,
         deals.key,
+        deals.engaged,
     )
 
 
@@ -300,29 +328,25 @@ def _pull_to_quarter_end(
     return np.where(apply, moved, planned)
 
 
-def _stage_path(
-    world: World, block: int, deals: Resolved, end: np.ndarray, closed: np.ndarray, won: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Last open stage reached and the entry time of each stage up to it.
+def _stage_path(world: World, block: int, deals: Resolved, closed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Last open stage reached by as_of and the entry time of each stage up to the deal's last.
 
-    Won deals pass every open stage; lost deals drop out of an earlier stage
-    more often than a later one; open deals sit where their planned timeline
-    puts them at as_of.
+    Won deals pass every open stage; lost deals drop out of an earlier stage more often than a
+    later one. The path is laid over the deal's own timeline — creation to its eventual close,
+    from its own draws — and as_of only says how far along it the deal is: a later as_of never
+    moves an earlier stage entry (the timeline is causal).
     """
     stages = len(world.config.realism.pipeline.stage_probabilities)
-    created, planned = deals.created, deals.planned
     lost_weights = np.arange(stages, 0, -1, dtype=float)
     lost_draw = keyed_uniform(world.seed, OpportunityDraw.LOST_STAGE, block, deals.key)[0]
     lost_stage = np.searchsorted(np.cumsum(lost_weights) / lost_weights.sum(), lost_draw * 0.999999)
-    stage = np.where(closed, np.where(won, stages - 1, lost_stage), stages - 1)
+    last = np.where(deals.won, stages - 1, lost_stage)
     # Gamma(2, 1) stage lengths as the sum of two exponentials, keyed by deal like every deal draw.
     u = keyed_uniform(world.seed, OpportunityDraw.STAGE_DURATIONS, block, deals.key, lanes=2 * stages)
     durations = (-np.log1p(-u[:stages]) - np.log1p(-u[stages:])).T
-    durations[np.arange(stages)[None, :] > stage[:, None]] = 0.0
+    durations[np.arange(stages)[None, :] > last[:, None]] = 0.0
     share = np.cumsum(durations, axis=1) - durations  # time before entering each stage
     share /= durations.sum(axis=1, keepdims=True)
-    span = np.where(closed, end, planned) - created
-    entries = created[:, None] + (share * span[:, None]).astype(np.int64)
-    open_stage = (entries <= world.as_of_s).sum(axis=1) - 1
-    stage = np.where(closed, stage, np.minimum(open_stage, stages - 1))
-    return stage, entries
+    entries = deals.created[:, None] + (share * (deals.close - deals.created)[:, None]).astype(np.int64)
+    reached = np.minimum((entries <= world.as_of_s).sum(axis=1) - 1, last)
+    return np.where(closed, last, reached), entries

@@ -136,6 +136,8 @@ class OpportunityDraw(IntEnum):
     RENEWAL_OUTCOME = 32
     RENEWAL_LATENT = 33
     RENEWAL_CALENDAR = 34
+    ENGAGEMENT = 35  # keyed by deal: is the buyer engaged (drawn at opening, shapes touches and the outcome)
+    RENEWAL_ENGAGEMENT = 36
 
 
 class LineItemDraw(IntEnum):
@@ -167,6 +169,10 @@ class InteractionDraw(IntEnum):
     NEXT_STEP = 17
     DIRECTION = 18
     QUIET = 19
+    DEAL_TOUCH_GAPS = 20  # keyed by (deal, touch): the causal touch process of a deal
+    DEAL_TOUCH_FACTS = 21
+    DEAL_TOUCH_SLOT = 22
+    DEAL_TOUCH_START = 23  # keyed by deal: pre-open count, going quiet
     OUTCOME = 50  # values from 50 on: the content of a touch (notes.py)
     DEAL_MOOD = 51
     NOTE_FRAGMENTS = 52

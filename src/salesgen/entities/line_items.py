@@ -2,9 +2,11 @@
 
 Products follow the customer's industry mix over categories; quantities
 realize the deal's target value; discounts are the product's quantity tier
-plus a negotiated part that grows with company size. Money is integer cents:
-unit = round_half_up(list x (1 - discount)), total = quantity x unit, and the
-deal amount is the exact sum of its totals.
+plus a negotiated part in standard steps that grows with company size. Reps quote
+the way real exports show: a round unit price a little under the computed one and
+a round quantity, so a line total is often whole hundreds (``round_price``).
+Money is integer cents: unit = round_half_up(list x (1 - discount)), total =
+quantity x unit, and the deal amount is the exact sum of its totals.
 
 Example:
     >>> from salesgen.entities.world import build_world
@@ -38,6 +40,11 @@ from salesgen.vocab.domain import CATEGORIES
 MAX_DISCOUNT_BP = 7500
 MAX_ITEMS = 8
 MAX_QUANTITY = 1_000_000
+ROUND_STEPS_CENTS = (100, 500, 1_000, 2_500, 5_000, 10_000, 50_000, 100_000)  # $1 … $1,000 price steps
+ROUND_GIVE = 0.06  # a rep rounds a quote down by at most this share of the price
+DISCOUNT_STEP_BP = 250  # negotiated discounts are multiples of 2.5%
+ROUND_TRIES = 6  # multiples of each step tried below the price
+ROUND_QUANTITY_GIVE = 0.3  # and moves the quantity to a round one by at most this share
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,60 @@ def _distinct_products(
     return deal_of[keep], product[keep], item_key[keep]
 
 
+def round_price(list_cents: np.ndarray, wanted_cents: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(unit, discount bp) per line: the roundest price a rep quotes a little below ``wanted_cents``.
+
+    Candidates are the ``ROUND_TRIES`` multiples of each ``ROUND_STEPS_CENTS`` step just below the wanted price,
+    no more than ``ROUND_GIVE`` under it; one is kept only if a whole-basis-point discount yields it
+    exactly, rounding half up, so unit = round_half_up(list x (1 - discount)) holds. The roundest kept
+    one wins (nearest on a tie); a line with none keeps its price (discount -1).
+
+    >>> round_price(np.array([38_900]), np.array([35_010]))  # $350 is out of reach of a whole bp; $345 is not
+    (array([34500]), array([1131]))
+    """
+    steps = np.array(ROUND_STEPS_CENTS)
+    below = (wanted_cents[:, None] // steps)[:, :, None] * steps[:, None] - np.arange(ROUND_TRIES) * steps[:, None]
+    candidates = below.reshape(wanted_cents.size, steps.size * ROUND_TRIES)
+    # Smallest list share x (in bp) whose half-up rounding reaches the candidate; it does iff below the next cent.
+    share = -((-(candidates * 10_000 - 5_000)) // np.maximum(list_cents, 1)[:, None])
+    exact = (share * list_cents[:, None] < candidates * 10_000 + 5_000) & (candidates > 0)
+    exact &= (share <= 10_000) & (10_000 - share <= MAX_DISCOUNT_BP)
+    exact &= candidates >= wanted_cents[:, None] * (1 - ROUND_GIVE)
+    score = np.where(exact, np.gcd(candidates, 10_000) * 1e9 + candidates, -1)
+    best = np.argmax(score, axis=1)
+    rows = np.arange(best.size)
+    found = exact[rows, best]
+    unit = np.where(found, candidates[rows, best], wanted_cents)
+    return np.asarray(unit), np.asarray(np.where(found, 10_000 - share[rows, best], -1))
+
+
+def _round_quote(
+    world: World,
+    product: np.ndarray,
+    quantity: np.ndarray,
+    unit_cents: np.ndarray,
+    discount_bp: np.ndarray,
+    employees: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Quotes the way reps write them: a round unit price and a quantity that makes the line total whole hundreds.
+
+    The quantity moves to the nearest multiple that makes quantity x unit a multiple of $100 (never past
+    the buyer's headcount on a per-seat line, by ``ROUND_QUANTITY_GIVE`` at most); the quoted line keeps
+    a discount of at least its tier at the new quantity, or the line keeps its computed quote.
+    """
+    catalog = world.catalog
+    list_cents = catalog.list_cents[product]
+    unit, discount = round_price(list_cents, unit_cents)
+    multiple = 10_000 // np.gcd(np.maximum(unit, 1), 10_000)
+    rounded = np.maximum(np.round(quantity / multiple), 1).astype(np.int64) * multiple
+    seats_cap = np.where(_per_seat(world)[product], np.maximum(employees, 1), MAX_QUANTITY)
+    rounded = np.where(rounded > seats_cap, seats_cap // multiple * multiple, rounded)
+    near = np.abs(rounded - quantity) <= ROUND_QUANTITY_GIVE * quantity  # 37 seats become 40, never 400
+    ok = near & (discount >= 0) & (rounded >= 1)
+    ok &= discount >= catalog.tier_discount_bp(product, np.maximum(rounded, 1))
+    return (np.where(ok, rounded, quantity), np.where(ok, unit, unit_cents), np.where(ok, discount, discount_bp))
+
+
 def build_line_items(world: World, block: int, accounts: Accounts, deals: Deals) -> LineItems:
     """Products, quantities and discounts that sum to each deal's amount."""
     catalog = world.catalog
@@ -134,7 +195,8 @@ def build_line_items(world: World, block: int, accounts: Accounts, deals: Deals)
     list_cents = catalog.list_cents[product]
     value = deals.target_cents[deal_of] * share
     ceiling = np.array(realism.deal_size.negotiated_discount_max.as_tuple())[size[deal_of]] * 10_000
-    negotiated = keyed(LineItemDraw.NEGOTIATED)[0] * ceiling // 50 * 50
+    # Negotiated discounts come in standard steps of 2.5% (5%, 7.5%, 10% …), rounding the ceiling to the nearest.
+    negotiated = np.round(keyed(LineItemDraw.NEGOTIATED)[0] * ceiling / DISCOUNT_STEP_BP) * DISCOUNT_STEP_BP
     # Buyers size the order on the price they negotiated, so the amount lands near the target value.
     quantity = np.clip(np.round(value / (list_cents * (1 - negotiated / 10_000))), 1, MAX_QUANTITY).astype(np.int64)
     # Seats are people: a per-seat line never sells more seats than the buyer has employees.
@@ -144,6 +206,7 @@ def build_line_items(world: World, block: int, accounts: Accounts, deals: Deals)
     discount_bp = np.minimum(tier_bp + negotiated.astype(np.int64), MAX_DISCOUNT_BP)
     discount_bp = np.maximum(discount_bp, tier_bp)
     unit_cents = world.round_money(list_cents * (10_000 - discount_bp), 10_000)  # half up, at the minor unit
+    quantity, unit_cents, discount_bp = _round_quote(world, product, quantity, unit_cents, discount_bp, employees)
     total_cents = quantity * unit_cents
     starts = np.flatnonzero(np.r_[True, deal_of[1:] != deal_of[:-1]]) if deal_of.size else np.zeros(0, np.int64)
     amount = np.add.reduceat(total_cents, starts) if deal_of.size else np.zeros(0, np.int64)

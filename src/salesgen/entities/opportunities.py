@@ -27,7 +27,7 @@ from salesgen.entities.calendar import business_day, last_business_day_of_month
 from salesgen.entities.common import DAY, choose_lists, constant, first_of_lists, join, labels, list_column
 from salesgen.entities.contacts import Contacts
 from salesgen.entities.deals import Deals, stage_groups
-from salesgen.entities.draws import OpportunityDraw, draw
+from salesgen.entities.draws import OpportunityDraw, draw, keyed_normal, keyed_uniform
 from salesgen.entities.line_items import LineItems
 from salesgen.entities.world import World
 from salesgen.vocab.business import LOSS_REASONS_OTHER, LOSS_TO_COMPETITOR, NEXT_STEPS, NO_DECISION
@@ -152,25 +152,27 @@ def _next_steps(world: World, block: int, deals: Deals, group: np.ndarray) -> pa
 def expected_close_days(world: World, block: int, deals: Deals) -> np.ndarray:
     """Forecast close date: a business day, often the month's last one (where reps put close dates).
 
-    Open deals carry their current plan, capped at the horizon their typical cycle justifies;
+    Open deals carry their current plan, capped at the horizon their typical cycle justifies (and
+    under a year out);
     ``pipeline.past_due_share`` of them have slipped past it (up to ~4 months overdue). Closed
     deals keep the forecast made when they opened — the typical cycle for the deal, with its own
     error — which knows nothing of the outcome, so it neither equals closed_at nor hints at it.
     """
-    n = deals.created_s.size
     as_of_day = world.as_of_s // DAY
     created_day = deals.created_s // DAY
-    overdue_rng = draw(world.seed, OpportunityDraw.OVERDUE, block)
-    overdue = ~deals.closed & (overdue_rng.random(n) < world.config.realism.pipeline.past_due_share)
-    slip = np.minimum(1 + overdue_rng.exponential(35.0, n), 120).astype(np.int64)
+    # Keyed by deal: a closed deal's forecast never depends on which other deals exist at as_of.
+    u_overdue = keyed_uniform(world.seed, OpportunityDraw.OVERDUE, block, deals.key, lanes=2)
+    overdue = ~deals.closed & (u_overdue[0] < world.config.realism.pipeline.past_due_share)
+    slip = np.minimum(1 - 35.0 * np.log1p(-u_overdue[1]), 120).astype(np.int64)
     slipped = np.maximum(as_of_day - slip, created_day)
-    noise = draw(world.seed, OpportunityDraw.FORECAST, block).normal(size=n)
+    noise = keyed_normal(world.seed, OpportunityDraw.FORECAST, block, deals.key)[0]
     opened_with = deals.created_s + (deals.forecast_days * np.exp(0.25 * noise) * DAY)
     forecast = np.asarray(opened_with, dtype=np.int64) // DAY
-    horizon = as_of_day + np.maximum(90, 1.5 * deals.forecast_days).astype(np.int64)
+    # Under a year out even after the move to a month end: a forecast further off is a dead deal (no cycle needs it).
+    horizon = as_of_day + np.clip(1.5 * deals.forecast_days, 90, 365 - 31).astype(np.int64)
     planned = np.clip(deals.planned_close_s // DAY, as_of_day, horizon)
     day = np.where(deals.closed, forecast, np.where(overdue, slipped, planned))
-    to_month_end = draw(world.seed, OpportunityDraw.FORECAST_MONTH_END, block).random(n) < (
+    to_month_end = keyed_uniform(world.seed, OpportunityDraw.FORECAST_MONTH_END, block, deals.key)[0] < (
         world.config.realism.calendar.month_end_forecast_share
     )
     at_month_end = last_business_day_of_month(day)

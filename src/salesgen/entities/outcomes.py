@@ -213,3 +213,12 @@ def cycle_days(
         * np.where(lost, realism.cycle.lost_factor, 1.0)
     )
     return np.asarray(np.maximum(days, MIN_CYCLE_DAYS))
+
+
+def engaged_outcome(u_outcome: np.ndarray, engaged: np.ndarray, chance: np.ndarray, coupling: float) -> np.ndarray:
+    """Won or lost given the buyer's engagement: P(won) stays ``chance`` whatever the coupling.
+
+    >>> engaged_outcome(np.array([0.5, 0.5]), np.array([True, False]), np.array([0.3, 0.3]), 0.8).tolist()
+    [True, False]
+    """
+    return np.asarray(u_outcome < np.where(engaged, chance + coupling * (1 - chance), (1 - coupling) * chance))

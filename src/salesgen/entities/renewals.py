@@ -28,12 +28,20 @@ from dataclasses import dataclass, fields, replace
 import numpy as np
 
 from salesgen.entities.calendar import close_time, open_time
-from salesgen.entities.common import DAY
-from salesgen.entities.draws import OpportunityDraw, hashed_normal, hashed_uniform, stream_base
-from salesgen.entities.outcomes import EXISTING_CUSTOMER_LEAD, RENEWAL, DealFeatures, cycle_days, sigmoid
+from salesgen.entities.common import DAY, rank_within
+from salesgen.entities.draws import OpportunityDraw, hashed_normal, hashed_uniform, keyed_uniform, stream_base
+from salesgen.entities.outcomes import (
+    EXISTING_CUSTOMER_LEAD,
+    RENEWAL,
+    DealFeatures,
+    cycle_days,
+    engaged_outcome,
+    sigmoid,
+)
 from salesgen.entities.world import World
 
 MAX_TERMS = 12  # renewals per chain at most (a 12-month term over a long history)
+KEY_STRIDE = 16  # a new deal's key x 16; its renewals take the keys after it (MAX_TERMS < 16)
 RENEWAL_CLOSE_SPREAD_DAYS = 12.0  # renewals close around term end
 
 
@@ -53,6 +61,7 @@ class Resolved:
     close: np.ndarray  # may be after as_of: the deal is still open
     won: np.ndarray  # the outcome the deal is heading for
     key: np.ndarray  # uint64 key of the deal's draws: (customer, arrival) for new deals, (root, term) for renewals
+    engaged: np.ndarray  # the buyer is engaged (drawn at opening on the win chance; the outcome leans on it)
 
     def take(self, rows: np.ndarray) -> Resolved:
         values = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -77,7 +86,10 @@ class Resolved:
 def renewal_chains(
     world: World, block: int, first: Resolved, zones: tuple[np.ndarray, Sequence[str]], month_end_share: np.ndarray
 ) -> Resolved:
-    """Every renewal of every won subscription among ``first`` (and of the renewals they lead to)."""
+    """Every renewal of every won subscription among ``first`` (and of the renewals they lead to).
+
+    ``month_end_share[won, account]``: the share of the account's losses (row 0) and wins (row 1) booked at month end.
+    """
     config = world.config
     lifecycle = config.realism.lifecycle
     term = int(lifecycle.subscription_term_months * 30.4375 * DAY)
@@ -103,23 +115,24 @@ def renewal_chains(
         (lead_u, outcome_u), (noise, spread), calendar_u = keyed(k)
         term_end = term_end + term
         wanted = term_end - (lifecycle.renewal_lead_days * (0.7 + 0.6 * lead_u) * DAY).astype(np.int64)
-        opened = open_time(
-            config.realism.calendar, wanted, wanted, world.as_of_s, calendar_u[0:2], (zone_codes, zones[1])
-        )
+        opened = open_time(config.realism.calendar, wanted, wanted, calendar_u[0:2], (zone_codes, zones[1]))
         exists = alive & (opened < world.as_of_s - DAY)
         if not exists.any():
             break
         features = replace(
             base.features, deal_type=np.full(m, RENEWAL), lead=np.full(m, EXISTING_CUSTOMER_LEAD), noise=noise
         )
-        won = outcome_u < sigmoid(world.win_model.log_odds(features))
+        chance = sigmoid(world.win_model.log_odds(features))
+        key = base.key + np.uint64(k + 1)
+        engaged = keyed_uniform(world.seed, OpportunityDraw.RENEWAL_ENGAGEMENT, block, key)[0] < chance
+        won = engaged_outcome(outcome_u, engaged, chance, config.realism.activity.engagement_coupling)
         quickest = opened + (
             cycle_days(config, features.size, features.deal_type, features.log_size_ratio, ~won, np.zeros(m))
             * 0.2
             * DAY
         ).astype(np.int64)
         planned = np.maximum(term_end + (spread * RENEWAL_CLOSE_SPREAD_DAYS * DAY).astype(np.int64), quickest)
-        to_month_end = calendar_u[2] < month_end_share[base.parent]
+        to_month_end = calendar_u[2] < month_end_share[won.astype(np.int64), base.parent]
         close = close_time(
             config.realism.calendar,
             planned,
@@ -140,7 +153,8 @@ def renewal_chains(
             planned=planned,
             close=close,
             won=won,
-            key=base.key + np.uint64(k + 1),
+            key=key,
+            engaged=engaged,
         )
         chain.append(renewal.take(rows))
         base = replace(base, target_cents=renewal.target_cents)
@@ -151,3 +165,53 @@ def renewal_chains(
     for part in chain:
         result = result.concat(part)
     return result
+
+
+def open_counts(slots: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """Per row of ``slots`` (the close times of an account's latest deals), how many are still open at ``at``."""
+    return np.asarray((slots > at[:, None]).sum(axis=1))
+
+
+def take_place(slots: np.ndarray, accounts: np.ndarray, close: np.ndarray) -> None:
+    """Record a new open deal (one per account at most) in the place of the account's earliest close."""
+    place = np.argmin(slots[accounts], axis=1)
+    slots[accounts, place] = close
+
+
+def place_renewals(first: Resolved, renewals: Resolved, accounts: int, max_open: int) -> Resolved:
+    """The renewals that find a place among the account's open deals; a chain that finds none lapses there.
+
+    In creation order per account, a renewal is kept when its predecessor in the chain was and fewer
+    than ``max_open`` deals are open at its creation (all of ``first`` are already placed). Whether a
+    deal is open at a date is known at that date, so this keeps the timeline causal.
+    """
+    every = first.concat(renewals)
+    order = np.lexsort((every.created, every.parent))
+    is_renewal = np.r_[np.zeros(first.parent.size, bool), np.ones(renewals.parent.size, bool)][order]
+    every = every.take(order)
+    slots = np.full((accounts, max_open), np.iinfo(np.int64).min)
+    keep = ~is_renewal
+    key_order = np.argsort(every.key)
+    rank = rank_within(every.parent)
+    for k in range(int(rank.max(initial=-1)) + 1):
+        rows = np.flatnonzero(rank == k)
+        renewing = is_renewal[rows]
+        wanted = np.searchsorted(every.key, every.key[rows] - np.uint64(1), sorter=key_order)
+        before = key_order[np.minimum(wanted, every.key.size - 1)]  # the chain's previous deal (renewals only)
+        room = open_counts(slots[every.parent[rows]], every.created[rows]) < max_open
+        keep[rows] = np.where(renewing, keep[before] & room, True)
+        placed = rows[keep[rows]]
+        take_place(slots, every.parent[placed], every.close[placed])
+    return every.take(np.flatnonzero(keep))
+
+
+def end_at_churn(deals: Resolved, accounts: int) -> Resolved:
+    """Drop every deal opened after the account lost a renewal: losing a renewal is the customer leaving.
+
+    The churn date is the close of the account's first lost renewal (its eventual close: a deal opened
+    after a date that lies beyond as_of does not exist at as_of either, so this stays causal).
+    """
+    lost = (deals.deal_type == RENEWAL) & ~deals.won
+    churn = np.full(accounts, np.iinfo(np.int64).max)
+    np.minimum.at(churn, deals.parent[lost], deals.close[lost])
+    return deals.take(np.flatnonzero(deals.created <= churn[deals.parent]))

@@ -32,6 +32,8 @@ from salesgen.entities.world import World
 from salesgen.vocab.currencies import currency_spec
 from salesgen.vocab.domain import SIZES
 
+QUOTA_FLOOR_DEALS = 3  # a quota is never below this many typical deals of the segment (a new book still carries one)
+
 
 @dataclass
 class RepTotals:
@@ -107,9 +109,8 @@ def _quotas(roster: Roster, totals: RepTotals, config: Config) -> np.ndarray:
     Managers, directors and SDRs carry no personal quota.
     """
     team = config.realism.team
-    floor_cents = (
-        np.array(config.realism.deal_size.median.as_tuple()) * 100 * 10 * currency_spec(config.currency).per_usd
-    )
+    per_usd = currency_spec(config.currency).per_usd
+    floor_cents = np.array(config.realism.deal_size.median.as_tuple()) * 100 * QUOTA_FLOOR_DEALS * per_usd
     quota = np.zeros(roster.rep_id.size, dtype=np.int64)
     for seg in range(len(SIZES)):
         members = roster.is_owner & (roster.segment == seg)

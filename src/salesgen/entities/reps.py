@@ -123,6 +123,21 @@ class Roster:
         pools = [owners[self.segment[owners] == seg] for seg in range(len(SIZES))]
         return [self.skill[pool if pool.size else owners] for pool in pools]
 
+    def sdr_for(self, owner: np.ndarray) -> np.ndarray:
+        """Row of the SDR who sources and qualifies deals for each owning AE (-1 where the team has no SDR).
+
+        A segment's SDRs each serve a consecutive run of its AEs (a pod); a segment without SDRs borrows
+        the whole team's.
+        """
+        aes, sdrs = np.flatnonzero(self.is_owner), np.flatnonzero(self.role == SDR)
+        partner = np.full(self.rep_id.size, -1)
+        for seg in range(len(SIZES)):
+            pod_aes = aes[self.segment[aes] == seg]
+            pod_sdrs = sdrs[self.segment[sdrs] == seg] if (self.segment[sdrs] == seg).any() else sdrs
+            if pod_sdrs.size:
+                partner[pod_aes] = pod_sdrs[np.arange(pod_aes.size) * pod_sdrs.size // max(pod_aes.size, 1)]
+        return np.asarray(partner[owner])
+
     def _pools(self) -> list[tuple[np.ndarray, int, int]]:
         """(AE rows, segment, territory) of every book pool; -1 marks a fallback over all territories/segments."""
         owners = np.flatnonzero(self.is_owner)
