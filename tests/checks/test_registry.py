@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -90,3 +91,10 @@ def test_results_are_deterministic_and_examples_sorted(data: Data) -> None:
     ids = sorted(customer["customer_id"] for customer in rows)
     assert result.violations == len(ids)
     assert result.examples == tuple(str(i) for i in ids[:5])
+
+
+def test_readme_counts_the_registered_rules() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    hard = sum(check.kind == "hard" for check in CHECKS.values())
+    realism = sum(check.kind == "realism" for check in CHECKS.values())
+    assert f"{hard} hard rules) plus {realism} realism bands" in readme

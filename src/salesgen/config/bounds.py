@@ -14,7 +14,7 @@ Example:
     >>> problems(Config.model_construct(realism=Config().realism.model_copy(update={
     ...     "deal_size": Config().realism.deal_size.model_copy(update={
     ...         "median": Config().realism.deal_size.median.model_copy(update={"small": -5.0})})})))
-    ['realism.deal_size.median.small must be > 0 and <= 10,000,000 (money, in the run currency), got -5.0']
+    ['realism.deal_size.median.small must be > 0 and <= 10,000,000 (money in US dollars, converted), got -5.0']
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class Bound:
         return None
 
 
-MONEY = Bound(0, 10_000_000, "money, in the run currency", open_low=True)
+MONEY = Bound(0, 10_000_000, "money in US dollars, converted", open_low=True)
 SHIFT = Bound(-10, 10, "a log-odds shift")
 
 BOUNDS: dict[str, Bound] = {

@@ -1,6 +1,7 @@
 """The sales model's parameters, in named parts: ``Realism`` and its seven sub-models.
 
-Rates are fractions, money is in the run currency. Defaults are calibrated to
+Rates are fractions; money is in US dollars, converted to the run currency
+(``Config.currency``). Defaults are calibrated to
 the public benchmarks listed in ``docs/realism.md``; each field's description
 quotes the figure it rests on. Mappings over a closed choice (industries,
 product categories, lead sources) are keyed by the enums of
@@ -125,7 +126,8 @@ class DealSize(Strict):
 
     median: PerSize = Field(
         default=PerSize(small=9_000, medium=40_000, enterprise=160_000),
-        description="Median value of new-business deals by size (SMB $5-25K, mid $25-100K, enterprise $100K+ ACV); "
+        description="Median value of new-business deals by size, in US dollars converted to the run currency "
+        "(SMB $5-25K, mid $25-100K, enterprise $100K+ ACV); "
         "realized amounts also reflect quantity tiers and whole units.",
     )
     sigma: float = Field(
@@ -397,7 +399,7 @@ class Lifecycle(Strict):
 
 
 class Realism(Strict):
-    """Parameters of the sales model, in parts. Rates are fractions, money in the run currency."""
+    """Parameters of the sales model, in parts. Rates are fractions, money in US dollars (converted to the currency)."""
 
     accounts: Accounts = Field(default_factory=Accounts, description=Accounts.__doc__)
     win: WinLoss = Field(default_factory=WinLoss, description=WinLoss.__doc__)
