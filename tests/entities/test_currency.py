@@ -55,6 +55,20 @@ def test_yen_amounts_are_whole_yen(runs: dict[str, Dataset]) -> None:
     assert set(jpy["opportunities"].column("currency").to_pylist()) == {"JPY"}
 
 
+@pytest.mark.parametrize("code", ["JPY", "EUR"])
+def test_quotes_are_as_round_in_any_currency(runs: dict[str, Dataset], code: str) -> None:
+    """Round amounts are counted in the currency's own steps: $100 in dollars, ¥10,000 in yen."""
+
+    def round_share(ds: Dataset, currency: str) -> float:
+        hundred = Decimal(100 * currency_spec(currency).price_step)
+        amounts = ds["opportunities"].column("amount").to_pylist()
+        return sum(v % hundred == 0 for v in amounts) / len(amounts)
+
+    dollars = round_share(runs["USD"], "USD")
+    assert dollars > 0.25  # the round-quote model is on
+    assert round_share(runs[code], code) > 0.6 * dollars
+
+
 def test_an_unknown_currency_is_refused_naming_the_field() -> None:
     with pytest.raises(ValidationError, match="currency") as error:
         Config(currency="XYZ")

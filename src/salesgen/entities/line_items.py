@@ -40,7 +40,7 @@ from salesgen.vocab.domain import CATEGORIES
 MAX_DISCOUNT_BP = 7500
 MAX_ITEMS = 8
 MAX_QUANTITY = 1_000_000
-ROUND_STEPS_CENTS = (100, 500, 1_000, 2_500, 5_000, 10_000, 50_000, 100_000)  # $1 … $1,000 price steps
+ROUND_STEPS_CENTS = (100, 500, 1_000, 2_500, 5_000, 10_000, 50_000, 100_000)  # $1 … $1,000, times the price step
 ROUND_GIVE = 0.06  # a rep rounds a quote down by at most this share of the price
 DISCOUNT_STEP_BP = 250  # negotiated discounts are multiples of 2.5%
 ROUND_TRIES = 6  # multiples of each step tried below the price
@@ -105,10 +105,13 @@ def _distinct_products(
     return deal_of[keep], product[keep], item_key[keep]
 
 
-def round_price(list_cents: np.ndarray, wanted_cents: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def round_price(
+    list_cents: np.ndarray, wanted_cents: np.ndarray, step: int = 1, unit_cents: int = 1
+) -> tuple[np.ndarray, np.ndarray]:
     """(unit, discount bp) per line: the roundest price a rep quotes a little below ``wanted_cents``.
 
-    Candidates are the ``ROUND_TRIES`` multiples of each ``ROUND_STEPS_CENTS`` step just below the wanted price,
+    Candidates are the ``ROUND_TRIES`` multiples of each ``ROUND_STEPS_CENTS`` step (times the currency's
+    ``price_step``: ¥100 … ¥100,000 in yen) just below the wanted price,
     no more than ``ROUND_GIVE`` under it; one is kept only if a whole-basis-point discount yields it
     exactly, rounding half up, so unit = round_half_up(list x (1 - discount)) holds. The roundest kept
     one wins (nearest on a tie); a line with none keeps its price (discount -1).
@@ -116,15 +119,17 @@ def round_price(list_cents: np.ndarray, wanted_cents: np.ndarray) -> tuple[np.nd
     >>> round_price(np.array([38_900]), np.array([35_010]))  # $350 is out of reach of a whole bp; $345 is not
     (array([34500]), array([1131]))
     """
-    steps = np.array(ROUND_STEPS_CENTS)
+    steps = np.array(ROUND_STEPS_CENTS) * step
     below = (wanted_cents[:, None] // steps)[:, :, None] * steps[:, None] - np.arange(ROUND_TRIES) * steps[:, None]
     candidates = below.reshape(wanted_cents.size, steps.size * ROUND_TRIES)
-    # Smallest list share x (in bp) whose half-up rounding reaches the candidate; it does iff below the next cent.
-    share = -((-(candidates * 10_000 - 5_000)) // np.maximum(list_cents, 1)[:, None])
-    exact = (share * list_cents[:, None] < candidates * 10_000 + 5_000) & (candidates > 0)
+    # Smallest list share x (in bp) whose half-up rounding at the minor unit reaches the candidate; it does
+    # iff below the candidate's next unit (a cent; a yen, 100, for JPY).
+    half = 5_000 * unit_cents
+    share = -((-(candidates * 10_000 - half)) // np.maximum(list_cents, 1)[:, None])
+    exact = (share * list_cents[:, None] < candidates * 10_000 + half) & (candidates > 0)
     exact &= (share <= 10_000) & (10_000 - share <= MAX_DISCOUNT_BP)
     exact &= candidates >= wanted_cents[:, None] * (1 - ROUND_GIVE)
-    score = np.where(exact, np.gcd(candidates, 10_000) * 1e9 + candidates, -1)
+    score = np.where(exact, np.gcd(candidates, 10_000 * step) * 1e9 + candidates, -1)
     best = np.argmax(score, axis=1)
     rows = np.arange(best.size)
     found = exact[rows, best]
@@ -142,14 +147,15 @@ def _round_quote(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Quotes the way reps write them: a round unit price and a quantity that makes the line total whole hundreds.
 
-    The quantity moves to the nearest multiple that makes quantity x unit a multiple of $100 (never past
+    The quantity moves to the nearest multiple that makes quantity x unit a multiple of $100 (¥10,000 in yen; never past
     the buyer's headcount on a per-seat line, by ``ROUND_QUANTITY_GIVE`` at most); the quoted line keeps
     a discount of at least its tier at the new quantity, or the line keeps its computed quote.
     """
     catalog = world.catalog
     list_cents = catalog.list_cents[product]
-    unit, discount = round_price(list_cents, unit_cents)
-    multiple = 10_000 // np.gcd(np.maximum(unit, 1), 10_000)
+    step = world.currency.price_step
+    unit, discount = round_price(list_cents, unit_cents, step, world.currency.unit_cents)
+    multiple = 10_000 * step // np.gcd(np.maximum(unit, 1), 10_000 * step)
     rounded = np.maximum(np.round(quantity / multiple), 1).astype(np.int64) * multiple
     seats_cap = np.where(_per_seat(world)[product], np.maximum(employees, 1), MAX_QUANTITY)
     rounded = np.where(rounded > seats_cap, seats_cap // multiple * multiple, rounded)
