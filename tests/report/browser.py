@@ -9,8 +9,11 @@ could not leave the machine.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -137,6 +140,7 @@ def open_page(url: str) -> Iterator[Page]:
             [chromium_binary(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its renderers and zygote share the group: stop them all before cleanup
         )
         try:
             port = _debugger_port(Path(profile), process)
@@ -152,9 +156,36 @@ def open_page(url: str) -> Iterator[Page]:
             finally:
                 page.socket.close()
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            _stop_group(process)
+
+
+def _stop_group(process: subprocess.Popen[bytes], timeout_seconds: float = 10.0) -> None:
+    """Terminate chromium and every process of its group, and wait until none is left.
+
+    A child still running after the browser exits keeps writing into the profile, and removing the
+    profile then fails with "Directory not empty".
+    """
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout_seconds
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=timeout_seconds)
+    while time.monotonic() < deadline:
+        if not _group_members(process.pid):
+            break
+        time.sleep(0.05)
+    else:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def _group_members(group: int) -> list[int]:
+    """Live processes of a process group (zombies, already finished, do not count)."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == group and fields[0] not in ("Z", "X"):
+                members.append(int(stat.parent.name))
+    return members

@@ -72,3 +72,17 @@ def test_an_empty_dataset_still_gives_a_page_without_errors(tmp_path: Path) -> N
     assert int(drawn) == len(CHARTS) and errors == []
     page_text = summary.target.read_text(encoding="utf-8")
     assert summary.hard_rules_broken == 0 and "<b>–</b>win rate (all closed)" in page_text  # no closed deal: no rate
+
+
+def test_money_axes_speak_the_run_currency(tmp_path: Path) -> None:
+    data = write_dataset(Config(num_customers=300, num_sales_reps=6, currency="JPY"), 1, "parquet", tmp_path / "crm")
+    summary = build_report(data.target, tmp_path / "yen.html")
+    with open_page(summary.target.as_uri()) as page:
+        page.wait_for("document.body && document.body.dataset.chartsDrawn")
+        labels = page.evaluate(
+            'Array.from(document.querySelectorAll("[data-chart] svg text")).map((t) => t.textContent)'
+        )
+        errors = page.errors()
+    assert errors == []
+    assert any(label.startswith("JPY\u00a0") for label in labels), labels[:40]
+    assert not any(label.startswith("$") for label in labels), [label for label in labels if label.startswith("$")]

@@ -94,7 +94,8 @@ def _page(source: Source, where: str, results: list[CheckResult]) -> tuple[str, 
     charts, javascript = _chart_modules()
     aggregates = run_queries(source.con, build_context(source.config))
     cards = [
-        page.chart_card(c.key, c.title, c.caption, charts.chart_spec(c, aggregates[c.query])) for c in charts.CHARTS
+        page.chart_card(c.key, c.title, c.caption, charts.chart_spec(c, aggregates[c.query], source.config.currency))
+        for c in charts.CHARTS
     ]
     meta = source.metadata
     subtitle = (

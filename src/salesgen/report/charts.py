@@ -352,8 +352,23 @@ CHARTS: tuple[ChartDef, ...] = (
 )
 
 
-def chart_spec(chart: ChartDef, rows: Rows) -> dict[str, Any]:
-    """The Vega-Lite spec (a JSON-ready dict, validated by Altair) of one chart over its rows."""
-    drawn = chart.draw(rows).configure_view(stroke=None).configure_axis(labelLimit=180)
+def money_locale(currency: str) -> alt.Locale:
+    """The number locale whose ``$`` format prefix is the run's currency: "$" for USD, else its ISO code.
+
+    Example:
+        >>> money_locale("JPY").to_dict()["number"]["currency"]
+        ['JPY\xa0', '']
+    """
+    prefix = "$" if currency == "USD" else f"{currency}\N{NO-BREAK SPACE}"
+    return alt.Locale(number=alt.NumberLocale(decimal=".", thousands=",", grouping=[3], currency=[prefix, ""]))
+
+
+def chart_spec(chart: ChartDef, rows: Rows, currency: str = "USD") -> dict[str, Any]:
+    """The Vega-Lite spec (a JSON-ready dict, validated by Altair) of one chart over its rows.
+
+    Money axes and tooltips use d3's ``$`` format, which prints the locale's currency (``money_locale``).
+    """
+    drawn = chart.draw(rows).configure(locale=money_locale(currency))
+    drawn = drawn.configure_view(stroke=None).configure_axis(labelLimit=180)
     spec: dict[str, Any] = drawn.to_dict()
     return spec
