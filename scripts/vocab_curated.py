@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from vocab_names_br import MORE_BR
 from vocab_names_jp import MORE_JP
 
 
@@ -455,9 +456,10 @@ Cairns; Queensland; Australia/Brisbane; 48; 0.15
 EXTRA_NAME_SHARE = 0.6
 # Per country: the curated share of the weight and the rank offsets (given names, surnames) of
 # ``build_vocab._ranked``. JP's curated lists are ten times Faker's (vocab_names_jp.py), and its
-# given names are nearly flat: they are far more diverse than its surnames.
+# given names are nearly flat: they are far more diverse than its surnames. BR's added surnames
+# and given names (vocab_names_br.py) form a flatter tail behind the ranked head.
 EXTRA_NAME_SHARES: dict[str, float] = {"JP": 0.9}
-EXTRA_RANK_OFFSETS: dict[str, tuple[int, int]] = {"JP": (400, 80)}
+EXTRA_RANK_OFFSETS: dict[str, tuple[int, int]] = {"JP": (400, 80), "BR": (60, 150)}
 EXTRA_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "JP": (
         tuple(
@@ -860,3 +862,5 @@ EXTRA_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
 
 _male, _female, _surnames = EXTRA_NAMES["JP"]
 EXTRA_NAMES["JP"] = (_male + MORE_JP[0], _female + MORE_JP[1], _surnames + MORE_JP[2])
+_male, _female, _surnames = EXTRA_NAMES["BR"]
+EXTRA_NAMES["BR"] = (_male + MORE_BR[0], _female + MORE_BR[1], _surnames + MORE_BR[2])

@@ -33,3 +33,9 @@ def test_japanese_pools_are_no_longer_fakers_fifty_names() -> None:
     assert len(vocab.first_names) > 500 and len(vocab.last_names) > 500
     assert _expected_repeats("JP", 2) < 0.03 * PEOPLE  # pairs sharing a name: under 3% of the contacts
     assert float(np.max(vocab.last_name_weights)) < 0.015  # Sato, the commonest, is ~1.5% of Japan
+
+
+def test_brazilian_pools_have_a_long_tail() -> None:
+    vocab = load_country("BR")
+    assert len(vocab.last_names) > 300 and vocab.last_names[0].as_py() == "Silva"  # the head stays Brazil's
+    assert _expected_repeats("BR", 3) < 30  # was 262 with 122 surnames: as few as GB's or FR's
