@@ -18,17 +18,15 @@ from __future__ import annotations
 import signal
 import threading
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import yaml
-from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 
-from salesgen.config import Config
-from salesgen.config.catalog import relative_to_scenario
-from salesgen.config.presets import merge, preset_fields
+if TYPE_CHECKING:
+    from salesgen.config import Config
 
 PIPE_WIDTH = 240
 """Columns when output is not a terminal: a log or a pipe gets whole lines (URLs and hashes unbroken)."""
@@ -107,6 +105,12 @@ def read_scenario(path: Path, flag: str = "--config") -> Any:
 
 def load_config(path: Path | None, flags: dict[str, Any], preset: str | None = None, flag: str = "--config") -> Config:
     """A preset (optional), overlaid with a YAML scenario (optional), then CLI flags, validated into a ``Config``."""
+    from pydantic import ValidationError  # late: the config models take ~0.4 s to import, --version needs none
+
+    from salesgen.config import Config
+    from salesgen.config.catalog import relative_to_scenario
+    from salesgen.config.presets import merge, preset_fields
+
     base: dict[str, Any] = {}
     if preset is not None:
         try:

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-import duckdb
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as RichProgress
@@ -34,8 +33,6 @@ from salesgen.contract import MANIFEST_FILE
 from salesgen.databases import DIALECTS, IfExists, LoadCountError, TablesExistError, ddl, existing_tables, parse_url
 from salesgen.databases.loader import Progress, run_load
 from salesgen.databases.scratch import scratch_directory
-from salesgen.readers.remote import local_dataset
-from salesgen.readers.source import SourceError
 
 Dialect = Annotated[
     str, typer.Option(help=f"SQL dialect: {', '.join(DIALECTS)}.", autocompletion=lambda: list(DIALECTS))
@@ -52,6 +49,8 @@ DdlPrefix = Annotated[str, typer.Option(help="Prefix for every table name.")]
 
 
 def _driver_errors() -> tuple[type[BaseException], ...]:
+    import duckdb  # late: only a failed load needs its error class
+
     errors: list[type[BaseException]] = [sqlite3.Error, duckdb.Error]
     try:
         import psycopg
@@ -143,6 +142,9 @@ def load_command(
     quiet: Quiet = False,
 ) -> None:
     """Load a generated Parquet dataset into a database, all or nothing."""
+    from salesgen.readers.remote import local_dataset  # late: the readers import DuckDB
+    from salesgen.readers.source import SourceError
+
     mode = if_exists_mode(if_exists)
     check_target(to, mode, db_schema, prefix)
     try:

@@ -11,11 +11,11 @@ Example:
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
-import duckdb
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -32,8 +32,6 @@ from salesgen.engine.workers import WORKERS_PER_CPU, block_count, cpu_count, wor
 from salesgen.entities.registry import select_tables
 from salesgen.formats import FORMATS, HashMismatchError, OutputExistsError, WriteSummary, write_dataset
 from salesgen.formats.writer import DASK_FORMATS, ENGINES, SUBSET_FORMATS
-from salesgen.readers.remote import is_fsspec_url
-from salesgen.report import report_path_for
 from salesgen.version import __version__
 
 FORMAT_HELP = f"Output format: {', '.join(FORMATS)}."
@@ -123,7 +121,7 @@ def generate(
     target: str | Path = out or Path(f"crm.{format}" if format != "parquet" else "crm_parquet")
     if engine == "dask" and format not in DASK_FORMATS:
         raise fail(f"--engine dask writes {', '.join(DASK_FORMATS)}; got --format {format} (choose one of them)")
-    if report and is_fsspec_url(str(target)):
+    if report and _is_fsspec_url(str(target)):
         raise fail(f"--report writes a local file; for {target} run `salesgen report URL -o report.html` afterwards")
     show = not quiet and console.is_terminal
     try:
@@ -147,7 +145,7 @@ def generate(
         raise fail(f"{error}; nothing was written", code=1) from error
     except OutputExistsError as error:
         raise fail(f"output {error.target} already exists; pass --overwrite to replace it") from error
-    except (OSError, ValueError, duckdb.Error) as error:
+    except _write_errors() as error:
         raise fail(f"cannot write --out {target}: {_reason(error)}; nothing was written there") from error
     if not quiet:
         console.print(_summary(summary))
@@ -157,6 +155,8 @@ def generate(
         matched = " [green](matches --check-hash)[/]" if check_hash else ""
         console.print(f"dataset hash {summary.dataset_hash}{matched}", soft_wrap=True)
     if report:
+        from salesgen.report import report_path_for  # late: the report imports every check
+
         write_report(summary.target, report_path_for(summary.target), overwrite=overwrite, quiet=quiet)
 
 
@@ -174,6 +174,12 @@ def _selected_tables(tables: str | None, to: str | None, engine: str, report: bo
         return select_tables(name for name in tables.split(",") if name.strip())
     except ValueError as error:
         raise fail(f"--tables: {error}") from error
+
+
+def _is_fsspec_url(target: str) -> bool:
+    from salesgen.readers.remote import is_fsspec_url  # late: the readers import DuckDB
+
+    return is_fsspec_url(target)
 
 
 def _check_engine(engine: str, scheduler: str | None, to: str | None) -> None:
@@ -211,6 +217,12 @@ def _capped_workers(requested: int, settings: Config, quiet: bool) -> int:
             markup=False,
         )
     return workers
+
+
+def _write_errors() -> tuple[type[BaseException], ...]:
+    """OSError, ValueError, and DuckDB's errors if the write loaded DuckDB (a Parquet run never imports it)."""
+    duckdb = sys.modules.get("duckdb")  # evaluated once the write has raised, so after any DuckDB import
+    return (OSError, ValueError) if duckdb is None else (OSError, ValueError, duckdb.Error)
 
 
 def _reason(error: BaseException) -> str:

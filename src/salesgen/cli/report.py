@@ -13,7 +13,6 @@ from typing import Annotated
 import typer
 
 from salesgen.cli.common import Quiet, console, fail, plain
-from salesgen.formats import OutputExistsError
 
 
 def report_command(
@@ -48,6 +47,7 @@ def write_report(
     quiet: bool = False,
 ) -> None:
     """Build the report and say where it went; a ReportError becomes exit 2 (shared with ``generate --report``)."""
+    from salesgen.formats import OutputExistsError
     from salesgen.report import ReportError, build_report  # late: the report extra is optional
 
     try:

@@ -10,17 +10,17 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from salesgen.api import check_source
-from salesgen.checks import CheckKind, CheckResult, UnknownCheckError
 from salesgen.cli.common import fail, make_console, plain
 from salesgen.contract import TABLE_NAMES
 from salesgen.databases.urls import is_url, redact
-from salesgen.readers import SourceError, open_source
+
+if TYPE_CHECKING:
+    from salesgen.checks import CheckKind, CheckResult
 
 
 def validate(
@@ -37,6 +37,11 @@ def validate(
 
     PATH may also be a database URL a dataset was loaded into (postgresql://…, mysql://…, sqlite:///…).
     """
+    # Late: the checks, pyarrow and the readers cost ~0.5 s of imports that other commands never need.
+    from salesgen.api import check_source
+    from salesgen.checks import UnknownCheckError
+    from salesgen.readers import SourceError, open_source
+
     shown = redact(path) if is_url(path) else path
     if not is_url(path) and (db_schema is not None or prefix):
         raise fail(f"--schema and --prefix apply to a database URL, not to the file output {path}; drop them")

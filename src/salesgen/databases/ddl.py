@@ -109,6 +109,7 @@ class Dialect:
     name: str
     keys_after_load: bool = False  # PRIMARY and FOREIGN KEYs added once the data is in (PostgreSQL)
     inline_indexes: bool = False  # MariaDB: indexes declared in CREATE TABLE (its FKs need them at once)
+    fk_indexes: bool = True  # an index on every foreign key column; not in DuckDB (see DIALECT_SPECS)
     comment_statements: bool = True  # COMMENT ON …; MariaDB has inline COMMENT clauses, SQLite none
     fk_suffix: str = ""
     table_suffix: str = ""  # ``{collation}``: the text columns' collation (MariaDB)
@@ -168,7 +169,10 @@ DIALECT_SPECS: dict[str, Dialect] = {
         type_checks=_sqlite_type_checks,
         time_ref=lambda ref: f"julianday({ref})",
     ),
-    "duckdb": Dialect("duckdb"),
+    # DuckDB: no explicit foreign key indexes. A FOREIGN KEY already keeps its own ART index on the
+    # column, persisted and used by lookups (10M rows: 0.9 ms with the FK alone, 0.7 with both, 10 ms
+    # with neither); a second one cost 8-14% of the load's CPU and 65 MB of file at 100k customers.
+    "duckdb": Dialect("duckdb", fk_indexes=False),
 }
 
 
@@ -280,6 +284,8 @@ def plan(
         >>> p = plan("sqlite", prefix="crm_")
         >>> p.tables["contacts"], len(p.keys), len(p.indexes)
         ('"crm_contacts"', 0, 15)
+        >>> len(plan("duckdb").indexes)
+        0
     """
     spec = dialect_spec(dialect)
     builder = _Builder(spec, schema, prefix, catalog, collation)
@@ -295,7 +301,7 @@ def plan(
         ]
     indexes = (
         []
-        if spec.inline_indexes
+        if spec.inline_indexes or not spec.fk_indexes
         else [
             f"CREATE INDEX {name} ON {builder.table(t.name)} ({col})"
             for t in specs
@@ -320,7 +326,7 @@ def ddl(dialect: str, *, schema: str | None = None, prefix: str = "") -> list[st
     Example:
         >>> print(ddl("mysql", prefix="crm_")[2].splitlines()[0])
         CREATE TABLE `crm_competitors` (
-        >>> ddl("duckdb")[-1]
+        >>> ddl("postgres")[-1]
         'CREATE INDEX "interactions_rep_id_idx" ON "interactions" ("rep_id")'
     """
     return plan(dialect, schema=schema, prefix=prefix).statements
