@@ -138,7 +138,7 @@ def test_unwritable_or_existing_output_exits_2_and_leaves_the_target_alone(
 def test_a_failure_while_building_leaves_no_partial_html(
     parquet_output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(chart: charts.ChartDef, rows: object) -> dict[str, object]:
+    def broken(chart: charts.ChartDef, rows: object, currency: str = "USD") -> dict[str, object]:
         raise RuntimeError("disk full halfway")
 
     monkeypatch.setattr(charts, "chart_spec", broken)
