@@ -15,6 +15,7 @@ from salesgen.entities.contacts import build_contacts
 from salesgen.entities.deals import build_deals
 from salesgen.entities.interactions import deal_touches
 from salesgen.entities.line_items import build_line_items
+from salesgen.entities.opportunities import build_primary_contacts
 from salesgen.entities.world import build_world
 
 
@@ -42,6 +43,11 @@ def test_a_later_as_of_keeps_every_earlier_deal(seed: int, extra_days: int) -> N
     amounts_before = build_line_items(world_early, 0, accounts, before).amount_cents[settled]
     amounts_after = build_line_items(world_late, 0, accounts, after).amount_cents[row]
     assert np.array_equal(amounts_before, amounts_after)
+    contacts = build_contacts(world_early, 0, accounts)
+    contact_before = build_primary_contacts(world_early, 0, accounts, contacts, before)[settled]
+    contact_after = build_primary_contacts(world_late, 0, accounts, contacts, after)[row]
+    assert np.array_equal(contact_before, contact_after)
+    assert np.unique(contact_before).size > 1  # the check compares real picks, not one constant
     opened_early = before.created_s < cutoff
     assert (after.created_s < cutoff).sum() == opened_early.sum()  # nothing new appears in the past
 
