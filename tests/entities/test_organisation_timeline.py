@@ -100,3 +100,16 @@ def test_a_later_as_of_keeps_every_touch_already_logged(seed: int, extra_days: i
     assert skeletons[0][0].size > 500
     for before, after in zip(*skeletons, strict=True):
         assert np.array_equal(before, after)
+
+
+@settings(max_examples=3, deadline=None)
+@given(st.integers(0, 2**31))
+def test_only_touches_before_a_deal_opens_are_pre_open(seed: int) -> None:
+    world = build_world(Config(num_customers=200), seed)
+    accounts = build_accounts(world, 0)
+    contacts, deals = build_contacts(world, 0, accounts), build_deals(world, 0, accounts)
+    touches, _ = deal_touches(world, 0, accounts, contacts, deals, np.zeros(deals.key.size, np.int64))
+    opened = deals.created_s[touches.deal]
+    assert np.array_equal(touches.lead, touches.when < opened)  # outcome-blind content only before created_at
+    first_weeks = (touches.when >= opened) & (touches.when < opened + 14 * DAY)
+    assert first_weeks.sum() > 50  # the deal's first two weeks are its own touches, not pre-open ones
