@@ -12,6 +12,7 @@ from salesgen.checks import run_checks
 from salesgen.config import Config, PerSize
 from salesgen.entities import calendar
 from salesgen.entities.line_items import MAX_DISCOUNT_BP, ROUND_GIVE, round_price
+from salesgen.entities.rep_metrics import RepTotals, finish_reps
 from salesgen.entities.reps import AE, build_roster, plan_team
 
 SCENARIOS = st.builds(
@@ -99,3 +100,26 @@ def test_a_round_quote_is_exact_and_a_little_under_the_price(lines: list[tuple[i
     assert (unit <= wanted).all() and (unit[quoted] >= wanted[quoted] * (1 - ROUND_GIVE)).all()
     assert (unit[~quoted] == wanted[~quoted]).all()
     assert (discount[quoted] <= MAX_DISCOUNT_BP).all()
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 2**31), st.integers(20, 120))
+def test_a_bigger_book_potential_carries_a_bigger_quota(seed: int, reps: int) -> None:
+    # No spread between AEs' own factors: the potential alone sets the quota.
+    config = Config.model_validate(
+        {"num_customers": 5_000, "num_sales_reps": reps, "realism": {"team": {"quota_spread": 0.0}}}
+    )
+    roster = build_roster(config, seed=seed)
+    n = roster.rep_id.size
+    rng = np.random.default_rng(seed)
+    totals = RepTotals.zeros(n)
+    totals.trailing_year_expected_cents[:] = (1 + rng.permutation(n)) * 10**9  # books of $10M, $20M, …
+    totals.trailing_year_won_cents[:] = rng.integers(10**9, 10**11, n)
+    quota = np.array(finish_reps(roster, totals, config).column("annual_quota").to_pylist(), dtype=float)
+    for seg in range(3):
+        owners = roster.is_owner & (roster.segment == seg)
+        potential, carried = totals.trailing_year_expected_cents[owners], quota[owners]
+        order = np.argsort(potential)
+        assert (np.diff(carried[order]) >= 0).all()  # quotas rank as the books' potentials
+        assert np.unique(carried).size == np.unique(potential).size  # $10M apart: no two share a quota
+    assert (quota[~roster.is_owner] == 0).all()
