@@ -90,14 +90,20 @@ def test_bigger_company_buys_bigger_deals_within_its_band(seed: int) -> None:
         assert np.corrcoef(amount, employees)[0, 1] > 0.1, size
 
 
-@given(st.lists(st.tuples(st.integers(100, 5_000_000), st.floats(0.25, 1.0)), min_size=1, max_size=40))
-def test_a_round_quote_is_exact_and_a_little_under_the_price(lines: list[tuple[int, float]]) -> None:
-    list_cents = np.array([cents for cents, _ in lines])
-    wanted = np.maximum((list_cents * np.array([share for _, share in lines])).astype(np.int64), 1)
-    unit, discount = round_price(list_cents, wanted)
+@given(
+    st.lists(
+        st.tuples(st.integers(100, 5_000_000), st.floats(0.25, 1.0), st.integers(0, 3_000)), min_size=1, max_size=40
+    )
+)
+def test_a_round_quote_is_exact_near_the_price_and_keeps_the_tier(lines: list[tuple[int, float, int]]) -> None:
+    list_cents = np.array([cents for cents, _, _ in lines])
+    wanted = np.maximum((list_cents * np.array([share for _, share, _ in lines])).astype(np.int64), 1)
+    tier = np.array([bp for _, _, bp in lines])
+    unit, discount = round_price(list_cents, wanted, floor_bp=tier)
     quoted = discount >= 0
     assert ((list_cents * (10_000 - discount) * 2 + 10_000) // 20_000 == unit)[quoted].all()
-    assert (unit <= wanted).all() and (unit[quoted] >= wanted[quoted] * (1 - ROUND_GIVE)).all()
+    assert (np.abs(unit - wanted) <= wanted * ROUND_GIVE).all()  # rounded up or down, by a little
+    assert (discount[quoted] >= tier[quoted]).all() and (unit <= np.maximum(list_cents, wanted)).all()
     assert (unit[~quoted] == wanted[~quoted]).all()
     assert (discount[quoted] <= MAX_DISCOUNT_BP).all()
 
