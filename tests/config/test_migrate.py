@@ -27,7 +27,7 @@ def _leaves(model: type[Any], prefix: str = "") -> set[str]:
 
 # Fields added after the split into parts: they never had a flat name to migrate from.
 ADDED_AFTER_SPLIT = {
-    *(f"team.{name}" for name in ("accounts_per_ae", "sdrs_per_ae", "reps_per_manager", "quota_history_weight")),
+    *(f"team.{name}" for name in ("accounts_per_ae", "sdrs_per_ae", "reps_per_manager", "quota_potential_weight")),
     *(f"team.{name}" for name in ("quota_spread", "max_meetings_per_day")),
     *(f"calendar.{name}" for name in ("weekday_weights", "lost_weekday_weights", "lunch_dip", "email_weekend_share")),
     *(f"calendar.{name}" for name in ("email_after_hours_share", "month_end_close_share", "month_end_forecast_share")),

@@ -12,6 +12,7 @@ from salesgen.checks import run_checks
 from salesgen.config import Config, PerSize
 from salesgen.entities import calendar
 from salesgen.entities.line_items import MAX_DISCOUNT_BP, ROUND_GIVE, round_price
+from salesgen.entities.rep_metrics import RepTotals, finish_reps
 from salesgen.entities.reps import AE, build_roster, plan_team
 
 SCENARIOS = st.builds(
@@ -89,13 +90,42 @@ def test_bigger_company_buys_bigger_deals_within_its_band(seed: int) -> None:
         assert np.corrcoef(amount, employees)[0, 1] > 0.1, size
 
 
-@given(st.lists(st.tuples(st.integers(100, 5_000_000), st.floats(0.25, 1.0)), min_size=1, max_size=40))
-def test_a_round_quote_is_exact_and_a_little_under_the_price(lines: list[tuple[int, float]]) -> None:
-    list_cents = np.array([cents for cents, _ in lines])
-    wanted = np.maximum((list_cents * np.array([share for _, share in lines])).astype(np.int64), 1)
-    unit, discount = round_price(list_cents, wanted)
+@given(
+    st.lists(
+        st.tuples(st.integers(100, 5_000_000), st.floats(0.25, 1.0), st.integers(0, 3_000)), min_size=1, max_size=40
+    )
+)
+def test_a_round_quote_is_exact_near_the_price_and_keeps_the_tier(lines: list[tuple[int, float, int]]) -> None:
+    list_cents = np.array([cents for cents, _, _ in lines])
+    wanted = np.maximum((list_cents * np.array([share for _, share, _ in lines])).astype(np.int64), 1)
+    tier = np.array([bp for _, _, bp in lines])
+    unit, discount = round_price(list_cents, wanted, floor_bp=tier)
     quoted = discount >= 0
     assert ((list_cents * (10_000 - discount) * 2 + 10_000) // 20_000 == unit)[quoted].all()
-    assert (unit <= wanted).all() and (unit[quoted] >= wanted[quoted] * (1 - ROUND_GIVE)).all()
+    assert (np.abs(unit - wanted) <= wanted * ROUND_GIVE).all()  # rounded up or down, by a little
+    assert (discount[quoted] >= tier[quoted]).all() and (unit <= np.maximum(list_cents, wanted)).all()
     assert (unit[~quoted] == wanted[~quoted]).all()
     assert (discount[quoted] <= MAX_DISCOUNT_BP).all()
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 2**31), st.integers(20, 120))
+def test_a_bigger_book_potential_carries_a_bigger_quota(seed: int, reps: int) -> None:
+    # No spread between AEs' own factors: the potential alone sets the quota.
+    config = Config.model_validate(
+        {"num_customers": 5_000, "num_sales_reps": reps, "realism": {"team": {"quota_spread": 0.0}}}
+    )
+    roster = build_roster(config, seed=seed)
+    n = roster.rep_id.size
+    rng = np.random.default_rng(seed)
+    totals = RepTotals.zeros(n)
+    totals.trailing_year_expected_cents[:] = (1 + rng.permutation(n)) * 10**9  # books of $10M, $20M, …
+    totals.trailing_year_won_cents[:] = rng.integers(10**9, 10**11, n)
+    quota = np.array(finish_reps(roster, totals, config).column("annual_quota").to_pylist(), dtype=float)
+    for seg in range(3):
+        owners = roster.is_owner & (roster.segment == seg)
+        potential, carried = totals.trailing_year_expected_cents[owners], quota[owners]
+        order = np.argsort(potential)
+        assert (np.diff(carried[order]) >= 0).all()  # quotas rank as the books' potentials
+        assert np.unique(carried).size == np.unique(potential).size  # $10M apart: no two share a quota
+    assert (quota[~roster.is_owner] == 0).all()

@@ -15,6 +15,7 @@ from salesgen.entities.contacts import build_contacts
 from salesgen.entities.deals import build_deals
 from salesgen.entities.interactions import deal_touches
 from salesgen.entities.line_items import build_line_items
+from salesgen.entities.opportunities import build_primary_contacts
 from salesgen.entities.world import build_world
 
 
@@ -42,6 +43,11 @@ def test_a_later_as_of_keeps_every_earlier_deal(seed: int, extra_days: int) -> N
     amounts_before = build_line_items(world_early, 0, accounts, before).amount_cents[settled]
     amounts_after = build_line_items(world_late, 0, accounts, after).amount_cents[row]
     assert np.array_equal(amounts_before, amounts_after)
+    contacts = build_contacts(world_early, 0, accounts)
+    contact_before = build_primary_contacts(world_early, 0, accounts, contacts, before)[settled]
+    contact_after = build_primary_contacts(world_late, 0, accounts, contacts, after)[row]
+    assert np.array_equal(contact_before, contact_after)
+    assert np.unique(contact_before).size > 1  # the check compares real picks, not one constant
     opened_early = before.created_s < cutoff
     assert (after.created_s < cutoff).sum() == opened_early.sum()  # nothing new appears in the past
 
@@ -94,3 +100,16 @@ def test_a_later_as_of_keeps_every_touch_already_logged(seed: int, extra_days: i
     assert skeletons[0][0].size > 500
     for before, after in zip(*skeletons, strict=True):
         assert np.array_equal(before, after)
+
+
+@settings(max_examples=3, deadline=None)
+@given(st.integers(0, 2**31))
+def test_only_touches_before_a_deal_opens_are_pre_open(seed: int) -> None:
+    world = build_world(Config(num_customers=200), seed)
+    accounts = build_accounts(world, 0)
+    contacts, deals = build_contacts(world, 0, accounts), build_deals(world, 0, accounts)
+    touches, _ = deal_touches(world, 0, accounts, contacts, deals, np.zeros(deals.key.size, np.int64))
+    opened = deals.created_s[touches.deal]
+    assert np.array_equal(touches.lead, touches.when < opened)  # outcome-blind content only before created_at
+    first_weeks = (touches.when >= opened) & (touches.when < opened + 14 * DAY)
+    assert first_weeks.sum() > 50  # the deal's first two weeks are its own touches, not pre-open ones

@@ -297,12 +297,13 @@ class Team(Strict):
         description="Quota = the segment's median trailing-year AE bookings x stretch x the rep's own factor; "
         "below 1 centres attainment near 100% (Pavilion 2024 'healthy' spread: 40-50% of reps at or above quota).",
     )
-    quota_history_weight: float = Field(
-        default=0.6,
+    quota_potential_weight: float = Field(
+        default=1.0,
         ge=0,
         le=1,
-        description="How far an AE's quota leans from the segment norm toward the book's own prior-year "
-        "bookings (quotas are set on territory history); 0 gives every AE of a segment the norm.",
+        description="How far an AE's quota leans from the segment norm toward the book's potential: the "
+        "trailing year's deals at their win chance (quotas are set on territory potential, judgement call: "
+        "see docs/realism.md §11); 0 gives every AE of a segment the norm.",
     )
     quota_spread: float = Field(
         default=0.05,

@@ -91,6 +91,7 @@ class Deals:
     subscription: np.ndarray  # sold on a subscription term (renews); else one-time or per-hour
     key: np.ndarray  # uint64 key of the deal's draws, independent of its row (see ``keyed_uniform``)
     engaged: np.ndarray  # the buyer is engaged (drawn at opening on the win chance): touches follow it
+    chance: np.ndarray  # the win model's probability at opening (what a forecast expects of the deal)
 
     @property
     def lost(self) -> np.ndarray:
@@ -300,6 +301,7 @@ def _finish(world: World, block: int, accounts: Accounts, deals: Resolved) -> De
         deals.subscription,
         deals.key,
         deals.engaged,
+        sigmoid(world.win_model.log_odds(deals.features)),
     )
 
 

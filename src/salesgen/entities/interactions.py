@@ -164,6 +164,7 @@ def deal_touches(
         none.copy(),
         sourced[deal_of] & (lead | (group == 0)) & ((kind == EMAIL) | (kind == CALL)),
         deal_of,
+        lead,
     )
     return touches, keyed_uniform(world.seed, InteractionDraw.DEAL_TOUCH_SLOT, block, key, lanes=5)
 
@@ -203,6 +204,7 @@ class _Touches:
     clock: np.ndarray  # local seconds after midnight once placed (-1: not on the calendar)
     by_sdr: np.ndarray  # logged by the SDR working with the account's owner (an email or call before qualification)
     deal: np.ndarray  # row of the deal in the block's deals, -1 for account touches
+    lead: np.ndarray  # logged in the weeks before its deal opened: drawn without the deal's outcome
 
     def concat(self, other: _Touches) -> _Touches:
         return _Touches(*(np.concatenate([getattr(self, f.name), getattr(other, f.name)]) for f in fields(self)))
@@ -252,6 +254,7 @@ def _account_touches(world: World, accounts: Accounts, contacts: Contacts, deals
         none.copy(),
         np.zeros(m, bool),
         none.copy(),
+        np.zeros(m, bool),
     )
 
 
@@ -351,7 +354,7 @@ def _assemble(
         last_names=contacts.table.column("last_name").combine_chunks().take(pa.array(contact_row[order])),
         titles=contacts.table.column("title").combine_chunks().take(pa.array(contact_row[order])),
         opportunity=touches.opportunity[order],
-        pre_open=(touches.opportunity[order] >= 0) & (occurred < touches.lo[order] + LEAD_TIME_DAYS * DAY),
+        pre_open=touches.lead[order],  # only touches before created_at; the deal's first weeks follow engagement
     )
     opportunity = touches.opportunity[order]
     return assemble(

@@ -3,7 +3,7 @@
 Products follow the customer's industry mix over categories; quantities
 realize the deal's target value; discounts are the product's quantity tier
 plus a negotiated part in standard steps that grows with company size. Reps quote
-the way real exports show: a round unit price a little under the computed one and
+the way real exports show: a round unit price near the computed one and
 a round quantity, so a line total is often whole hundreds (``round_price``).
 Money is integer cents: unit = round_half_up(list x (1 - discount)), total =
 quantity x unit, and the deal amount is the exact sum of its totals.
@@ -106,30 +106,39 @@ def _distinct_products(
 
 
 def round_price(
-    list_cents: np.ndarray, wanted_cents: np.ndarray, step: int = 1, unit_cents: int = 1
+    list_cents: np.ndarray,
+    wanted_cents: np.ndarray,
+    step: int = 1,
+    unit_cents: int = 1,
+    floor_bp: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(unit, discount bp) per line: the roundest price a rep quotes a little below ``wanted_cents``.
+    """(unit, discount bp) per line: the roundest price a rep quotes near ``wanted_cents``.
 
     Candidates are the ``ROUND_TRIES`` multiples of each ``ROUND_STEPS_CENTS`` step (times the currency's
-    ``price_step``: ¥100 … ¥100,000 in yen) just below the wanted price,
-    no more than ``ROUND_GIVE`` under it; one is kept only if a whole-basis-point discount yields it
-    exactly, rounding half up, so unit = round_half_up(list x (1 - discount)) holds. The roundest kept
-    one wins (nearest on a tie); a line with none keeps its price (discount -1).
+    ``price_step``: ¥100 … ¥100,000 in yen) just below and just above the wanted price, no more than
+    ``ROUND_GIVE`` from it (a rep rounds a quote either way; rounding only down also biased amounts
+    low and left big-ticket lines, whose round prices whole-bp discounts rarely reach, unrounded);
+    one is kept only if a whole-basis-point discount of at least ``floor_bp`` (the quantity tier)
+    yields it exactly, rounding half up, so unit = round_half_up(list x (1 - discount)) holds. The
+    roundest kept one wins (nearest on a tie); a line with none keeps its price (discount -1).
 
-    >>> round_price(np.array([38_900]), np.array([35_010]))  # $350 is out of reach of a whole bp; $345 is not
-    (array([34500]), array([1131]))
+    >>> round_price(np.array([38_900]), np.array([35_010]))  # $350 is out of reach; $355 beats $345
+    (array([35500]), array([874]))
     """
     steps = np.array(ROUND_STEPS_CENTS) * step
-    below = (wanted_cents[:, None] // steps)[:, :, None] * steps[:, None] - np.arange(ROUND_TRIES) * steps[:, None]
-    candidates = below.reshape(wanted_cents.size, steps.size * ROUND_TRIES)
+    tries = np.r_[np.arange(ROUND_TRIES), -1 - np.arange(ROUND_TRIES)]  # below the price, then above it
+    near = (wanted_cents[:, None] // steps)[:, :, None] * steps[:, None] - tries * steps[:, None]
+    candidates = near.reshape(wanted_cents.size, steps.size * tries.size)
     # Smallest list share x (in bp) whose half-up rounding at the minor unit reaches the candidate; it does
     # iff below the candidate's next unit (a cent; a yen, 100, for JPY).
     half = 5_000 * unit_cents
     share = -((-(candidates * 10_000 - half)) // np.maximum(list_cents, 1)[:, None])
     exact = (share * list_cents[:, None] < candidates * 10_000 + half) & (candidates > 0)
     exact &= (share <= 10_000) & (10_000 - share <= MAX_DISCOUNT_BP)
-    exact &= candidates >= wanted_cents[:, None] * (1 - ROUND_GIVE)
-    score = np.where(exact, np.gcd(candidates, 10_000 * step) * 1e9 + candidates, -1)
+    if floor_bp is not None:  # never less discount than the line's quantity tier
+        exact &= 10_000 - share >= floor_bp[:, None]
+    exact &= np.abs(candidates - wanted_cents[:, None]) <= wanted_cents[:, None] * ROUND_GIVE
+    score = np.where(exact, np.gcd(candidates, 10_000 * step) * 1e9 - np.abs(candidates - wanted_cents[:, None]), -1)
     best = np.argmax(score, axis=1)
     rows = np.arange(best.size)
     found = exact[rows, best]
@@ -154,7 +163,8 @@ def _round_quote(
     catalog = world.catalog
     list_cents = catalog.list_cents[product]
     step = world.currency.price_step
-    unit, discount = round_price(list_cents, unit_cents, step, world.currency.unit_cents)
+    tier_bp = catalog.tier_discount_bp(product, quantity)
+    unit, discount = round_price(list_cents, unit_cents, step, world.currency.unit_cents, tier_bp)
     multiple = 10_000 * step // np.gcd(np.maximum(unit, 1), 10_000 * step)
     rounded = np.maximum(np.round(quantity / multiple), 1).astype(np.int64) * multiple
     seats_cap = np.where(_per_seat(world)[product], np.maximum(employees, 1), MAX_QUANTITY)

@@ -60,9 +60,12 @@ def build_deal_rivals(world: World, block: int, deals: Deals) -> DealRivals:
 def build_primary_contacts(
     world: World, block: int, accounts: Accounts, contacts: Contacts, deals: Deals
 ) -> np.ndarray:
-    """Contact id per deal: the decision maker on a third of deals, otherwise any contact of the customer."""
+    """Contact id per deal: the decision maker on a third of deals, otherwise any contact of the customer.
+
+    Keyed by the deal, not its row, so a deal keeps its contact when ``as_of`` moves.
+    """
     count = contacts.count[deals.customer]
-    u = draw(world.seed, OpportunityDraw.PRIMARY_CONTACT, block).random((2, deals.customer.size))
+    u = keyed_uniform(world.seed, OpportunityDraw.PRIMARY_CONTACT, block, deals.key, lanes=2)
     pick = np.where(u[0] < 0.35, 0, (u[1] * count).astype(np.int64))
     return np.asarray(accounts.customer_id[deals.customer] * 100 + 1 + pick)
 

@@ -45,7 +45,7 @@ class RepTotals:
     won_cycle_seconds: np.ndarray
     open_cents: np.ndarray
     trailing_year_won_cents: np.ndarray
-    prior_year_won_cents: np.ndarray  # the year before the trailing one: what the quota was set on
+    trailing_year_expected_cents: np.ndarray  # the trailing year's closed deals at their win chance
 
     @classmethod
     def zeros(cls, n: int) -> RepTotals:
@@ -61,7 +61,8 @@ def block_rep_totals(world: World, accounts: Accounts, deals: Deals, items: Line
     owner = accounts.owner[deals.customer]
     amount = items.amount_cents
     trailing = deals.won & (deals.end_s > world.as_of_s - 365 * DAY)
-    prior = deals.won & ~trailing & (deals.end_s > world.as_of_s - 2 * 365 * DAY)
+    worked = deals.closed & (deals.end_s > world.as_of_s - 365 * DAY)
+    expected = np.round(deals.chance * amount).astype(np.int64)
     for target, mask, values in (
         (totals.won, deals.won, None),
         (totals.lost, deals.lost, None),
@@ -69,7 +70,7 @@ def block_rep_totals(world: World, accounts: Accounts, deals: Deals, items: Line
         (totals.won_cycle_seconds, deals.won, deals.end_s - deals.created_s),
         (totals.open_cents, ~deals.closed, amount),
         (totals.trailing_year_won_cents, trailing, amount),
-        (totals.prior_year_won_cents, prior, amount),
+        (totals.trailing_year_expected_cents, worked, expected),
     ):
         np.add.at(target, owner[mask], 1 if values is None else values[mask])
     return totals
@@ -101,11 +102,12 @@ def finish_reps(roster: Roster, totals: RepTotals, config: Config) -> pa.Table:
 
 
 def _quotas(roster: Roster, totals: RepTotals, config: Config) -> np.ndarray:
-    """Quota per AE in $10K steps: segment norm x stretch x the rep's factor, weighted toward the rep's own history.
+    """Quota per AE in $10K steps: the book's potential x stretch x the rep's factor, scaled to the segment norm.
 
-    The norm is the segment's median trailing-year AE bookings (what its books bear); like a sales
-    ops team, the quota leans toward the book's own prior-year bookings by ``quota_history_weight``
-    (geometric mix), so attainment spreads around the stretch target with the reps' skill and luck.
+    The norm is the segment's median trailing-year AE bookings (what its books bear). The potential is
+    what the deals the book works in the year are expected to bring — each at its win chance, not its
+    outcome — so a big or small book carries a quota to match and attainment spreads with deal luck;
+    the quota leans from the norm toward it by ``quota_potential_weight`` (geometric mix).
     Managers, directors and SDRs carry no personal quota.
     """
     team = config.realism.team
@@ -116,9 +118,9 @@ def _quotas(roster: Roster, totals: RepTotals, config: Config) -> np.ndarray:
         members = roster.is_owner & (roster.segment == seg)
         if members.any():
             norm = max(float(np.median(totals.trailing_year_won_cents[members])), floor_cents[seg])
-            history = np.maximum(totals.prior_year_won_cents[members], floor_cents[seg])
-            weight = team.quota_history_weight
-            own = norm ** (1 - weight) * history**weight
+            potential = np.maximum(totals.trailing_year_expected_cents[members], floor_cents[seg])
+            weight = team.quota_potential_weight
+            own = norm ** (1 - weight) * potential**weight
             own *= norm / max(float(np.median(own)), 1.0)  # the segment's median quota stays at the norm
             target = own * team.quota_stretch * roster.quota_factor[members]
             quota[members] = np.maximum(np.round(target / 1_000_000), 1).astype(np.int64) * 1_000_000
