@@ -31,7 +31,8 @@ from salesgen.engine.dask import DASK_EXTRA, DaskMissingError, require_dask
 from salesgen.engine.workers import WORKERS_PER_CPU, block_count, cpu_count, worker_limit
 from salesgen.entities.registry import select_tables
 from salesgen.formats import FORMATS, HashMismatchError, OutputExistsError, WriteSummary, write_dataset
-from salesgen.formats.writer import DASK_FORMATS, ENGINES, SUBSET_FORMATS
+from salesgen.formats.engines import ENGINES
+from salesgen.formats.writer import DASK_FORMATS, SUBSET_FORMATS
 from salesgen.version import __version__
 
 FORMAT_HELP = f"Output format: {', '.join(FORMATS)}."

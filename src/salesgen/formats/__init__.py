@@ -25,9 +25,10 @@ Example:
     ('json', 5)
 """
 
+from salesgen.formats.engines import write_dataset
 from salesgen.formats.registry import FORMAT_NAMES, FORMATS, get_format
 from salesgen.formats.staging import OutputExistsError
-from salesgen.formats.writer import HashMismatchError, WriteSummary, write_dataset, write_tables
+from salesgen.formats.writer import HashMismatchError, WriteSummary, write_tables
 
 __all__ = [
     "FORMATS",

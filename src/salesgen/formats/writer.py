@@ -2,14 +2,14 @@
 
 Two entry points, one path:
 
-* :func:`write_dataset` generates ``(config, seed)`` straight to disk (what the
-  CLI runs). Memory is bounded by the block size and the number of workers:
+* :func:`write_dataset_local` generates ``(config, seed)`` straight to disk (what the
+  CLI runs, through ``formats.engines.write_dataset``). Memory is bounded by the block size and the number of workers:
   each block is generated, encoded and written by a worker, and only its rep
   totals, row counts and part hashes travel back.
 * :func:`write_tables` writes tables already in memory (what
   ``SalesDataGenerator.save`` runs), sliced into the same blocks when their
   boundaries are known, so the files and manifest equal those of
-  :func:`write_dataset` for the same seed, config and format.
+  :func:`write_dataset_local` for the same seed, config and format.
 
 Nothing appears at ``target`` unless everything succeeded.
 
@@ -18,7 +18,7 @@ Example:
     >>> from pathlib import Path
     >>> from salesgen.config import Config
     >>> out = Path(tempfile.mkdtemp()) / "crm"
-    >>> summary = write_dataset(Config(num_customers=20, num_sales_reps=2), 1, "csv", out)
+    >>> summary = write_dataset_local(Config(num_customers=20, num_sales_reps=2), 1, "csv", out)
     >>> summary.row_counts["customers"], (out / "manifest.json").exists()
     (20, True)
 """
@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, TypedDict, Unpack
+from typing import Any, TypedDict
 
 import pyarrow as pa
 
@@ -131,7 +131,7 @@ def _staged(
 
 
 class WriteKeywords(TypedDict, total=False):
-    """The keyword options every engine takes (see :func:`write_dataset`)."""
+    """The keyword options every engine takes (see ``formats.engines.write_dataset``)."""
 
     workers: int
     overwrite: bool
@@ -161,58 +161,11 @@ def refuse_subset(format: str, tables: Sequence[str]) -> None:
         )
 
 
-class Engine(Protocol):
-    """How a run is executed; every engine writes the same bytes."""
-
-    def __call__(
-        self, config: Config, seed: int, format: str, target: str | Path, **options: Unpack[WriteKeywords]
-    ) -> WriteSummary: ...
-
-
-def _dask_engine() -> Engine:
-    # Imported on demand: Dask is an optional extra, and the cluster writer builds on this module.
-    from salesgen.formats.cluster import write_dataset_dask
-
-    return write_dataset_dask
-
-
 DASK_FORMATS = ("parquet", "csv", "jsonl")
 """Formats the Dask engine writes: folders of parts (one-file outputs are assembled on one machine)."""
 
-ENGINES: dict[str, Callable[[], Engine]] = {"local": lambda: _write_local, "dask": _dask_engine}
-"""Engine name → its writer (loaded when asked for)."""
 
-
-def write_dataset(
-    config: Config,
-    seed: int,
-    format: str,
-    target: str | Path,
-    *,
-    engine: str = "local",
-    tables: Sequence[str] | None = None,
-    **options: Unpack[WriteKeywords],
-) -> WriteSummary:
-    """Generate (config, seed) into ``target`` in ``format``; nothing appears at ``target`` unless all succeeds.
-
-    ``workers``: processes generating and encoding blocks (never changes the bytes).
-    ``expected_hash``: refuse to publish unless the dataset hash equals it (:class:`HashMismatchError`).
-    ``engine``: ``"local"`` (this machine's processes) or ``"dask"`` (a Dask cluster: ``scheduler``
-    address, else the default client, else a LocalCluster of ``workers`` processes; ``target`` may be any
-    fsspec URL, ``storage_options`` its options). The engine never changes the bytes.
-    ``tables``: write only these tables (generating what they need), each byte-identical to the same
-    table of a full run; the manifest and ``datapackage.json`` list only them (local engine; file formats).
-    """
-    if engine not in ENGINES:
-        raise ValueError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
-    if tables is None:
-        return ENGINES[engine]()(config, seed, format, target, **options)
-    if engine != "local":
-        raise ValueError("tables= (--tables) runs on the local engine; drop --engine dask or --tables")
-    return _write_local(config, seed, format, target, tables=tables, **options)
-
-
-def _write_local(
+def write_dataset_local(
     config: Config,
     seed: int,
     format: str,
@@ -226,7 +179,7 @@ def _write_local(
     storage_options: dict[str, Any] | None = None,
     tables: Sequence[str] | None = None,
 ) -> WriteSummary:
-    """The local engine: this machine's process pool, published by an atomic rename."""
+    """The local engine: this machine's process pool, published by an atomic rename (see ``engines.write_dataset``)."""
     if scheduler is not None or storage_options:
         raise ValueError("scheduler= and storage_options= apply to the Dask engine (engine='dask' / --engine dask)")
     target = _local_path(target)
