@@ -82,8 +82,7 @@ def finish_reps(roster: Roster, totals: RepTotals, config: Config) -> pa.Table:
     quota = _quotas(roster, totals, config)
     with np.errstate(divide="ignore", invalid="ignore"):
         win_rate = np.round(totals.won / closed, 4)
-        unit = currency_spec(config.currency).unit_cents  # half up, at the currency's minor unit
-        avg_deal = (totals.won_cents * 2 + totals.won * unit) // np.maximum(2 * totals.won * unit, 1) * unit
+        avg_deal = currency_spec(config.currency).round_half_up(totals.won_cents, np.maximum(totals.won, 1))
         cycle = np.round(totals.won_cycle_seconds / np.maximum(totals.won, 1) / DAY, 1)
         attainment = np.round(totals.trailing_year_won_cents / np.maximum(quota, 1), 4)
     metrics = {

@@ -97,8 +97,7 @@ class World:
             >>> world.round_money(np.array([12_345 * 3]), 3).tolist()  # 123.45 yen -> 123 yen
             [12300]
         """
-        unit = self.currency.unit_cents
-        return np.asarray((2 * numerator + denominator * unit) // (2 * denominator * unit) * unit)
+        return self.currency.round_half_up(numerator, denominator)
 
 
 def build_world(config: Config, seed: int) -> World:

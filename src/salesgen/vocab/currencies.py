@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 __all__ = ["CURRENCIES", "Currency", "currency_spec"]
 
 
@@ -41,6 +43,15 @@ class Currency:
     def unit_cents(self) -> int:
         """The smallest amount the currency carries, in hundredths: 1 (a cent) or 100 (a whole yen)."""
         return int(10 ** (2 - self.minor_units))
+
+    def round_half_up(self, numerator: np.ndarray, denominator: int | np.ndarray) -> np.ndarray:
+        """round_half_up(numerator / denominator) cents, to the minor unit (whole yen for JPY).
+
+        >>> currency_spec("JPY").round_half_up(np.array([12_345 * 3]), 3).tolist()  # 123.45 yen -> 123 yen
+        [12300]
+        """
+        unit = self.unit_cents
+        return np.asarray((2 * numerator + denominator * unit) // (2 * denominator * unit) * unit)
 
     @property
     def price_step(self) -> int:
