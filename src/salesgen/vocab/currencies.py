@@ -7,13 +7,13 @@ per employee) are calibrated in US dollars; a run in another currency multiplies
 conversion service: a fixed table versioned with salesgen, never fetched.
 
 Source: the ECB euro foreign exchange reference rates of 31 December 2024 (USD 1.0389 per EUR),
-each divided by the USD rate, to three or four significant figures (entered by hand: magnitudes,
-not quotes); minor units from ISO 4217.
+each divided by the USD rate, to four significant figures (magnitudes, not quotes;
+``scripts/check_currency_rates.py`` compares them with the ECB's file); minor units from ISO 4217.
 Currencies with three minor digits (BHD, KWD…) are left out: money columns are decimal(18,2).
 
 Example:
     >>> currency_spec("JPY").per_usd, currency_spec("JPY").minor_units, currency_spec("JPY").unit_cents
-    (156.9, 0, 100)
+    (157.0, 0, 100)
     >>> currency_spec("usd")
     Traceback (most recent call last):
     ...
@@ -67,7 +67,7 @@ _TABLE: dict[str, tuple[float, int]] = {
     "USD": (1.0, 2),
     "EUR": (0.9626, 2),
     "GBP": (0.7981, 2),
-    "JPY": (156.9, 0),
+    "JPY": (157.0, 0),
     "CHF": (0.9060, 2),
     "CAD": (1.439, 2),
     "AUD": (1.614, 2),
@@ -75,23 +75,23 @@ _TABLE: dict[str, tuple[float, int]] = {
     "SEK": (11.03, 2),
     "NOK": (11.35, 2),
     "DKK": (7.179, 2),
-    "PLN": (4.116, 2),
-    "CZK": (24.23, 2),
-    "HUF": (395.4, 2),
-    "RON": (4.790, 2),
+    "PLN": (4.115, 2),
+    "CZK": (24.24, 2),
+    "HUF": (395.9, 2),
+    "RON": (4.788, 2),
     "TRY": (35.36, 2),
     "BRL": (6.185, 2),
     "MXN": (20.74, 2),
     "INR": (85.60, 2),
     "CNY": (7.299, 2),
-    "HKD": (7.767, 2),
+    "HKD": (7.766, 2),
     "SGD": (1.363, 2),
     "KRW": (1475.0, 0),
-    "IDR": (16185.0, 2),
-    "MYR": (4.470, 2),
-    "PHP": (57.85, 2),
-    "THB": (34.09, 2),
-    "ILS": (3.648, 2),
+    "IDR": (16190.0, 2),
+    "MYR": (4.471, 2),
+    "PHP": (58.04, 2),
+    "THB": (34.34, 2),
+    "ILS": (3.647, 2),
     "ZAR": (18.88, 2),
 }
 CURRENCIES: dict[str, Currency] = {code: Currency(code, rate, minor) for code, (rate, minor) in _TABLE.items()}
