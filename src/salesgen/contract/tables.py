@@ -1,101 +1,13 @@
-"""The data contract: every table, column, type, key and reference, defined once.
-
-Formats, readers, DDL, documentation and checks derive from this registry; nothing else
-spells out a column list. Column names are a public API: rename nothing.
+"""The ten tables of the contract, column by column, with their meaning and foreign keys.
 
 Example:
-    >>> from salesgen.contract import TABLES, arrow_schema
-    >>> TABLES["contacts"].primary_key
-    'contact_id'
-    >>> arrow_schema("contacts").field("customer_id").type
-    DataType(int64)
+    >>> TABLES["opportunities"].column("customer_id").references
+    'customers.customer_id'
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from enum import StrEnum
-from functools import cache
-
-import pyarrow as pa
-
-
-class Kind(StrEnum):
-    """Logical column kinds; each maps to one Arrow type (see ``ARROW_TYPES``)."""
-
-    ID = "id"
-    INT = "int"
-    FLOAT = "float"
-    BOOL = "bool"
-    STRING = "string"
-    MONEY = "money"
-    PERCENT = "percent"
-    DATE = "date"
-    TIMESTAMP = "timestamp"
-    STRING_LIST = "string_list"
-
-
-MONEY_TYPE = pa.decimal128(18, 2)  # currencies without cents (JPY) carry whole units: .00
-PERCENT_TYPE = pa.decimal128(5, 4)
-TIMESTAMP_TYPE = pa.timestamp("us", tz="UTC")
-
-ARROW_TYPES: dict[Kind, pa.DataType] = {
-    Kind.ID: pa.int64(),
-    Kind.INT: pa.int64(),
-    Kind.FLOAT: pa.float64(),
-    Kind.BOOL: pa.bool_(),
-    Kind.STRING: pa.string(),
-    Kind.MONEY: MONEY_TYPE,
-    Kind.PERCENT: PERCENT_TYPE,
-    Kind.DATE: pa.date32(),
-    Kind.TIMESTAMP: TIMESTAMP_TYPE,
-    Kind.STRING_LIST: pa.list_(pa.string()),
-}
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: its name, kind, nullability, meaning and foreign key."""
-
-    name: str
-    kind: Kind
-    doc: str
-    nullable: bool = False
-    references: str | None = None  # "table.column"
-
-    @property
-    def arrow_type(self) -> pa.DataType:
-        return ARROW_TYPES[self.kind]
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table of the contract. ``code`` keys its random streams: never reuse one."""
-
-    name: str
-    code: int
-    doc: str
-    columns: tuple[Column, ...]
-    run_scope: bool = False  # generated once per run, not per customer block
-
-    @property
-    def primary_key(self) -> str:
-        return self.columns[0].name
-
-    @property
-    def column_names(self) -> list[str]:
-        return [column.name for column in self.columns]
-
-    def column(self, name: str) -> Column:
-        for column in self.columns:
-            if column.name == name:
-                return column
-        raise KeyError(f"table {self.name!r} has no column {name!r}")
-
-    @property
-    def foreign_keys(self) -> list[Column]:
-        return [column for column in self.columns if column.references]
+from salesgen.contract.kinds import Column, Kind, Table
 
 
 def _c(name: str, kind: Kind, doc: str, nullable: bool = False, ref: str | None = None) -> Column:
@@ -359,61 +271,3 @@ TABLES: dict[str, Table] = {
         INTERACTIONS,
     )
 }
-TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
-RUN_SCOPE_TABLES: tuple[str, ...] = tuple(name for name, t in TABLES.items() if t.run_scope)
-BLOCK_TABLES: tuple[str, ...] = tuple(name for name, t in TABLES.items() if not t.run_scope)
-
-# Where an output carries its manifest (version, seed, config, row counts, file hashes, dataset_hash):
-MANIFEST_FILE = "manifest.json"
-"""File name of the manifest in directory outputs (CSV, JSON Lines, Parquet)."""
-METADATA_TABLE = "salesgen_metadata"
-"""Table holding the manifest, one row per top-level key, in DuckDB files and loaded databases."""
-
-
-@cache
-def arrow_schema(table: str) -> pa.Schema:
-    """The Arrow schema of ``table``, with column docs as field metadata.
-
-    Example:
-        >>> arrow_schema("products").field("list_price").type
-        Decimal128Type(decimal128(18, 2))
-    """
-    spec = TABLES[table]
-    return pa.schema(
-        [pa.field(c.name, c.arrow_type, nullable=c.nullable, metadata={"doc": c.doc}) for c in spec.columns],
-        metadata={"doc": spec.doc},
-    )
-
-
-class ColumnMismatchError(ValueError):
-    """Columns handed to ``assemble`` do not match the contract: the message names the column."""
-
-
-def assemble(table: str, columns: Mapping[str, pa.Array | pa.ChunkedArray]) -> pa.Table:
-    """The contract's table ``table`` from a mapping column name → array, in the contract's column order.
-
-    Missing, extra or mistyped columns raise ``ColumnMismatchError`` naming the column, so two
-    same-typed columns can never be swapped by position.
-
-    Example:
-        >>> import pyarrow as pa
-        >>> assemble("competitors", {"competitor_id": pa.array([1]), "name": pa.array(["Acme"]),
-        ...     "domain": pa.array(["acme.com"]), "price_position": pa.array(["premium"]),
-        ...     "strengths": pa.array([["support"]]), "headquarters_country": pa.array(["US"])}).num_rows
-        1
-        >>> assemble("competitors", {"competitor_id": pa.array([1])})  # doctest: +ELLIPSIS
-        Traceback (most recent call last):
-        ...
-        salesgen.contract.ColumnMismatchError: competitors: missing column(s) name, domain, price_position, ...
-    """
-    schema = arrow_schema(table)
-    missing = [name for name in schema.names if name not in columns]
-    if missing:
-        raise ColumnMismatchError(f"{table}: missing column(s) {', '.join(missing)}")
-    extra = [name for name in columns if name not in TABLES[table].column_names]
-    if extra:
-        raise ColumnMismatchError(f"{table}: column(s) not in the contract: {', '.join(extra)}")
-    for field in schema:
-        if not columns[field.name].type.equals(field.type):
-            raise ColumnMismatchError(f"{table}.{field.name}: expected {field.type}, got {columns[field.name].type}")
-    return pa.Table.from_arrays([columns[name] for name in schema.names], schema=schema)
