@@ -16,14 +16,13 @@ Example:
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
+
+from salesgen.vocab.datafiles import data_file
 
 __all__ = ["CountryVocab", "country_codes", "load_country"]
 
@@ -89,15 +88,6 @@ def country_codes() -> tuple[str, ...]:
     return _COUNTRY_ORDER
 
 
-@functools.lru_cache(maxsize=1)
-def _raw() -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    if data.get("format") != FORMAT_VERSION:
-        raise RuntimeError(f"{DATA_FILE}: format {data.get('format')!r}, expected {FORMAT_VERSION}")
-    return data
-
-
 def _strings(values: list[str]) -> pa.Array:
     return pa.array(values, type=pa.string())
 
@@ -127,7 +117,7 @@ def load_country(code: str) -> CountryVocab:
     """
     if code not in _COUNTRY_ORDER:
         raise ValueError(f"unknown country code {code!r}; valid codes: {', '.join(_COUNTRY_ORDER)}")
-    record = _raw()["countries"][code]
+    record = data_file(DATA_FILE, FORMAT_VERSION)["countries"][code]
     return CountryVocab(
         code=record["code"],
         name=record["name"],

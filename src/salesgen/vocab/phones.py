@@ -17,14 +17,13 @@ Example:
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from salesgen.vocab.datafiles import data_file
 
 DATA_FILE = "phones.json"
 # How a character of a sample number reads in an RE2 (and Python) regex: 'X' is any digit.
@@ -43,19 +42,10 @@ class PhonePlan:
     areas: dict[str, tuple[str, ...]]
 
 
-@functools.lru_cache(maxsize=1)
-def _raw() -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    if data.get("format") != FORMAT_VERSION:
-        raise RuntimeError(f"{DATA_FILE}: format {data.get('format')!r}, expected {FORMAT_VERSION}")
-    return data
-
-
 @functools.lru_cache(maxsize=32)
 def phone_plan(code: str) -> PhonePlan:
     """The numbering plan of country ``code`` (ISO alpha-2)."""
-    record = _raw()["countries"][code]
+    record = data_file(DATA_FILE, FORMAT_VERSION)["countries"][code]
     areas = {city: tuple(codes) for city, codes in record["cities"].items()}
     return PhonePlan(code, record["dial"], int(record["length"]), record["style"], areas)
 
